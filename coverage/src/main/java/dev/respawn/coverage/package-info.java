@@ -1,0 +1,2 @@
+/** The coverage add-on: not built yet; see the issue tracker. */
+package dev.respawn.coverage;

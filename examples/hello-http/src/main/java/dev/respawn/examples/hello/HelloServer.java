@@ -1,0 +1,52 @@
+package dev.respawn.examples.hello;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/** A small web application on the JDK's HttpServer: {@code java HelloServer [port]}. */
+public final class HelloServer {
+
+    private HelloServer() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        // Without it the JDK server answers each keep-alive request after a delayed ACK (~40 ms).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        server.createContext("/hello", exchange -> respond(exchange, 200, Greeting.message()));
+        server.createContext("/echo", HelloServer::echo);
+        server.createContext("/env", exchange -> respond(exchange, 200, "RESPAWN=" + System.getenv("RESPAWN")));
+        server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0)));
+        System.out.println("hello-http listening on http://127.0.0.1:" + port + "/hello");
+    }
+
+    private static void echo(HttpExchange exchange) throws IOException {
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+        }
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        exchange.getResponseHeaders().set("Content-Type", type == null ? "application/octet-stream" : type);
+        exchange.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    static void respond(HttpExchange exchange, int status, String text) throws IOException {
+        byte[] body = (text + "\n").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The recorder add-on: not built yet; see the issue tracker. */
+package dev.respawn.recorder;

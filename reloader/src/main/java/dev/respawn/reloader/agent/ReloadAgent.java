@@ -1,0 +1,68 @@
+package dev.respawn.reloader.agent;
+
+import java.io.IOException;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import dev.respawn.reloader.changes.ChangeMonitor;
+import dev.respawn.reloader.channel.ReportClient;
+import dev.respawn.reloader.options.Options;
+import dev.respawn.reloader.tracking.ClassTracker;
+import dev.respawn.reloader.tracking.SourceLocator;
+
+/**
+ * The reloader's part of the agent: tracks loaded classes and reports them to the supervisor,
+ * or, run without one, watches them itself and ends the JVM with {@link #RESTART_EXIT_CODE} when
+ * one changes, so that whatever runs the application (systemd, Kubernetes, a shell loop)
+ * starts it again.
+ */
+public final class ReloadAgent {
+
+    /** "Restart me": the exit code of a JVM whose tracked files changed. */
+    public static final int RESTART_EXIT_CODE = 3;
+
+    private ReloadAgent() {
+    }
+
+    /**
+     * Installs tracking. Returns quietly when there is nothing to do (no supervisor and no
+     * {@code reload-on-changes}).
+     */
+    public static void install(Options options, Instrumentation instrumentation, Path ownJar,
+            Map<String, String> environment) throws IOException {
+        SourceLocator sources = new SourceLocator(options.sourcePath());
+        Optional<ReportClient> supervisor = ReportClient.fromEnvironment(environment);
+        if (supervisor.isPresent()) {
+            ReportClient client = supervisor.get();
+            new ClassTracker(sources, client, ownJar).install(instrumentation);
+            // A supervisor that went away without stopping us (killed) must not leave us behind.
+            client.onSupervisorGone(() -> exit(0));
+        } else if (options.reloadOnChanges()) {
+            ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread daemon = new Thread(runnable, "respawn-reload");
+                daemon.setDaemon(true);
+                return daemon;
+            });
+            ChangeMonitor monitor = new ChangeMonitor(options, thread, ReloadAgent::restartMe,
+                    message -> System.err.println("respawn: " + message));
+            new ClassTracker(sources, monitor, ownJar).install(instrumentation);
+        }
+    }
+
+    private static void restartMe(List<Path> changed) {
+        System.err.println("respawn: " + ChangeMonitor.describe(changed) + " changed; exiting with code "
+                + RESTART_EXIT_CODE + " so that the application is started again");
+        exit(RESTART_EXIT_CODE);
+    }
+
+    /** Exits from a thread of its own: shutdown hooks run, and no respawn thread waits on itself. */
+    private static void exit(int code) {
+        Thread exit = new Thread(() -> System.exit(code), "respawn-exit");
+        exit.start();
+    }
+}

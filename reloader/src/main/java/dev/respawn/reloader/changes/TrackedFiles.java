@@ -1,0 +1,103 @@
+package dev.respawn.reloader.changes;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.respawn.reloader.tracking.ClassOrigin;
+import dev.respawn.reloader.watch.FileChange;
+
+/**
+ * What the workers have loaded, as the supervisor knows it: class folders, jars, the class files
+ * and source files of loaded classes, and the user's {@code --watch} paths. It decides what a
+ * change means and whether the class tree is complete enough to restart into.
+ */
+final class TrackedFiles {
+
+    private final Set<Path> classRoots = ConcurrentHashMap.newKeySet();
+    private final Set<Path> jars = ConcurrentHashMap.newKeySet();
+    private final Set<Path> sourceRoots = ConcurrentHashMap.newKeySet();
+    private final Set<Path> watched = ConcurrentHashMap.newKeySet();
+    private final Map<Path, ClassOrigin> classes = new ConcurrentHashMap<>();
+    private final Excludes excludes;
+
+    TrackedFiles(Excludes excludes) {
+        this.excludes = excludes;
+    }
+
+    /** True when the root is new. */
+    boolean addClassRoot(Path root) {
+        return classRoots.add(root);
+    }
+
+    boolean addJar(Path jar) {
+        return jars.add(jar);
+    }
+
+    boolean addSourceRoot(Path root) {
+        return sourceRoots.add(root);
+    }
+
+    void addWatched(Path path) {
+        watched.add(path.toAbsolutePath().normalize());
+    }
+
+    void addClass(ClassOrigin origin) {
+        classes.put(origin.location(), origin);
+    }
+
+    int classCount() {
+        return classes.size();
+    }
+
+    ChangeKind classify(FileChange change) {
+        Path path = change.path();
+        Path root = change.root();
+        if (excludes.excluded(root, path)) {
+            return ChangeKind.IGNORED;
+        }
+        if (jars.contains(path)) {
+            return ChangeKind.JAR;
+        }
+        if (watched.contains(root)) {
+            return ChangeKind.WATCHED;
+        }
+        if (classRoots.contains(root)) {
+            return Files.isDirectory(path) && change.kind() != FileChange.Kind.DELETED
+                    && change.kind() != FileChange.Kind.OVERFLOW && !path.equals(root)
+                    ? ChangeKind.IGNORED : ChangeKind.CLASS;
+        }
+        if (sourceRoots.contains(root)) {
+            return ChangeKind.SOURCE;
+        }
+        return ChangeKind.IGNORED;
+    }
+
+    /**
+     * Class files of loaded top-level classes that are missing while their source still exists
+     * (or is unknown): a build is under way and the tree is not complete. A class whose source
+     * was deleted too is gone on purpose and not waited for; nested classes come and go with
+     * their outer class and are not waited for either.
+     */
+    List<Path> missingClassFiles() {
+        List<Path> missing = new ArrayList<>();
+        for (ClassOrigin origin : classes.values()) {
+            if (origin.className().indexOf('$') >= 0 || Files.exists(origin.location())) {
+                continue;
+            }
+            if (origin.sourceFile().map(Files::exists).orElse(true)) {
+                missing.add(origin.location());
+            }
+        }
+        for (Path root : classRoots) {
+            if (!Files.isDirectory(root)) {
+                missing.add(root);
+            }
+        }
+        return missing;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.respawn.reloader.channel;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import dev.respawn.reloader.tracking.ClassOrigin;
+
+/**
+ * The lines a worker's agent sends its supervisor: tab-separated UTF-8, one fact a line.
+ *
+ * <pre>
+ * hello  TOKEN  PID
+ * root   dir|jar  PATH
+ * class  NAME  CLASS-FILE  ROOT  SOURCE-FILE-or-empty
+ * </pre>
+ */
+final class ReportProtocol {
+
+    /** The environment variable that carries the supervisor's loopback port to the agent. */
+    static final String PORT_VARIABLE = "RESPAWN_SUPERVISOR_PORT";
+    /** The environment variable that carries the secret the agent must say first. */
+    static final String TOKEN_VARIABLE = "RESPAWN_SUPERVISOR_TOKEN";
+
+    private ReportProtocol() {
+    }
+
+    static String hello(String token, long pid) {
+        return "hello\t" + token + "\t" + pid;
+    }
+
+    static String root(Path root, boolean directory) {
+        return "root\t" + (directory ? "dir" : "jar") + "\t" + root;
+    }
+
+    static String loaded(ClassOrigin origin) {
+        return "class\t" + origin.className() + "\t" + origin.location() + "\t" + origin.root() + "\t"
+                + origin.sourceFile().map(Path::toString).orElse("");
+    }
+
+    /** Hands one line to {@code listener}; false for a line that is not one of ours. */
+    static boolean dispatch(String line, WorkerReportListener listener) {
+        String[] fields = line.split("\t", -1);
+        switch (fields[0]) {
+            case "root" -> {
+                if (fields.length != 3) {
+                    return false;
+                }
+                listener.root(Path.of(fields[2]), fields[1].equals("dir"));
+            }
+            case "class" -> {
+                if (fields.length != 5) {
+                    return false;
+                }
+                Optional<Path> source = fields[4].isEmpty() ? Optional.empty() : Optional.of(Path.of(fields[4]));
+                listener.loaded(new ClassOrigin(fields[1], Path.of(fields[2]), Path.of(fields[3]), source));
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+}

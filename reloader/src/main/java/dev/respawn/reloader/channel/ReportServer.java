@@ -1,0 +1,90 @@
+package dev.respawn.reloader.channel;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The supervisor's end of the report channel: listens on loopback only, and hears only agents
+ * that first say the secret it gave their worker's environment.
+ */
+public final class ReportServer implements Closeable {
+
+    private final ServerSocket server;
+    private final String token;
+    private final WorkerReportListener listener;
+    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+
+    public ReportServer(WorkerReportListener listener) throws IOException {
+        this.listener = listener;
+        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        byte[] secret = new byte[24];
+        new SecureRandom().nextBytes(secret);
+        this.token = HexFormat.of().formatHex(secret);
+        Thread accept = new Thread(this::acceptLoop, "respawn-reports");
+        accept.setDaemon(true);
+        accept.start();
+    }
+
+    /** The variables that tell a worker's agent where and how to report. */
+    public Map<String, String> environment() {
+        return Map.of(ReportProtocol.PORT_VARIABLE, Integer.toString(server.getLocalPort()),
+                ReportProtocol.TOKEN_VARIABLE, token);
+    }
+
+    private void acceptLoop() {
+        while (!server.isClosed()) {
+            try {
+                Socket socket = server.accept();
+                Thread reader = new Thread(() -> read(socket), "respawn-report-reader");
+                reader.setDaemon(true);
+                reader.start();
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void read(Socket socket) {
+        connections.add(socket);
+        try (socket; BufferedReader in = new BufferedReader(
+                new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
+            String hello = in.readLine();
+            String[] fields = hello == null ? new String[0] : hello.split("\t");
+            if (fields.length != 3 || !fields[0].equals("hello") || !sameSecret(fields[1])) {
+                return;
+            }
+            listener.connected(Long.parseLong(fields[2]));
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                ReportProtocol.dispatch(line, listener);
+            }
+        } catch (IOException | RuntimeException e) {
+            // A worker that went away mid-line has nothing more to say.
+        } finally {
+            connections.remove(socket);
+        }
+    }
+
+    private boolean sameSecret(String offered) {
+        return MessageDigest.isEqual(offered.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        for (Socket socket : connections) {
+            socket.close();
+        }
+    }
+}

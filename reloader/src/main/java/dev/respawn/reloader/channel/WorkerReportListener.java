@@ -1,0 +1,11 @@
+package dev.respawn.reloader.channel;
+
+import dev.respawn.reloader.tracking.TrackingListener;
+
+/** Told, on the supervisor's side, what each worker's agent reports. */
+public interface WorkerReportListener extends TrackingListener {
+
+    /** A worker's agent has connected: its JVM is up and the agent is installed. */
+    default void connected(long pid) {
+    }
+}

@@ -1,0 +1,138 @@
+package dev.respawn.reloader.options;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * Parses {@link Options} from an agent string, and turns picocli's errors into one line, so the
+ * supervisor's command line and {@code -javaagent:respawn.jar=...} share one parser.
+ *
+ * <p>Agent string syntax: the supervisor's option names without the leading dashes, comma
+ * separated, {@code name} for a switch and {@code name=value} otherwise; a list inside one
+ * option uses {@code :} between items.
+ */
+public final class OptionParser {
+
+    private OptionParser() {
+    }
+
+    /** Parses an agent string such as {@code reload-on-changes,coverage-directory=/tmp/cov}. */
+    public static Options parseAgentString(String agentString) {
+        Options options = new Options();
+        CommandLine commandLine = new CommandLine(CommandSpec.forAnnotatedObject(options));
+        try {
+            commandLine.parseArgs(agentArguments(agentString).toArray(String[]::new));
+        } catch (ParameterException e) {
+            throw new OptionsException(oneLine(e, true));
+        }
+        options.validate();
+        return options;
+    }
+
+    /** Checks options that picocli filled in as part of a larger command. */
+    public static Options validated(Options options) {
+        options.validate();
+        return options;
+    }
+
+    static List<String> agentArguments(String agentString) {
+        List<String> arguments = new ArrayList<>();
+        if (agentString == null) {
+            return arguments;
+        }
+        for (String item : agentString.split(",")) {
+            String trimmed = item.strip();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            arguments.add(trimmed.startsWith("-") ? trimmed : "--" + trimmed);
+        }
+        return arguments;
+    }
+
+    /**
+     * The agent string that gives the worker's agent the same options the user matched on the
+     * supervisor's command line.
+     */
+    public static String toAgentString(List<OptionSpec> matched) {
+        Set<String> ours = optionNames();
+        List<String> items = new ArrayList<>();
+        for (OptionSpec option : matched) {
+            String name = option.longestName();
+            if (!ours.contains(name)) {
+                continue;
+            }
+            String bare = name.substring(2);
+            if (option.arity().max() == 0) {
+                items.add(bare);
+                continue;
+            }
+            for (String value : option.originalStringValues()) {
+                if (value.contains(",")) {
+                    throw new OptionsException(name + " value '" + value
+                            + "' holds a comma, which the agent string cannot carry; rename the path or pattern");
+                }
+                items.add(bare + "=" + value);
+            }
+        }
+        return String.join(",", items);
+    }
+
+    /** The long names of every option, with their dashes. */
+    public static Set<String> optionNames() {
+        return CommandSpec.forAnnotatedObject(new Options()).options().stream()
+                .map(OptionSpec::longestName)
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /**
+     * One line for a picocli error: what was wrong, and what is accepted. In agent syntax the
+     * names lose their dashes, as the user wrote them.
+     */
+    public static String oneLine(ParameterException e, boolean agentSyntax) {
+        String message;
+        if (e instanceof UnmatchedArgumentException unmatched) {
+            List<String> unknown = unmatched.getUnmatched();
+            String first = unknown.isEmpty() ? "?" : unknown.get(0);
+            if (agentSyntax) {
+                first = stripDashes(first);
+            }
+            List<String> suggestions = unmatched.getSuggestions();
+            String hint = suggestions.isEmpty() ? ""
+                    : " (did you mean " + display(suggestions.get(0), agentSyntax) + "?)";
+            String valid = e.getCommandLine().getCommandSpec().options().stream()
+                    .map(OptionSpec::longestName)
+                    .filter(n -> !n.equals("--help") && !n.equals("--version"))
+                    .map(n -> display(n, agentSyntax))
+                    .sorted()
+                    .collect(Collectors.joining(", "));
+            message = "unknown option '" + first + "'" + hint + "; valid options: " + valid;
+        } else {
+            message = e.getMessage();
+            if (agentSyntax) {
+                message = message.replace("'--", "'");
+            }
+        }
+        return message.replace('\n', ' ').strip();
+    }
+
+    private static String display(String name, boolean agentSyntax) {
+        return agentSyntax ? stripDashes(name) : name;
+    }
+
+    private static String stripDashes(String name) {
+        int i = 0;
+        while (i < name.length() && name.charAt(i) == '-') {
+            i++;
+        }
+        return name.substring(i);
+    }
+}

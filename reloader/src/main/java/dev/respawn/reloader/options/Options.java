@@ -1,0 +1,297 @@
+package dev.respawn.reloader.options;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+import picocli.CommandLine.Option;
+
+/**
+ * The options shared by the supervisor's command line and the agent string: one set of names,
+ * one parser ({@link OptionParser}).
+ *
+ * <p>Instances are filled by picocli and never changed afterwards; accessors resolve defaults
+ * (for example each add-on's directory under {@code --debug-directory}).
+ */
+public final class Options {
+
+    /** The glob patterns that never restart, whatever the user adds. */
+    public static final List<String> DEFAULT_EXCLUDES =
+            List.of("static/", "public/", "templates/", "META-INF/resources/");
+
+    @Option(names = "--reload-on-changes",
+            description = "Restart the worker when a tracked class file, jar or watched path changes.")
+    private boolean reloadOnChanges;
+
+    @Option(names = "--reload-mode", paramLabel = "MODE", converter = ReloadMode.Converter.class,
+            description = "auto, hotswap, in-jvm or restart (default: ${DEFAULT-VALUE}).",
+            defaultValue = "auto")
+    private ReloadMode reloadMode = ReloadMode.AUTO;
+
+    @Option(names = "--poll", description = "Poll for changes instead of native file events.")
+    private boolean poll;
+
+    @Option(names = "--watch", paramLabel = "PATH", split = ":",
+            description = "Also watch PATH (repeatable; ':' separates several).")
+    private List<Path> watch = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "GLOB", split = ":",
+            description = "Changes matching GLOB never restart (added to: static/, public/, templates/, "
+                    + "META-INF/resources/).")
+    private List<String> exclude = new ArrayList<>();
+
+    @Option(names = "--quiet-period", paramLabel = "MS", defaultValue = "50",
+            description = "Wait for a burst of writes to settle this long before restarting (default: ${DEFAULT-VALUE}).")
+    private long quietPeriodMillis = 50;
+
+    @Option(names = "--shutdown-timeout", paramLabel = "S", defaultValue = "5",
+            description = "SIGTERM the worker, then SIGKILL after S seconds (default: ${DEFAULT-VALUE}).")
+    private long shutdownTimeoutSeconds = 5;
+
+    @Option(names = "--source-path", paramLabel = "DIR", split = ":",
+            description = "Where sources live (default: guessed from each class folder, "
+                    + "e.g. target/classes -> src/main/java).")
+    private List<Path> sourcePath = new ArrayList<>();
+
+    @Option(names = "--debug-mode", description = "Turn on every debug-mode add-on, each with its default directory.")
+    private boolean debugMode;
+
+    @Option(names = "--capture-exceptions",
+            description = "Report every exception that escapes application code, with frame arguments and fields.")
+    private boolean captureExceptions;
+
+    @Option(names = "--exceptions-directory", paramLabel = "DIR",
+            description = "Where exception reports go (default: <debug-directory>/exceptions).")
+    private Path exceptionsDirectory;
+
+    @Option(names = "--capture-locals", description = "Also record each application frame's local variables.")
+    private boolean captureLocals;
+
+    @Option(names = "--app-packages", paramLabel = "P", split = "[,:]",
+            description = "What counts as application code (default: classes loaded from directories).")
+    private List<String> appPackages = new ArrayList<>();
+
+    @Option(names = "--enable-debugger", description = "JDWP on 127.0.0.1, the same port after every restart.")
+    private boolean enableDebugger;
+
+    @Option(names = "--debugger-port", paramLabel = "N", defaultValue = "5005",
+            description = "The debugger port (default: ${DEFAULT-VALUE}).")
+    private int debuggerPort = 5005;
+
+    @Option(names = "--debugger-suspend", description = "Each new worker waits for a debugger before main.")
+    private boolean debuggerSuspend;
+
+    @Option(names = "--enable-profiler", description = "Profile each worker's life: flame graph HTML and JFR.")
+    private boolean enableProfiler;
+
+    @Option(names = "--profiler-directory", paramLabel = "DIR",
+            description = "Where profiles go (default: <debug-directory>/profiles).")
+    private Path profilerDirectory;
+
+    @Option(names = "--profiler-event", paramLabel = "E", defaultValue = "cpu",
+            description = "cpu, wall, alloc, lock or itimer (default: ${DEFAULT-VALUE}).")
+    private String profilerEvent = "cpu";
+
+    @Option(names = "--profiler-interval", paramLabel = "I",
+            description = "The sampling interval (async-profiler's syntax, e.g. 10ms).")
+    private String profilerInterval;
+
+    @Option(names = "--profile-requests", description = "Sample only threads while they serve a request.")
+    private boolean profileRequests;
+
+    @Option(names = "--enable-coverage", description = "JaCoCo coverage, kept across restarts.")
+    private boolean enableCoverage;
+
+    @Option(names = "--coverage-directory", paramLabel = "DIR",
+            description = "Where coverage goes (default: <debug-directory>/coverage).")
+    private Path coverageDirectory;
+
+    @Option(names = "--coverage-includes", paramLabel = "PATTERNS",
+            description = "JaCoCo-style class name patterns to instrument, ':' between them.")
+    private String coverageIncludes;
+
+    @Option(names = "--coverage-excludes", paramLabel = "PATTERNS",
+            description = "JaCoCo-style class name patterns never to instrument, ':' between them.")
+    private String coverageExcludes;
+
+    @Option(names = "--enable-recorder", description = "Record every HTTP exchange, headers and bodies, as HAR 1.2.")
+    private boolean enableRecorder;
+
+    @Option(names = "--recorder-directory", paramLabel = "DIR",
+            description = "Where recordings go (default: <debug-directory>/recordings).")
+    private Path recorderDirectory;
+
+    @Option(names = "--recorder-body-limit", paramLabel = "N", defaultValue = "1048576",
+            description = "Record at most N bytes of each body (default: ${DEFAULT-VALUE}).")
+    private long recorderBodyLimit = 1 << 20;
+
+    @Option(names = "--recorder-redact", paramLabel = "H", split = "[,:]",
+            description = "More headers whose values are redacted.")
+    private List<String> recorderRedact = new ArrayList<>();
+
+    @Option(names = "--recorder-keep-secrets", description = "Keep Authorization, Cookie and the like unredacted.")
+    private boolean recorderKeepSecrets;
+
+    @Option(names = "--debug-directory", paramLabel = "DIR", defaultValue = ".respawn",
+            description = "Root of the add-ons' default directories (default: ${DEFAULT-VALUE}).")
+    private Path debugDirectory = Path.of(".respawn");
+
+    /** Options with every default, as if nothing had been given. */
+    public static Options defaults() {
+        return OptionParser.parseAgentString("");
+    }
+
+    public boolean reloadOnChanges() {
+        return reloadOnChanges;
+    }
+
+    public ReloadMode reloadMode() {
+        return reloadMode;
+    }
+
+    public boolean poll() {
+        return poll;
+    }
+
+    public List<Path> watch() {
+        return Collections.unmodifiableList(watch);
+    }
+
+    /** The user's exclusions after {@link #DEFAULT_EXCLUDES}. */
+    public List<String> excludes() {
+        List<String> all = new ArrayList<>(DEFAULT_EXCLUDES);
+        all.addAll(exclude);
+        return Collections.unmodifiableList(all);
+    }
+
+    public Duration quietPeriod() {
+        return Duration.ofMillis(quietPeriodMillis);
+    }
+
+    public Duration shutdownTimeout() {
+        return Duration.ofSeconds(shutdownTimeoutSeconds);
+    }
+
+    public List<Path> sourcePath() {
+        return Collections.unmodifiableList(sourcePath);
+    }
+
+    public boolean debugMode() {
+        return debugMode;
+    }
+
+    public boolean captureExceptions() {
+        return captureExceptions || debugMode;
+    }
+
+    public Path exceptionsDirectory() {
+        return orUnderDebugDirectory(exceptionsDirectory, "exceptions");
+    }
+
+    public boolean captureLocals() {
+        return captureLocals;
+    }
+
+    public List<String> appPackages() {
+        return Collections.unmodifiableList(appPackages);
+    }
+
+    public boolean enableDebugger() {
+        return enableDebugger || debugMode;
+    }
+
+    public int debuggerPort() {
+        return debuggerPort;
+    }
+
+    public boolean debuggerSuspend() {
+        return debuggerSuspend;
+    }
+
+    public boolean enableProfiler() {
+        return enableProfiler || debugMode;
+    }
+
+    public Path profilerDirectory() {
+        return orUnderDebugDirectory(profilerDirectory, "profiles");
+    }
+
+    public String profilerEvent() {
+        return profilerEvent;
+    }
+
+    public Optional<String> profilerInterval() {
+        return Optional.ofNullable(profilerInterval);
+    }
+
+    public boolean profileRequests() {
+        return profileRequests;
+    }
+
+    public boolean enableCoverage() {
+        return enableCoverage || debugMode;
+    }
+
+    public Path coverageDirectory() {
+        return orUnderDebugDirectory(coverageDirectory, "coverage");
+    }
+
+    public Optional<String> coverageIncludes() {
+        return Optional.ofNullable(coverageIncludes);
+    }
+
+    public Optional<String> coverageExcludes() {
+        return Optional.ofNullable(coverageExcludes);
+    }
+
+    public boolean enableRecorder() {
+        return enableRecorder || debugMode;
+    }
+
+    public Path recorderDirectory() {
+        return orUnderDebugDirectory(recorderDirectory, "recordings");
+    }
+
+    public long recorderBodyLimit() {
+        return recorderBodyLimit;
+    }
+
+    public List<String> recorderRedact() {
+        return Collections.unmodifiableList(recorderRedact);
+    }
+
+    public boolean recorderKeepSecrets() {
+        return recorderKeepSecrets;
+    }
+
+    public Path debugDirectory() {
+        return debugDirectory;
+    }
+
+    private Path orUnderDebugDirectory(Path explicit, String name) {
+        return explicit != null ? explicit : debugDirectory.resolve(name);
+    }
+
+    void validate() {
+        if (quietPeriodMillis < 0) {
+            throw new OptionsException("--quiet-period must be 0 or more milliseconds, not " + quietPeriodMillis);
+        }
+        if (shutdownTimeoutSeconds < 0) {
+            throw new OptionsException("--shutdown-timeout must be 0 or more seconds, not " + shutdownTimeoutSeconds);
+        }
+        if (debuggerPort < 1 || debuggerPort > 65535) {
+            throw new OptionsException("--debugger-port must be a port from 1 to 65535, not " + debuggerPort);
+        }
+        if (recorderBodyLimit < 0) {
+            throw new OptionsException("--recorder-body-limit must be 0 or more bytes, not " + recorderBodyLimit);
+        }
+        List<String> events = List.of("cpu", "wall", "alloc", "lock", "itimer");
+        if (!events.contains(profilerEvent)) {
+            throw new OptionsException("--profiler-event must be one of " + String.join(", ", events)
+                    + ", not '" + profilerEvent + "'");
+        }
+    }
+}

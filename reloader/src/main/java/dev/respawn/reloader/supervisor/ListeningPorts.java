@@ -1,0 +1,83 @@
+package dev.respawn.reloader.supervisor;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which TCP ports processes listen on, read from Linux's {@code /proc}. Elsewhere every answer
+ * is empty, and callers fall back to waiting for the processes alone.
+ */
+final class ListeningPorts {
+
+    private static final Path PROC = Path.of("/proc");
+    private static final List<String> TABLES = List.of("net/tcp", "net/tcp6");
+    private static final String LISTEN = "0A";
+
+    private ListeningPorts() {
+    }
+
+    static boolean supported() {
+        return Files.isReadable(PROC.resolve("net/tcp"));
+    }
+
+    /** The ports that any of {@code processes} listens on. */
+    static Set<Integer> ownedBy(Collection<ProcessHandle> processes) {
+        Set<String> inodes = new HashSet<>();
+        for (ProcessHandle process : processes) {
+            Path fds = PROC.resolve(Long.toString(process.pid())).resolve("fd");
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(fds)) {
+                for (Path fd : entries) {
+                    String target = readLink(fd);
+                    if (target != null && target.startsWith("socket:[")) {
+                        inodes.add(target.substring(8, target.length() - 1));
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // The process ended, or is not ours to look into.
+            }
+        }
+        return inodes.isEmpty() ? Set.of() : listening(inodes);
+    }
+
+    /** Every port some process on this machine listens on. */
+    static Set<Integer> all() {
+        return listening(null);
+    }
+
+    private static Set<Integer> listening(Set<String> inodes) {
+        Set<Integer> ports = new HashSet<>();
+        for (String table : TABLES) {
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(PROC.resolve(table));
+            } catch (IOException | RuntimeException e) {
+                continue;
+            }
+            for (int i = 1; i < lines.size(); i++) {
+                String[] fields = lines.get(i).trim().split("\\s+");
+                if (fields.length < 10 || !fields[3].equals(LISTEN)) {
+                    continue;
+                }
+                if (inodes == null || inodes.contains(fields[9])) {
+                    String local = fields[1];
+                    ports.add(Integer.parseInt(local.substring(local.indexOf(':') + 1), 16));
+                }
+            }
+        }
+        return ports;
+    }
+
+    private static String readLink(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+}

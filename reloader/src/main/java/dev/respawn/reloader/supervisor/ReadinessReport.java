@@ -1,0 +1,74 @@
+package dev.respawn.reloader.supervisor;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import dev.respawn.reloader.changes.ChangeMonitor;
+
+/**
+ * Says on the terminal when a new worker is serving: once it listens on every port the worker
+ * before it listened on (or, the first time, on any port), with the time since the change was
+ * acted on. It looks only while the worker starts, never while it runs.
+ */
+final class ReadinessReport extends Thread {
+
+    private static final Duration FAST = Duration.ofMillis(5);
+    private static final Duration SLOW = Duration.ofMillis(100);
+    private static final Duration FAST_FOR = Duration.ofSeconds(3);
+    private static final Duration GIVE_UP = Duration.ofSeconds(60);
+
+    private final Console console;
+    private final Worker worker;
+    private final Set<Integer> expected;
+    private final List<Path> changed;
+    private final long beganNanos;
+
+    ReadinessReport(Console console, Worker worker, Set<Integer> expected, List<Path> changed, long beganNanos) {
+        super("respawn-readiness");
+        setDaemon(true);
+        this.console = console;
+        this.worker = worker;
+        this.expected = expected;
+        this.changed = changed;
+        this.beganNanos = beganNanos;
+    }
+
+    @Override
+    public void run() {
+        if (!ListeningPorts.supported()) {
+            say(Set.of());
+            return;
+        }
+        while (worker.isAlive()) {
+            long elapsed = System.nanoTime() - beganNanos;
+            Set<Integer> listening = ListeningPorts.ownedBy(ProcessTree.of(worker.handle()));
+            boolean ready = expected.isEmpty() ? !listening.isEmpty() : listening.containsAll(expected);
+            if (ready) {
+                say(listening);
+                return;
+            }
+            if (elapsed > GIVE_UP.toNanos()) {
+                say(Set.of());
+                return;
+            }
+            try {
+                Thread.sleep((elapsed < FAST_FOR.toNanos() ? FAST : SLOW).toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void say(Set<Integer> ports) {
+        long millis = Duration.ofNanos(System.nanoTime() - beganNanos).toMillis();
+        String where = ports.isEmpty() ? "" : " (listening on " + new TreeSet<>(ports) + ")";
+        if (changed.isEmpty()) {
+            console.say("worker pid " + worker.pid() + " up in " + millis + " ms" + where);
+        } else {
+            console.say(ChangeMonitor.describe(changed) + " changed; restarted in " + millis + " ms" + where);
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package dev.respawn.reloader.supervisor;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import dev.respawn.reloader.changes.ChangeMonitor;
+import dev.respawn.reloader.channel.ReportServer;
+import dev.respawn.reloader.channel.WorkerReportListener;
+import dev.respawn.reloader.options.Options;
+import dev.respawn.reloader.tracking.ClassOrigin;
+
+/**
+ * Runs the application as a worker process and restarts it, once per burst of changes, when a
+ * file it loaded changes.
+ *
+ * <p>All decisions happen on one control thread, so a restart and the changes that arrive while
+ * it runs never interleave; the shutdown hook is the one other actor, and takes the same lock
+ * before it stops the last worker.
+ */
+public final class Supervisor {
+
+    private final SupervisorConfig config;
+    private final Options options;
+    private final Console console;
+    private final ScheduledExecutorService control = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "respawn-control");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private final Object lifecycle = new Object();
+    private ChangeMonitor monitor;
+    private ReportServer reports;
+    private Worker current;
+    private boolean stopping;
+    private int exitCode;
+
+    public Supervisor(SupervisorConfig config) {
+        this.config = config;
+        this.options = config.options();
+        this.console = new Console(config.err());
+    }
+
+    /** Runs until the worker ends without reloading, or until the JVM is asked to stop; returns the exit code. */
+    public int run() throws IOException {
+        reports = new ReportServer(new Reports());
+        if (options.reloadOnChanges()) {
+            monitor = new ChangeMonitor(options, control, this::restart, console::say);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "respawn-shutdown"));
+        control.execute(() -> launch(List.of(), System.nanoTime(), Set.of()));
+        try {
+            finished.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return exitCode;
+    }
+
+    /** Restarts the worker now, whatever changed ({@code rs} on the terminal, SIGHUP). */
+    public void forceRestart() {
+        control.execute(() -> {
+            console.say("restarting on request");
+            restart(List.of());
+        });
+    }
+
+    /** Writes one line to the current worker's standard input. */
+    public void toWorker(String line) {
+        Worker worker = current;
+        if (worker != null) {
+            worker.writeLine(line);
+        }
+    }
+
+    private void restart(List<Path> changed) {
+        long began = System.nanoTime();
+        Set<Integer> ports = Set.of();
+        Worker previous = current;
+        if (previous != null && previous.isAlive()) {
+            List<ProcessHandle> tree = ProcessTree.of(previous.handle());
+            ports = ListeningPorts.ownedBy(tree);
+            stopWorker(previous, tree);
+            awaitPortsFree(ports);
+        }
+        launch(changed, began, ports);
+    }
+
+    private void stopWorker(Worker worker, List<ProcessHandle> tree) {
+        worker.markStopRequested();
+        if (!ProcessTree.stop(tree, options.shutdownTimeout())) {
+            console.say("the worker did not stop within " + options.shutdownTimeout().toSeconds()
+                    + " s of SIGTERM and was killed (raise --shutdown-timeout to give it longer)");
+        }
+    }
+
+    private void awaitPortsFree(Set<Integer> ports) {
+        if (ports.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            Set<Integer> open = ListeningPorts.all();
+            if (ports.stream().noneMatch(open::contains)) {
+                return;
+            }
+            sleep(Duration.ofMillis(5));
+        }
+        console.say("port(s) " + ports + " are still in use by another process; starting the worker anyway");
+    }
+
+    private void launch(List<Path> changed, long began, Set<Integer> expectedPorts) {
+        Path directory = Path.of("").toAbsolutePath();
+        for (SupervisorExtension extension : config.extensions()) {
+            extension.beforeStart();
+        }
+        List<String> jvmArguments = new ArrayList<>();
+        Map<String, String> environment = new java.util.HashMap<>(config.environment());
+        environment.putAll(reports.environment());
+        for (SupervisorExtension extension : config.extensions()) {
+            jvmArguments.addAll(extension.jvmArguments());
+            environment.putAll(extension.environment());
+        }
+        WorkerCommand.Prepared prepared = WorkerCommand.prepare(config.command(), config.agentJar(),
+                config.agentString(), jvmArguments, environment, System.getenv());
+        synchronized (lifecycle) {
+            if (stopping) {
+                return;
+            }
+            try {
+                current = Worker.start(prepared.command(), prepared.environment(), directory, config.out(), config.err());
+            } catch (IOException e) {
+                current = null;
+                console.say("could not start the worker (" + config.command().get(0) + "): " + e.getMessage()
+                        + "; waiting for a change to try again");
+                finishUnlessReloading(127);
+                return;
+            }
+        }
+        Worker worker = current;
+        config.extensions().forEach(extension -> extension.started(worker.pid()));
+        new ReadinessReport(console, worker, expectedPorts, changed, began).start();
+        worker.onExit().thenRun(() -> control.execute(() -> exited(worker)));
+    }
+
+    private void exited(Worker worker) {
+        int code = worker.exitValue();
+        config.extensions().forEach(extension -> extension.stopped(worker.pid(), code));
+        if (worker.stopRequested() || worker != current) {
+            return;
+        }
+        synchronized (lifecycle) {
+            if (stopping) {
+                return;
+            }
+        }
+        if (!options.reloadOnChanges()) {
+            finishUnlessReloading(code);
+            return;
+        }
+        List<String> last = worker.tail().last(3);
+        String output = last.isEmpty() ? "it printed nothing" : "last output: " + String.join(" | ", last);
+        console.say("the worker (pid " + worker.pid() + ") exited with code " + code + "; " + output
+                + "; waiting for a change to try again");
+    }
+
+    private void finishUnlessReloading(int code) {
+        if (!options.reloadOnChanges()) {
+            exitCode = code;
+            finished.countDown();
+        }
+    }
+
+    private void shutdown() {
+        Worker last;
+        synchronized (lifecycle) {
+            stopping = true;
+            last = current;
+        }
+        if (last != null && last.isAlive()) {
+            last.markStopRequested();
+            ProcessTree.stop(ProcessTree.of(last.handle()), options.shutdownTimeout());
+        }
+        if (monitor != null) {
+            monitor.close();
+        }
+        try {
+            reports.close();
+        } catch (IOException e) {
+            // Only sockets to release.
+        }
+        config.extensions().forEach(SupervisorExtension::supervisorStopping);
+        control.shutdownNow();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            TimeUnit.NANOSECONDS.sleep(duration.toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Hands the agents' reports to the change monitor, when reloading. */
+    private final class Reports implements WorkerReportListener {
+
+        @Override
+        public void root(Path root, boolean directory) {
+            if (monitor != null) {
+                monitor.root(root, directory);
+            }
+        }
+
+        @Override
+        public void loaded(ClassOrigin origin) {
+            if (monitor != null) {
+                monitor.loaded(origin);
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.respawn.reloader.supervisor;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How an add-on takes part in the supervisor's work without the supervisor knowing it: what it
+ * adds to each worker's command, and what it does when workers and the supervisor stop.
+ */
+public interface SupervisorExtension {
+
+    /** JVM options for every worker (e.g. the debugger's {@code -agentlib:jdwp}). */
+    default List<String> jvmArguments() {
+        return List.of();
+    }
+
+    /** Environment variables for every worker. */
+    default Map<String, String> environment() {
+        return Map.of();
+    }
+
+    /** Called before each worker starts; may wait (for a port to be free, say). */
+    default void beforeStart() {
+    }
+
+    /** Called once a worker has started. */
+    default void started(long pid) {
+    }
+
+    /** Called once a worker has ended, for any reason. */
+    default void stopped(long pid, int exitCode) {
+    }
+
+    /** Called once when the supervisor stops, after the last worker has ended. */
+    default void supervisorStopping() {
+    }
+}

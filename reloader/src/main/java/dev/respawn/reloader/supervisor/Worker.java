@@ -1,0 +1,100 @@
+package dev.respawn.reloader.supervisor;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** One life of the application: its process, its output passed through to ours, and its end. */
+final class Worker {
+
+    private final Process process;
+    private final OutputTail tail = new OutputTail();
+    private final long startedNanos;
+    private volatile boolean stopRequested;
+
+    private Worker(Process process, long startedNanos) {
+        this.process = process;
+        this.startedNanos = startedNanos;
+    }
+
+    static Worker start(List<String> command, Map<String, String> environment, Path directory,
+            PrintStream out, PrintStream err) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+        builder.environment().putAll(environment);
+        builder.redirectInput(ProcessBuilder.Redirect.PIPE);
+        long started = System.nanoTime();
+        Worker worker = new Worker(builder.start(), started);
+        worker.pump(worker.process.getInputStream(), out, "respawn-stdout");
+        worker.pump(worker.process.getErrorStream(), err, "respawn-stderr");
+        return worker;
+    }
+
+    private void pump(InputStream from, OutputStream to, String name) {
+        Thread thread = new Thread(() -> {
+            byte[] buffer = new byte[8192];
+            try (from) {
+                for (int n = from.read(buffer); n >= 0; n = from.read(buffer)) {
+                    to.write(buffer, 0, n);
+                    to.flush();
+                    tail.append(buffer, n);
+                }
+            } catch (IOException e) {
+                // The worker's end of the pipe closed.
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Passes a line typed on the supervisor's terminal to the worker. */
+    void writeLine(String line) {
+        try {
+            OutputStream in = process.getOutputStream();
+            in.write((line + System.lineSeparator()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            in.flush();
+        } catch (IOException e) {
+            // The worker does not read its input, or has ended.
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    long startedNanos() {
+        return startedNanos;
+    }
+
+    CompletableFuture<Process> onExit() {
+        return process.onExit();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    int exitValue() {
+        return process.exitValue();
+    }
+
+    OutputTail tail() {
+        return tail;
+    }
+
+    void markStopRequested() {
+        stopRequested = true;
+    }
+
+    boolean stopRequested() {
+        return stopRequested;
+    }
+}

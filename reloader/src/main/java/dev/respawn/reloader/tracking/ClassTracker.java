@@ -1,0 +1,197 @@
+package dev.respawn.reloader.tracking;
+
+import java.io.IOException;
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.security.ProtectionDomain;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * Tracks every class the application loads and where it came from, without changing a byte.
+ *
+ * <p>The transformer only notes the class's code source; reading the SourceFile attribute and
+ * looking for the source file happen on a daemon thread, off the class-loading path.
+ */
+public final class ClassTracker implements ClassFileTransformer {
+
+    private static final Root IGNORED = new Root(null, false);
+
+    private final ConcurrentHashMap<String, Root> roots = new ConcurrentHashMap<>();
+    private final BlockingQueue<Loaded> queue = new LinkedBlockingQueue<>();
+    private final SourceLocator sources;
+    private final TrackingListener listener;
+    private final Path ownJar;
+    private volatile Last last = new Last(null, IGNORED);
+
+    /**
+     * @param sources finds source files for classes from class folders
+     * @param listener told about roots and classes, on the tracker's own thread
+     * @param ownJar respawn's jar, never tracked (may be null)
+     */
+    public ClassTracker(SourceLocator sources, TrackingListener listener, Path ownJar) {
+        if (sources == null || listener == null) {
+            throw new IllegalArgumentException("'sources' and 'listener' must not be null");
+        }
+        this.sources = sources;
+        this.listener = listener;
+        this.ownJar = ownJar;
+    }
+
+    /** Registers the tracker, notes classes loaded before it, and starts its thread. */
+    public void install(Instrumentation instrumentation) {
+        instrumentation.addTransformer(this, false);
+        noteClassPath(System.getProperty("java.class.path", ""));
+        for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
+            if (!loaded.isArray() && !loaded.isPrimitive() && !loaded.isHidden()) {
+                note(loaded.getName().replace('.', '/'), loaded.getProtectionDomain(), null);
+            }
+        }
+        Thread pump = new Thread(this::drain, "respawn-tracker");
+        pump.setDaemon(true);
+        pump.start();
+    }
+
+    /**
+     * The class path's folders and jars are tracked before any class loads from them, so that a
+     * worker whose main class is missing still has its class folder watched.
+     */
+    private void noteClassPath(String classPath) {
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            if (entry.isEmpty()) {
+                continue;
+            }
+            try {
+                roots.computeIfAbsent(Path.of(entry).toUri().toURL().toExternalForm(), key -> newRoot(toUrl(key)));
+            } catch (IOException | RuntimeException e) {
+                // An entry that is no path is none of ours to watch.
+            }
+        }
+    }
+
+    private static URL toUrl(String spec) {
+        try {
+            return new URL(spec);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    @Override
+    public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
+            ProtectionDomain protectionDomain, byte[] classfileBuffer) {
+        if (className != null && classBeingRedefined == null) {
+            note(className, protectionDomain, classfileBuffer);
+        }
+        return null;
+    }
+
+    private void note(String internalName, ProtectionDomain domain, byte[] bytes) {
+        if (domain == null) {
+            return;
+        }
+        Last seen = last;
+        Root root = domain == seen.domain ? seen.root : rootOf(domain);
+        if (root.path == null) {
+            return;
+        }
+        if (root.directory) {
+            queue.add(new Loaded(internalName, root, bytes));
+        }
+    }
+
+    private Root rootOf(ProtectionDomain domain) {
+        Root root = IGNORED;
+        CodeSource codeSource = domain.getCodeSource();
+        URL location = codeSource == null ? null : codeSource.getLocation();
+        if (location != null) {
+            root = roots.computeIfAbsent(location.toExternalForm(), key -> newRoot(location));
+        }
+        last = new Last(domain, root);
+        return root;
+    }
+
+    private Root newRoot(URL location) {
+        Path path = toPath(location);
+        if (path == null || path.equals(ownJar)) {
+            return IGNORED;
+        }
+        boolean directory = Files.isDirectory(path);
+        if (!directory && !Files.isRegularFile(path)) {
+            return IGNORED;
+        }
+        Root root = new Root(path, directory);
+        queue.add(new Loaded(null, root, null));
+        return root;
+    }
+
+    static Path toPath(URL location) {
+        try {
+            String protocol = location.getProtocol();
+            if (protocol.equals("file")) {
+                return Path.of(location.toURI()).toAbsolutePath().normalize();
+            }
+            if (protocol.equals("jar")) {
+                String spec = location.getFile();
+                int bang = spec.indexOf("!/");
+                return toPath(new URL(bang < 0 ? spec : spec.substring(0, bang)));
+            }
+        } catch (URISyntaxException | IOException | IllegalArgumentException e) {
+            return null;
+        }
+        return null;
+    }
+
+    private void drain() {
+        while (true) {
+            Loaded loaded;
+            try {
+                loaded = queue.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                report(loaded);
+            } catch (RuntimeException e) {
+                // A class we cannot describe is a class we do not track; the application goes on.
+            }
+        }
+    }
+
+    private void report(Loaded loaded) {
+        Path root = loaded.root.path;
+        if (loaded.internalName == null) {
+            listener.root(root, loaded.root.directory);
+            return;
+        }
+        Path classFile = root.resolve(loaded.internalName + ".class");
+        byte[] bytes = loaded.bytes;
+        if (bytes == null) {
+            try {
+                bytes = Files.readAllBytes(classFile);
+            } catch (IOException e) {
+                bytes = new byte[0];
+            }
+        }
+        String sourceName = bytes.length == 0 ? null : SourceFileAttribute.read(bytes);
+        Optional<Path> source = sources.locate(root, loaded.internalName, sourceName);
+        listener.loaded(new ClassOrigin(loaded.internalName.replace('/', '.'), classFile, root, source));
+    }
+
+    private record Root(Path path, boolean directory) {
+    }
+
+    /** The most recent domain and its root: most classes in a row come from the same one. */
+    private record Last(ProtectionDomain domain, Root root) {
+    }
+
+    private record Loaded(String internalName, Root root, byte[] bytes) {
+    }
+}
