@@ -2,7 +2,6 @@ package dev.respawn.agent;
 
 import java.lang.instrument.Instrumentation;
 
-import dev.respawn.reloader.options.OptionParser;
 import dev.respawn.reloader.options.Options;
 import dev.respawn.reloader.options.OptionsException;
 
@@ -22,7 +21,7 @@ public final class PreMain {
     public static void premain(String arguments, Instrumentation instrumentation) {
         Options options;
         try {
-            options = OptionParser.parseAgentString(arguments);
+            options = Options.fromAgentString(arguments);
         } catch (OptionsException e) {
             System.err.println("respawn: bad agent option: " + e.getMessage());
             System.err.flush();

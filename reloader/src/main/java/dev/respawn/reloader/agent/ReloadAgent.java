@@ -42,6 +42,7 @@ public final class ReloadAgent {
             new ClassTracker(sources, client, ownJar).install(instrumentation);
             // A supervisor that went away without stopping us (killed) must not leave us behind.
             client.onSupervisorGone(() -> exit(0));
+            closeOnExit(client);
         } else if (options.reloadOnChanges()) {
             ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread daemon = new Thread(runnable, "respawn-reload");
@@ -51,7 +52,23 @@ public final class ReloadAgent {
             ChangeMonitor monitor = new ChangeMonitor(options, thread, ReloadAgent::restartMe,
                     message -> System.err.println("respawn: " + message));
             new ClassTracker(sources, monitor, ownJar).install(instrumentation);
+            closeOnExit(monitor);
         }
+    }
+
+    /**
+     * Closes our sockets and watch services as the JVM shuts down: a JVM on its way out waits up
+     * to 300 ms for every thread still blocked in a native call, which would add that to every
+     * restart.
+     */
+    private static void closeOnExit(AutoCloseable resource) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                // Exiting anyway.
+            }
+        }, "respawn-close"));
     }
 
     private static void restartMe(List<Path> changed) {

@@ -19,10 +19,11 @@ import dev.respawn.reloader.tracking.TrackingListener;
  * The agent's end of the report channel: sends what the tracker learns, and notices when the
  * supervisor is gone so that no worker outlives it.
  */
-public final class ReportClient implements TrackingListener {
+public final class ReportClient implements TrackingListener, AutoCloseable {
 
     private final Socket socket;
     private final Writer out;
+    private volatile boolean closed;
 
     private ReportClient(Socket socket) throws IOException {
         this.socket = socket;
@@ -53,10 +54,19 @@ public final class ReportClient implements TrackingListener {
             } catch (IOException e) {
                 // Same as the end of the stream.
             }
-            onSupervisorGone.run();
+            if (!closed) {
+                onSupervisorGone.run();
+            }
         }, "respawn-supervisor-watch");
         watch.setDaemon(true);
         watch.start();
+    }
+
+    /** Closes the channel, as this JVM ends; the supervisor is not told anything by it. */
+    @Override
+    public void close() throws IOException {
+        closed = true;
+        socket.close();
     }
 
     @Override

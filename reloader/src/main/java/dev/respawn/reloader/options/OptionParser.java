@@ -5,36 +5,20 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * Parses {@link Options} from an agent string, and turns picocli's errors into one line, so the
- * supervisor's command line and {@code -javaagent:respawn.jar=...} share one parser.
- *
- * <p>Agent string syntax: the supervisor's option names without the leading dashes, comma
- * separated, {@code name} for a switch and {@code name=value} otherwise; a list inside one
- * option uses {@code :} between items.
+ * Supervisor-side option handling (picocli): turns picocli's errors into one line, and turns
+ * the supervisor's matched options back into an agent string: the supervisor's command line and
+ * {@code -javaagent:respawn.jar=...} share one set of names.
+ * The agent parses its string with {@link Options#fromAgentString}, which loads no picocli.
  */
 public final class OptionParser {
 
     private OptionParser() {
-    }
-
-    /** Parses an agent string such as {@code reload-on-changes,coverage-directory=/tmp/cov}. */
-    public static Options parseAgentString(String agentString) {
-        Options options = new Options();
-        CommandLine commandLine = new CommandLine(CommandSpec.forAnnotatedObject(options));
-        try {
-            commandLine.parseArgs(agentArguments(agentString).toArray(String[]::new));
-        } catch (ParameterException e) {
-            throw new OptionsException(oneLine(e, true));
-        }
-        options.validate();
-        return options;
     }
 
     /** Checks options that picocli filled in as part of a larger command. */

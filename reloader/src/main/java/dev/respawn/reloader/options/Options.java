@@ -13,8 +13,10 @@ import picocli.CommandLine.Option;
  * The options shared by the supervisor's command line and the agent string: one set of names,
  * one parser ({@link OptionParser}).
  *
- * <p>Instances are filled by picocli and never changed afterwards; accessors resolve defaults
- * (for example each add-on's directory under {@code --debug-directory}).
+ * <p>Instances are filled once, by picocli on the command line or by {@link AgentStringParser} in
+ * the agent, and never changed afterwards; accessors resolve defaults (for example each add-on's
+ * directory under {@code --debug-directory}). Each field is named after its option
+ * ({@code quietPeriod} is {@code --quiet-period}), which is how the agent finds it.
  */
 public final class Options {
 
@@ -45,11 +47,11 @@ public final class Options {
 
     @Option(names = "--quiet-period", paramLabel = "MS", defaultValue = "50",
             description = "Wait for a burst of writes to settle this long before restarting (default: ${DEFAULT-VALUE}).")
-    private long quietPeriodMillis = 50;
+    private long quietPeriod = 50;
 
     @Option(names = "--shutdown-timeout", paramLabel = "S", defaultValue = "5",
             description = "SIGTERM the worker, then SIGKILL after S seconds (default: ${DEFAULT-VALUE}).")
-    private long shutdownTimeoutSeconds = 5;
+    private long shutdownTimeout = 5;
 
     @Option(names = "--source-path", paramLabel = "DIR", split = ":",
             description = "Where sources live (default: guessed from each class folder, "
@@ -139,9 +141,22 @@ public final class Options {
             description = "Root of the add-ons' default directories (default: ${DEFAULT-VALUE}).")
     private Path debugDirectory = Path.of(".respawn");
 
+    /**
+     * Parses an agent string: the command line's option names without the leading dashes, comma
+     * separated, {@code name} for a switch and {@code name=value} otherwise; a list inside one
+     * option uses {@code :} between items ({@code reload-on-changes,watch=conf:static}).
+     *
+     * @throws OptionsException naming the option and what is accepted
+     */
+    public static Options fromAgentString(String agentString) {
+        Options options = AgentStringParser.parse(agentString);
+        options.validate();
+        return options;
+    }
+
     /** Options with every default, as if nothing had been given. */
     public static Options defaults() {
-        return OptionParser.parseAgentString("");
+        return fromAgentString("");
     }
 
     public boolean reloadOnChanges() {
@@ -168,11 +183,11 @@ public final class Options {
     }
 
     public Duration quietPeriod() {
-        return Duration.ofMillis(quietPeriodMillis);
+        return Duration.ofMillis(quietPeriod);
     }
 
     public Duration shutdownTimeout() {
-        return Duration.ofSeconds(shutdownTimeoutSeconds);
+        return Duration.ofSeconds(shutdownTimeout);
     }
 
     public List<Path> sourcePath() {
@@ -276,11 +291,11 @@ public final class Options {
     }
 
     void validate() {
-        if (quietPeriodMillis < 0) {
-            throw new OptionsException("--quiet-period must be 0 or more milliseconds, not " + quietPeriodMillis);
+        if (quietPeriod < 0) {
+            throw new OptionsException("--quiet-period must be 0 or more milliseconds, not " + quietPeriod);
         }
-        if (shutdownTimeoutSeconds < 0) {
-            throw new OptionsException("--shutdown-timeout must be 0 or more seconds, not " + shutdownTimeoutSeconds);
+        if (shutdownTimeout < 0) {
+            throw new OptionsException("--shutdown-timeout must be 0 or more seconds, not " + shutdownTimeout);
         }
         if (debuggerPort < 1 || debuggerPort > 65535) {
             throw new OptionsException("--debugger-port must be a port from 1 to 65535, not " + debuggerPort);

@@ -3,11 +3,6 @@ package dev.respawn.reloader.supervisor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 
 /** Stops a process and everything it started: SIGTERM to the whole tree, SIGKILL to what is left. */
 final class ProcessTree {
@@ -37,20 +32,24 @@ final class ProcessTree {
         return false;
     }
 
+    /**
+     * Waits for every process of the tree to end. It polls {@link ProcessHandle#isAlive} rather
+     * than using {@link ProcessHandle#onExit}: once {@link Process}'s own reaper has collected the
+     * child, the handle's onExit falls back to the JDK's polling for strangers, 300 ms a round.
+     */
     static boolean awaitExit(List<ProcessHandle> tree, Duration timeout) {
-        List<CompletableFuture<ProcessHandle>> exits = tree.stream()
-                .map(ProcessHandle::onExit).collect(Collectors.toList());
-        try {
-            CompletableFuture.allOf(exits.toArray(CompletableFuture[]::new))
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (ExecutionException e) {
-            return tree.stream().noneMatch(ProcessHandle::isAlive);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (tree.stream().anyMatch(ProcessHandle::isAlive)) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
+        return true;
     }
 }

@@ -85,15 +85,21 @@ public final class Supervisor {
 
     private void restart(List<Path> changed) {
         long began = System.nanoTime();
+        Trace trace = new Trace(began);
         Set<Integer> ports = Set.of();
         Worker previous = current;
         if (previous != null && previous.isAlive()) {
             List<ProcessHandle> tree = ProcessTree.of(previous.handle());
             ports = ListeningPorts.ownedBy(tree);
+            trace.mark("found tree and ports");
             stopWorker(previous, tree);
+            trace.mark("stopped");
             awaitPortsFree(ports);
+            trace.mark("ports free");
         }
         launch(changed, began, ports);
+        trace.mark("launched");
+        trace.print(console);
     }
 
     private void stopWorker(Worker worker, List<ProcessHandle> tree) {
