@@ -23,6 +23,7 @@ public final class HelloServer {
         server.createContext("/hello", exchange -> respond(exchange, 200, Greeting.message()));
         server.createContext("/echo", HelloServer::echo);
         server.createContext("/env", exchange -> respond(exchange, 200, "RESPAWN=" + System.getenv("RESPAWN")));
+        server.createContext("/pid", exchange -> respond(exchange, 200, Long.toString(ProcessHandle.current().pid())));
         server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0)));
         System.out.println("hello-http listening on http://127.0.0.1:" + port + "/hello");

@@ -1,0 +1,115 @@
+package dev.respawn.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+/**
+ * A private copy of an example application (its sources in {@code src/main/java}, its classes in
+ * {@code target/classes}, the layout respawn guesses sources from), which a test changes by
+ * editing a source and compiling it with javac, as a developer's build would.
+ */
+final class ExampleWorkspace {
+
+    private final Path root;
+    private final Path sources;
+    private final Path classes;
+
+    private ExampleWorkspace(Path root) {
+        this.root = root;
+        this.sources = root.resolve("src/main/java");
+        this.classes = root.resolve("target/classes");
+    }
+
+    /** Copies {@code examples/<name>} (sources and compiled classes) under {@code directory}. */
+    static ExampleWorkspace copyOf(String name, Path directory) throws IOException {
+        Path example = TestEnvironment.examples().resolve(name);
+        ExampleWorkspace workspace = new ExampleWorkspace(directory.resolve(name));
+        copyTree(example.resolve("src/main/java"), workspace.sources);
+        copyTree(example.resolve("target/classes"), workspace.classes);
+        return workspace;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    Path classes() {
+        return classes;
+    }
+
+    Path sources() {
+        return sources;
+    }
+
+    Path source(String relative) {
+        return sources.resolve(relative);
+    }
+
+    /** Replaces {@code from} by {@code to} in a source file. */
+    void edit(String relative, String from, String to) throws IOException {
+        Path file = source(relative);
+        String text = Files.readString(file);
+        if (!text.contains(from)) {
+            throw new IllegalArgumentException(relative + " does not contain '" + from + "'");
+        }
+        Files.writeString(file, text.replace(from, to));
+    }
+
+    /** Compiles every source into a fresh folder and returns it, leaving {@code target/classes} alone. */
+    Path compileAside(Path output) throws IOException {
+        Files.createDirectories(output);
+        List<String> arguments = new ArrayList<>(List.of("-g", "-parameters", "-d", output.toString()));
+        try (Stream<Path> files = Files.walk(sources)) {
+            files.filter(f -> f.toString().endsWith(".java")).map(Path::toString).forEach(arguments::add);
+        }
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        int result = javac.run(null, null, null, arguments.toArray(String[]::new));
+        if (result != 0) {
+            throw new IllegalStateException("javac failed with " + result);
+        }
+        return output;
+    }
+
+    /** Compiles the sources as a build would: every class file in {@code target/classes} rewritten at once. */
+    void compile() throws IOException {
+        Path aside = compileAside(Files.createTempDirectory(root, "javac"));
+        copyTree(aside, classes);
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            paths.forEach(path -> {
+                Path target = to.resolve(from.relativize(path).toString());
+                try {
+                    if (Files.isDirectory(path)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
