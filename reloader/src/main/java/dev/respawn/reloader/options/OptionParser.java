@@ -49,7 +49,8 @@ public final class OptionParser {
     public static String toAgentString(List<OptionSpec> matched) {
         Set<String> ours = optionNames();
         List<String> items = new ArrayList<>();
-        for (OptionSpec option : matched) {
+        // picocli lists a repeated option once per occurrence, each with all of its values.
+        for (OptionSpec option : new java.util.LinkedHashSet<>(matched)) {
             String name = option.longestName();
             if (!ours.contains(name)) {
                 continue;
@@ -59,7 +60,9 @@ public final class OptionParser {
                 items.add(bare);
                 continue;
             }
-            for (String value : option.originalStringValues()) {
+            for (String original : option.originalStringValues()) {
+                // A list given as a,b on the command line travels as a:b, the agent's list syntax.
+                String value = option.splitRegex().isEmpty() ? original : String.join(":", original.split(option.splitRegex()));
                 if (value.contains(",")) {
                     throw new OptionsException(name + " value '" + value
                             + "' holds a comma, which the agent string cannot carry; rename the path or pattern");

@@ -1,0 +1,93 @@
+package dev.respawn.reloader.changes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.respawn.reloader.options.Options;
+import dev.respawn.reloader.tracking.ClassOrigin;
+import dev.respawn.reloader.watch.FileChange;
+
+class TrackedFilesTest {
+
+    @TempDir
+    Path temp;
+
+    private TrackedFiles tracked() {
+        return new TrackedFiles(new Excludes(Options.DEFAULT_EXCLUDES));
+    }
+
+    private ClassOrigin origin(Path root, String name, Path source) {
+        return new ClassOrigin(name, root.resolve(name.replace('.', '/') + ".class"), root, Optional.ofNullable(source));
+    }
+
+    @Test
+    void aClassMissingWhileItsSourceExistsMeansABuildIsUnderWay() throws IOException {
+        Path root = Files.createDirectories(temp.resolve("classes"));
+        Path source = Files.writeString(temp.resolve("Main.java"), "class Main {}");
+        TrackedFiles tracked = tracked();
+        tracked.addClassRoot(root);
+        tracked.addClass(origin(root, "Main", source));
+        assertThat(tracked.missingClassFiles()).containsExactly(root.resolve("Main.class"));
+
+        Files.writeString(root.resolve("Main.class"), "bytes");
+        assertThat(tracked.missingClassFiles()).isEmpty();
+    }
+
+    @Test
+    void aClassWhoseSourceIsGoneTooIsNotWaitedFor() throws IOException {
+        Path root = Files.createDirectories(temp.resolve("classes"));
+        TrackedFiles tracked = tracked();
+        tracked.addClassRoot(root);
+        tracked.addClass(origin(root, "Removed", temp.resolve("Removed.java")));
+        tracked.addClass(origin(root, "Outer$Inner", null));
+        assertThat(tracked.missingClassFiles()).isEmpty();
+    }
+
+    @Test
+    void aMissingClassFolderIsIncomplete() {
+        TrackedFiles tracked = tracked();
+        Path root = temp.resolve("gone");
+        tracked.addClassRoot(root);
+        assertThat(tracked.missingClassFiles()).containsExactly(root);
+    }
+
+    @Test
+    void classifiesChangesByWhereTheyHappen() throws IOException {
+        Path classes = Files.createDirectories(temp.resolve("classes"));
+        Path sources = Files.createDirectories(temp.resolve("src"));
+        Path jar = Files.writeString(temp.resolve("lib.jar"), "jar");
+        Path watched = Files.createDirectories(temp.resolve("conf"));
+        TrackedFiles tracked = tracked();
+        tracked.addClassRoot(classes);
+        tracked.addSourceRoot(sources);
+        tracked.addJar(jar);
+        tracked.addWatched(watched);
+
+        assertThat(tracked.classify(change(classes.resolve("A.class"), classes))).isEqualTo(ChangeKind.CLASS);
+        assertThat(tracked.classify(change(classes.resolve("static/a.js"), classes))).isEqualTo(ChangeKind.IGNORED);
+        assertThat(tracked.classify(change(sources.resolve("A.java"), sources))).isEqualTo(ChangeKind.SOURCE);
+        assertThat(tracked.classify(change(jar, jar))).isEqualTo(ChangeKind.JAR);
+        assertThat(tracked.classify(change(watched.resolve("app.yml"), watched))).isEqualTo(ChangeKind.WATCHED);
+        assertThat(tracked.classify(change(temp.resolve("x"), temp))).isEqualTo(ChangeKind.IGNORED);
+    }
+
+    @Test
+    void describesChangesBriefly() {
+        assertThat(ChangeMonitor.describe(List.of(Path.of("a/A.class")))).isEqualTo("A.class");
+        assertThat(ChangeMonitor.describe(List.of(Path.of("A.class"), Path.of("B.class")))).isEqualTo("A.class and B.class");
+        assertThat(ChangeMonitor.describe(List.of(Path.of("A"), Path.of("B"), Path.of("C"), Path.of("D"), Path.of("E"))))
+                .isEqualTo("A, B, C and 2 more");
+    }
+
+    private static FileChange change(Path path, Path root) {
+        return new FileChange(path, FileChange.Kind.MODIFIED, root);
+    }
+}

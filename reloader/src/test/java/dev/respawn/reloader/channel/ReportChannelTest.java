@@ -1,0 +1,87 @@
+package dev.respawn.reloader.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.Test;
+
+import dev.respawn.reloader.tracking.ClassOrigin;
+
+class ReportChannelTest {
+
+    private final List<Object> heard = new CopyOnWriteArrayList<>();
+
+    private final WorkerReportListener listener = new WorkerReportListener() {
+        @Override
+        public void connected(long pid) {
+            heard.add(pid);
+        }
+
+        @Override
+        public void root(Path root, boolean directory) {
+            heard.add(root + (directory ? " dir" : " jar"));
+        }
+
+        @Override
+        public void loaded(ClassOrigin origin) {
+            heard.add(origin);
+        }
+    };
+
+    @Test
+    void anAgentReportsRootsAndClasses() throws Exception {
+        try (ReportServer server = new ReportServer(listener)) {
+            ReportClient client = ReportClient.fromEnvironment(server.environment()).orElseThrow();
+            ClassOrigin origin = new ClassOrigin("a.B", Path.of("/c/a/B.class"), Path.of("/c"), Optional.of(Path.of("/s/a/B.java")));
+            client.root(Path.of("/c"), true);
+            client.loaded(origin);
+            client.root(Path.of("/l/x.jar"), false);
+            await().until(() -> heard.size() == 4);
+            assertThat(heard).containsExactly(ProcessHandle.current().pid(), "/c dir", origin, "/l/x.jar jar");
+            client.close();
+        }
+    }
+
+    @Test
+    void aConnectionWithoutTheSecretIsNotHeard() throws Exception {
+        try (ReportServer server = new ReportServer(listener)) {
+            int port = Integer.parseInt(server.environment().get("RESPAWN_SUPERVISOR_PORT"));
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                OutputStream out = socket.getOutputStream();
+                out.write("hello\twrong\t1\nroot\tdir\t/evil\n".getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                // The server closes the connection: reading ends.
+                assertThat(socket.getInputStream().read()).isEqualTo(-1);
+            }
+            assertThat(heard).isEmpty();
+        }
+    }
+
+    @Test
+    void theAgentHearsWhenItsSupervisorGoes() throws Exception {
+        AtomicBoolean gone = new AtomicBoolean();
+        ReportServer server = new ReportServer(listener);
+        ReportClient client = ReportClient.fromEnvironment(server.environment()).orElseThrow();
+        client.onSupervisorGone(() -> gone.set(true));
+        await().until(() -> heard.size() == 1);
+        server.close();
+        await().untilTrue(gone);
+    }
+
+    @Test
+    void noSupervisorMeansNoClient() throws Exception {
+        assertThat(ReportClient.fromEnvironment(new HashMap<>(Map.of("PATH", "/bin")))).isEmpty();
+    }
+}
