@@ -15,7 +15,7 @@ import dev.respawn.reloader.changes.ChangeMonitor;
  */
 final class ReadinessReport extends Thread {
 
-    private static final Duration FAST = Duration.ofMillis(5);
+    private static final Duration FAST = Duration.ofMillis(10);
     private static final Duration SLOW = Duration.ofMillis(100);
     private static final Duration FAST_FOR = Duration.ofSeconds(3);
     private static final Duration GIVE_UP = Duration.ofSeconds(60);
