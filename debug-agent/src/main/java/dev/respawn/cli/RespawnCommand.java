@@ -32,14 +32,14 @@ import picocli.CommandLine.Spec;
         customSynopsis = "respawn [OPTIONS] -- COMMAND [ARGS...]",
         descriptionHeading = "%n",
         description = {
-            "The agent alone: java -javaagent:respawn.jar=reload-on-changes,... ends the JVM with exit code 3",
-            "when a tracked file changes, for systemd, Kubernetes or a shell loop to restart it.",
+            "The agent alone (java -javaagent:respawn.jar=reload-on-changes,...) ends the JVM with exit"
+                + " code 3 when a tracked file changes, for systemd, Kubernetes or a shell loop to restart it.",
             "",
             "While it runs: type 'rs' and Enter, or send SIGHUP, to restart the worker."},
         parameterListHeading = "%nCommand:%n",
         optionListHeading = "%nOptions:%n",
         footerHeading = "%n",
-        footer = "Example: respawn --reload-on-changes -- java -cp target/classes com.example.Main 8080")
+        footer = {"Example:", "  respawn --reload-on-changes -- java -cp target/classes com.example.Main 8080"})
 final class RespawnCommand implements Callable<Integer> {
 
     @Mixin

@@ -125,6 +125,37 @@ class ReloadIT {
     }
 
     @Test
+    void restartsWhenAJarTheApplicationLoadedFromChanges() throws Exception {
+        ExampleWorkspace app = ExampleWorkspace.copyOf("hello-http", temp);
+        int port = TestEnvironment.freePort();
+        String greeting = "dev/respawn/examples/hello/Greeting.class";
+        Path jar = app.root().resolve("lib/greeting.jar");
+        Files.createDirectories(jar.getParent());
+        writeJar(jar, greeting, Files.readAllBytes(app.classes().resolve(greeting)));
+        Files.delete(app.classes().resolve(greeting));
+        List<String> arguments = List.of("--reload-on-changes", "--", TestEnvironment.java(),
+                "-cp", "lib/greeting.jar:target/classes", MAIN, Integer.toString(port));
+        try (RespawnProcess respawn = RespawnProcess.supervisor(app.root(), arguments)) {
+            Http.awaitBody(port, "/hello", "Hello from respawn", SERVED);
+
+            app.edit(GREETING, "Hello from respawn", "From a new jar");
+            Path built = app.compileAside(temp.resolve("built"));
+            writeJar(jar, greeting, Files.readAllBytes(built.resolve(greeting)));
+
+            Http.awaitBody(port, "/hello", "From a new jar", SERVED);
+            respawn.awaitStderr("greeting.jar changed; restarted in", SERVED);
+        }
+    }
+
+    private static void writeJar(Path jar, String entry, byte[] bytes) throws IOException {
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.jar.JarEntry(entry));
+            out.write(bytes);
+            out.closeEntry();
+        }
+    }
+
+    @Test
     void changesUnderExcludedPathsNeverRestart() throws Exception {
         ExampleWorkspace app = ExampleWorkspace.copyOf("hello-http", temp);
         int port = TestEnvironment.freePort();

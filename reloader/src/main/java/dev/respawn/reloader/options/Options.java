@@ -72,7 +72,7 @@ public final class Options {
     @Option(names = "--capture-locals", description = "Also record each application frame's local variables.")
     private boolean captureLocals;
 
-    @Option(names = "--app-packages", paramLabel = "P", split = "[,:]",
+    @Option(names = "--app-packages", paramLabel = "P", split = "[,:]", splitSynopsisLabel = ",",
             description = "What counts as application code (default: classes loaded from directories).")
     private List<String> appPackages = new ArrayList<>();
 
@@ -130,7 +130,7 @@ public final class Options {
             description = "Record at most N bytes of each body (default: ${DEFAULT-VALUE}).")
     private long recorderBodyLimit = 1 << 20;
 
-    @Option(names = "--recorder-redact", paramLabel = "H", split = "[,:]",
+    @Option(names = "--recorder-redact", paramLabel = "H", split = "[,:]", splitSynopsisLabel = ",",
             description = "More headers whose values are redacted.")
     private List<String> recorderRedact = new ArrayList<>();
 
