@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.CodeSource;
 
+import dev.respawn.agent.profiler.ProfilerAddon;
 import dev.respawn.reloader.agent.ReloadAgent;
 import dev.respawn.reloader.options.Options;
 
@@ -17,6 +18,24 @@ final class Addons {
 
     static void install(Options options, Instrumentation instrumentation) throws IOException {
         ReloadAgent.install(options, instrumentation, ownJar(), System.getenv());
+        if (options.enableProfiler()) {
+            guarded("profiler", () -> ProfilerAddon.install(options));
+        }
+    }
+
+    /** An add-on that fails to start says so in one line; the application starts without it. */
+    private static void guarded(String name, Installer installer) {
+        try {
+            installer.install();
+        } catch (Exception | LinkageError e) {
+            System.err.println("respawn: the " + name + " could not start (" + e.getMessage()
+                    + "); the application runs without it");
+        }
+    }
+
+    @FunctionalInterface
+    private interface Installer {
+        void install() throws Exception;
     }
 
     /** respawn.jar itself, never tracked as the application's. */

@@ -90,9 +90,13 @@ final class RespawnProcess implements AutoCloseable {
         in.flush();
     }
 
-    /** SIGTERM (what Ctrl-C's SIGINT and systemd's stop do alike for a JVM). */
+    /**
+     * SIGTERM (what Ctrl-C's SIGINT and systemd's stop do alike for a JVM), through the process
+     * handle: {@link Process#destroy()} would also close our ends of its pipes and lose what it
+     * prints on its way out.
+     */
     void terminate() {
-        process.destroy();
+        process.toHandle().destroy();
     }
 
     @Override

@@ -193,9 +193,13 @@ public final class Supervisor {
             stopping = true;
             last = current;
         }
-        if (last != null && last.isAlive()) {
-            last.markStopRequested();
-            ProcessTree.stop(ProcessTree.of(last.handle()), options.shutdownTimeout());
+        if (last != null) {
+            if (last.isAlive()) {
+                last.markStopRequested();
+                ProcessTree.stop(ProcessTree.of(last.handle()), options.shutdownTimeout());
+            }
+            // What the worker said on its way out (files it wrote) must reach the terminal.
+            last.awaitOutput(Duration.ofSeconds(2));
         }
         if (monitor != null) {
             monitor.close();

@@ -14,6 +14,7 @@ final class Worker {
 
     private final Process process;
     private final OutputTail tail = new OutputTail();
+    private final java.util.List<Thread> pumps = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final long startedNanos;
     private volatile boolean stopRequested;
 
@@ -48,7 +49,25 @@ final class Worker {
             }
         }, name);
         thread.setDaemon(true);
+        pumps.add(thread);
         thread.start();
+    }
+
+    /** Waits, at most {@code timeout}, until the ended worker's last output has been passed on. */
+    void awaitOutput(java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Thread pump : pumps) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            try {
+                pump.join(java.time.Duration.ofNanos(left).toMillis() + 1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Passes a line typed on the supervisor's terminal to the worker. */

@@ -23,6 +23,8 @@ public final class HelloServer {
         server.createContext("/hello", exchange -> respond(exchange, 200, Greeting.message()));
         server.createContext("/echo", HelloServer::echo);
         server.createContext("/env", exchange -> respond(exchange, 200, "RESPAWN=" + System.getenv("RESPAWN")));
+        server.createContext("/work", exchange -> respond(exchange, 200,
+                "primes below 200000: " + PrimeSieve.countPrimesBelow(200_000)));
         server.createContext("/pid", exchange -> respond(exchange, 200, Long.toString(ProcessHandle.current().pid())));
         server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0)));

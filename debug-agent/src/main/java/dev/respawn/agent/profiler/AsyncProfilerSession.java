@@ -1,0 +1,63 @@
+package dev.respawn.agent.profiler;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import dev.respawn.reloader.options.Options;
+import one.profiler.AsyncProfiler;
+import one.profiler.AsyncProfilerLoader;
+
+/**
+ * async-profiler over the worker's life, loaded through ap-loader's API from premain (no dynamic
+ * self-attach, which Java 21 and later warn about), its native library extracted under the debug
+ * directory rather than a shared temporary folder.
+ */
+final class AsyncProfilerSession implements ProfileSession {
+
+    private final AsyncProfiler profiler;
+    private final Path jfr;
+    private final String event;
+    private final String engine;
+
+    private AsyncProfilerSession(AsyncProfiler profiler, Path jfr, String event, String engine) {
+        this.profiler = profiler;
+        this.jfr = jfr;
+        this.event = event;
+        this.engine = engine;
+    }
+
+    static AsyncProfilerSession start(Options options, Path natives, Path directory, String stem) throws IOException {
+        AsyncProfilerLoader.setExtractionDirectory(natives);
+        AsyncProfiler profiler = AsyncProfilerLoader.load();
+        String event = options.profilerEvent();
+        Path jfr = directory.resolve(stem + ".jfr");
+        StringBuilder command = new StringBuilder("start,event=").append(event);
+        options.profilerInterval().ifPresent(interval -> command.append(",interval=").append(interval));
+        command.append(",jfr,file=").append(jfr);
+        String answer = profiler.execute(command.toString());
+        for (String line : answer.split("\n")) {
+            if (line.startsWith("[WARN]") || line.startsWith("[ERROR]")) {
+                ProfilerAddon.say("async-profiler: " + line);
+            }
+        }
+        return new AsyncProfilerSession(profiler, jfr, event, PerfEvents.engineFor(event));
+    }
+
+    String engine() {
+        return engine;
+    }
+
+    @Override
+    public Written stop() throws IOException {
+        profiler.execute("stop");
+        if (!Files.isRegularFile(jfr)) {
+            throw new IOException("async-profiler wrote no recording to " + jfr);
+        }
+        return new Written(jfr, FlameGraphs.fromJfr(jfr, event, title()));
+    }
+
+    static String title() {
+        return "respawn: pid " + ProcessHandle.current().pid() + " " + System.getProperty("sun.java.command", "");
+    }
+}

@@ -1,0 +1,117 @@
+package dev.respawn.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** --enable-profiler: one flame graph and one JFR recording per worker life, read with the JDK's own reader. */
+class ProfilerIT {
+
+    private static final String MAIN = "dev.respawn.examples.hello.HelloServer";
+    private static final Duration SERVED = Duration.ofSeconds(30);
+
+    @TempDir
+    Path temp;
+
+    private static void work(int port, int times) throws Exception {
+        for (int i = 0; i < times; i++) {
+            assertThat(Http.get(port, "/work").body()).startsWith("primes below 200000: ");
+        }
+    }
+
+    private static List<Path> files(Path directory, String suffix) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> f.toString().endsWith(suffix)).sorted().toList();
+        }
+    }
+
+    /** Samples whose stack passes through the example's CPU-heavy method. */
+    private static long samplesIn(Path jfr, String method) throws IOException {
+        long count = 0;
+        for (RecordedEvent event : RecordingFile.readAllEvents(jfr)) {
+            if (event.getStackTrace() == null || !event.getEventType().getName().equals("jdk.ExecutionSample")) {
+                continue;
+            }
+            for (RecordedFrame frame : event.getStackTrace().getFrames()) {
+                if (frame.getMethod().getName().equals(method)) {
+                    count++;
+                    break;
+                }
+            }
+        }
+        return count;
+    }
+
+    @Test
+    void writesAFlameGraphAndARecordingForEachWorkerLife() throws Exception {
+        ExampleWorkspace app = ExampleWorkspace.copyOf("hello-http", temp);
+        int port = TestEnvironment.freePort();
+        Path profiles = app.root().resolve(".respawn/profiles");
+        List<String> arguments = List.of("--reload-on-changes", "--enable-profiler", "--",
+                TestEnvironment.java(), "-cp", "target/classes", MAIN, Integer.toString(port));
+        try (RespawnProcess respawn = RespawnProcess.supervisor(app.root(), arguments)) {
+            Http.awaitBody(port, "/hello", "Hello from respawn", SERVED);
+            respawn.awaitStderr("profiling with async-profiler \\(.+\\)", SERVED);
+            work(port, 15);
+
+            app.edit("dev/respawn/examples/hello/Greeting.java", "Hello from respawn", "Second life");
+            app.compile();
+            Http.awaitBody(port, "/hello", "Second life", SERVED);
+            assertThat(files(profiles, ".html")).as("the first life's flame graph, written as it stopped").hasSize(1);
+            work(port, 15);
+
+            respawn.terminate();
+            respawn.awaitExit(SERVED);
+        }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(profiles))).isEqualTo("rwx------");
+        List<Path> recordings = files(profiles, ".jfr");
+        List<Path> flameGraphs = files(profiles, ".html");
+        assertThat(recordings).hasSize(2);
+        assertThat(flameGraphs).hasSize(2);
+        for (Path jfr : recordings) {
+            assertThat(samplesIn(jfr, "countPrimesBelow")).as("samples in " + jfr).isPositive();
+        }
+        for (Path html : flameGraphs) {
+            assertThat(Files.readString(html)).contains("PrimeSieve").contains("countPrimesBelow");
+        }
+    }
+
+    @Test
+    void fallsBackToTheJdksFlightRecorderWhereAsyncProfilerCannotRun() throws Exception {
+        ExampleWorkspace app = ExampleWorkspace.copyOf("hello-http", temp);
+        int port = TestEnvironment.freePort();
+        Path profiles = app.root().resolve(".respawn/profiles");
+        List<String> arguments = new ArrayList<>(List.of("--enable-profiler", "--", TestEnvironment.java(),
+                "-Drespawn.profiler=jfr", "-cp", "target/classes", MAIN, Integer.toString(port)));
+        try (RespawnProcess respawn = RespawnProcess.supervisor(app.root(), arguments)) {
+            Http.awaitBody(port, "/hello", "Hello from respawn", SERVED);
+            respawn.awaitStderr("profiling with the JDK's Flight Recorder", SERVED);
+            work(port, 20);
+            respawn.terminate();
+            respawn.awaitExit(SERVED);
+            assertThat(respawn.stderr()).contains("profile written: ");
+        }
+        List<Path> recordings = files(profiles, ".jfr");
+        assertThat(recordings).hasSize(1);
+        assertThat(samplesIn(recordings.get(0), "countPrimesBelow")).isPositive();
+        // async-profiler's converter draws the JDK's own recording too.
+        assertThat(files(profiles, ".html")).singleElement()
+                .satisfies(html -> assertThat(Files.readString(html)).contains("countPrimesBelow"));
+    }
+}
