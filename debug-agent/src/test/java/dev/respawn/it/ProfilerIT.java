@@ -63,7 +63,7 @@ class ProfilerIT {
         ExampleWorkspace app = ExampleWorkspace.copyOf("hello-http", temp);
         int port = TestEnvironment.freePort();
         Path profiles = app.root().resolve(".respawn/profiles");
-        List<String> arguments = List.of("--reload-on-changes", "--enable-profiler", "--",
+        List<String> arguments = List.of("--reload-on-changes", "--reload-mode", "restart", "--enable-profiler", "--",
                 TestEnvironment.java(), "-cp", "target/classes", MAIN, Integer.toString(port));
         try (RespawnProcess respawn = RespawnProcess.supervisor(app.root(), arguments)) {
             Http.awaitBody(port, "/hello", "Hello from respawn", SERVED);

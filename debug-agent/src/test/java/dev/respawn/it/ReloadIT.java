@@ -24,8 +24,10 @@ class ReloadIT {
     @TempDir
     Path temp;
 
+    /** The supervisor with process restarts only: these tests are about restarting (HotSwapIT has the rest). */
     private RespawnProcess supervise(ExampleWorkspace app, int port, String... options) throws IOException {
-        List<String> arguments = new ArrayList<>(List.of(options));
+        List<String> arguments = new ArrayList<>(List.of("--reload-mode", "restart"));
+        arguments.addAll(List.of(options));
         arguments.addAll(List.of("--", TestEnvironment.java(), "-cp", "target/classes", MAIN, Integer.toString(port)));
         return RespawnProcess.supervisor(app.root(), arguments);
     }
@@ -135,6 +137,7 @@ class ReloadIT {
         Files.delete(app.classes().resolve(greeting));
         List<String> arguments = List.of("--reload-on-changes", "--", TestEnvironment.java(),
                 "-cp", "lib/greeting.jar:target/classes", MAIN, Integer.toString(port));
+        // A jar is never hot-swapped: this runs in the default mode.
         try (RespawnProcess respawn = RespawnProcess.supervisor(app.root(), arguments)) {
             Http.awaitBody(port, "/hello", "Hello from respawn", SERVED);
 
@@ -256,7 +259,7 @@ class ReloadIT {
                 "no JDK 25 at " + System.getProperty("respawn.test.jdk25") + "; skipped");
         ExampleWorkspace app = ExampleWorkspace.copyOf("hello-http", temp);
         int port = TestEnvironment.freePort();
-        List<String> arguments = List.of("--reload-on-changes", "--", TestEnvironment.java25().get(),
+        List<String> arguments = List.of("--reload-on-changes", "--reload-mode", "restart", "--", TestEnvironment.java25().get(),
                 "-cp", "target/classes", MAIN, Integer.toString(port));
         try (RespawnProcess respawn = RespawnProcess.supervisor(app.root(), arguments)) {
             Http.awaitBody(port, "/hello", "Hello from respawn", SERVED);

@@ -41,7 +41,7 @@ public final class ReloadAgent {
             ReportClient client = supervisor.get();
             new ClassTracker(sources, client, ownJar).install(instrumentation);
             // A supervisor that went away without stopping us (killed) must not leave us behind.
-            client.onSupervisorGone(() -> exit(0));
+            client.listen(new ClassRedefiner(instrumentation), () -> exit(0));
             closeOnExit(client);
         } else if (options.reloadOnChanges()) {
             ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {

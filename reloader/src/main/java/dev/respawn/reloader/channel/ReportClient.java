@@ -2,7 +2,9 @@ package dev.respawn.reloader.channel;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.util.LinkedHashMap;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.net.InetAddress;
@@ -44,14 +46,25 @@ public final class ReportClient implements TrackingListener, AutoCloseable {
         return Optional.of(client);
     }
 
-    /** Runs {@code onSupervisorGone} (on a daemon thread) when the supervisor closes the channel. */
-    public void onSupervisorGone(Runnable onSupervisorGone) {
+    /**
+     * Serves the supervisor's requests (hot swaps) with {@code redefiner} on a daemon thread, and
+     * runs {@code onSupervisorGone} when the supervisor closes the channel.
+     */
+    public void listen(Redefiner redefiner, Runnable onSupervisorGone) {
         Thread watch = new Thread(() -> {
-            try (InputStream in = socket.getInputStream()) {
-                while (in.read() >= 0) {
-                    // The supervisor sends nothing; reading only waits for the end.
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
+                Map<String, byte[]> batch = new LinkedHashMap<>();
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    String[] fields = line.split("\t", -1);
+                    if (fields[0].equals("redefine") && fields.length == 4) {
+                        batch.put(fields[2], WorkerLink.decode(fields[3]));
+                    } else if (fields[0].equals("commit") && fields.length == 2) {
+                        Optional<String> error = redefine(redefiner, batch);
+                        batch.clear();
+                        send(ReportProtocol.redefined(Long.parseLong(fields[1]), error));
+                    }
                 }
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 // Same as the end of the stream.
             }
             if (!closed) {
@@ -60,6 +73,14 @@ public final class ReportClient implements TrackingListener, AutoCloseable {
         }, "respawn-supervisor-watch");
         watch.setDaemon(true);
         watch.start();
+    }
+
+    private static Optional<String> redefine(Redefiner redefiner, Map<String, byte[]> batch) {
+        try {
+            return redefiner.redefine(batch);
+        } catch (RuntimeException | LinkageError e) {
+            return Optional.of(e.toString());
+        }
     }
 
     /** Closes the channel, as this JVM ends; the supervisor is not told anything by it. */

@@ -12,6 +12,14 @@ import dev.respawn.reloader.tracking.ClassOrigin;
  * hello  TOKEN  PID
  * root   dir|jar  PATH
  * class  NAME  CLASS-FILE  ROOT  SOURCE-FILE-or-empty
+ * redefined  ID  ok | error MESSAGE
+ * </pre>
+ *
+ * and the supervisor, for a hot swap, sends the agent:
+ *
+ * <pre>
+ * redefine  ID  NAME  BASE64-CLASS-FILE     (one line a class)
+ * commit  ID
  * </pre>
  */
 final class ReportProtocol {
@@ -37,10 +45,29 @@ final class ReportProtocol {
                 + origin.sourceFile().map(Path::toString).orElse("");
     }
 
+    static String redefine(long id, String name, byte[] classFile) {
+        return "redefine\t" + id + "\t" + name + "\t" + java.util.Base64.getEncoder().encodeToString(classFile);
+    }
+
+    static String commit(long id) {
+        return "commit\t" + id;
+    }
+
+    static String redefined(long id, Optional<String> error) {
+        return "redefined\t" + id + "\t" + error.map(message -> "error\t" + message.replace('\n', ' ')).orElse("ok");
+    }
+
     /** Hands one line to {@code listener}; false for a line that is not one of ours. */
-    static boolean dispatch(String line, WorkerReportListener listener) {
+    static boolean dispatch(String line, WorkerReportListener listener, WorkerLink link) {
         String[] fields = line.split("\t", -1);
         switch (fields[0]) {
+            case "redefined" -> {
+                if (fields.length < 3) {
+                    return false;
+                }
+                link.answered(Long.parseLong(fields[1]),
+                        fields[2].equals("ok") ? Optional.empty() : Optional.of(fields.length > 3 ? fields[3] : "failed"));
+            }
             case "root" -> {
                 if (fields.length != 3) {
                     return false;

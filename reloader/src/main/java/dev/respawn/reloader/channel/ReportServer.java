@@ -25,6 +25,7 @@ public final class ReportServer implements Closeable {
     private final String token;
     private final WorkerReportListener listener;
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+    private final Map<Long, WorkerLink> links = new ConcurrentHashMap<>();
 
     public ReportServer(WorkerReportListener listener) throws IOException {
         this.listener = listener;
@@ -65,15 +66,28 @@ public final class ReportServer implements Closeable {
             if (fields.length != 3 || !fields[0].equals("hello") || !sameSecret(fields[1])) {
                 return;
             }
-            listener.connected(Long.parseLong(fields[2]));
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                ReportProtocol.dispatch(line, listener);
+            long pid = Long.parseLong(fields[2]);
+            WorkerLink link = new WorkerLink(socket);
+            links.put(pid, link);
+            listener.connected(pid);
+            try {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    ReportProtocol.dispatch(line, listener, link);
+                }
+            } finally {
+                links.remove(pid, link);
+                link.closed();
             }
         } catch (IOException | RuntimeException e) {
             // A worker that went away mid-line has nothing more to say.
         } finally {
             connections.remove(socket);
         }
+    }
+
+    /** The line to the worker with this pid, once its agent has connected. */
+    public java.util.Optional<WorkerLink> link(long pid) {
+        return java.util.Optional.ofNullable(links.get(pid));
     }
 
     private boolean sameSecret(String offered) {

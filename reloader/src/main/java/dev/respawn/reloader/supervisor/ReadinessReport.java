@@ -24,15 +24,18 @@ final class ReadinessReport extends Thread {
     private final Worker worker;
     private final Set<Integer> expected;
     private final List<Path> changed;
+    private final String why;
     private final long beganNanos;
 
-    ReadinessReport(Console console, Worker worker, Set<Integer> expected, List<Path> changed, long beganNanos) {
+    ReadinessReport(Console console, Worker worker, Set<Integer> expected, List<Path> changed, String why,
+            long beganNanos) {
         super("respawn-readiness");
         setDaemon(true);
         this.console = console;
         this.worker = worker;
         this.expected = expected;
         this.changed = changed;
+        this.why = why;
         this.beganNanos = beganNanos;
     }
 
@@ -68,7 +71,8 @@ final class ReadinessReport extends Thread {
         if (changed.isEmpty()) {
             console.say("worker pid " + worker.pid() + " up in " + millis + " ms" + where);
         } else {
-            console.say(ChangeMonitor.describe(changed) + " changed; restarted in " + millis + " ms" + where);
+            console.say(ChangeMonitor.describe(changed) + " changed" + (why == null || why.isBlank() ? "" : " (" + why + ")")
+                    + "; restarted in " + millis + " ms" + where);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -16,7 +17,9 @@ import java.util.concurrent.TimeUnit;
 import dev.respawn.reloader.changes.ChangeMonitor;
 import dev.respawn.reloader.channel.ReportServer;
 import dev.respawn.reloader.channel.WorkerReportListener;
+import dev.respawn.reloader.hotswap.HotSwapPlanner;
 import dev.respawn.reloader.options.Options;
+import dev.respawn.reloader.options.ReloadMode;
 import dev.respawn.reloader.tracking.ClassOrigin;
 
 /**
@@ -29,6 +32,9 @@ import dev.respawn.reloader.tracking.ClassOrigin;
  */
 public final class Supervisor {
 
+    /** How long a worker's agent may take to answer a hot swap before respawn restarts instead. */
+    private static final Duration HOT_SWAP_PATIENCE = Duration.ofSeconds(5);
+
     private final SupervisorConfig config;
     private final Options options;
     private final Console console;
@@ -40,6 +46,7 @@ public final class Supervisor {
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Object lifecycle = new Object();
     private ChangeMonitor monitor;
+    private final HotSwapPlanner planner = new HotSwapPlanner();
     private ReportServer reports;
     private Worker current;
     private boolean stopping;
@@ -55,10 +62,10 @@ public final class Supervisor {
     public int run() throws IOException {
         reports = new ReportServer(new Reports());
         if (options.reloadOnChanges()) {
-            monitor = new ChangeMonitor(options, control, this::restart, console::say);
+            monitor = new ChangeMonitor(options, control, this::reload, console::say);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "respawn-shutdown"));
-        control.execute(() -> launch(List.of(), System.nanoTime(), Set.of()));
+        control.execute(() -> launch(List.of(), System.nanoTime(), Set.of(), null));
         try {
             finished.await();
         } catch (InterruptedException e) {
@@ -71,7 +78,7 @@ public final class Supervisor {
     public void forceRestart() {
         control.execute(() -> {
             console.say("restarting on request");
-            restart(List.of());
+            restart(List.of(), null);
         });
     }
 
@@ -83,7 +90,50 @@ public final class Supervisor {
         }
     }
 
-    private void restart(List<Path> changed) {
+    /** Applies a settled burst: a hot swap where only method bodies changed, else a restart. */
+    private void reload(List<Path> changed) {
+        if (options.reloadMode() == ReloadMode.RESTART) {
+            restart(changed, null);
+            return;
+        }
+        long began = System.nanoTime();
+        Worker worker = current;
+        HotSwapPlanner.Plan plan = planner.plan(changed);
+        if (!plan.canHotSwap() || worker == null || !worker.isAlive()) {
+            restart(changed, plan.restartReason());
+            return;
+        }
+        if (plan.redefinitions().isEmpty()) {
+            console.say(ChangeMonitor.describe(changed) + " rewritten with the same bytes; nothing to reload");
+            return;
+        }
+        Optional<String> refused = reports.link(worker.pid())
+                .map(link -> await(link.redefine(plan.classes())))
+                .orElse(Optional.of("the worker's agent is not connected"));
+        if (refused.isPresent()) {
+            restart(changed, "the hot swap failed: " + refused.get());
+            return;
+        }
+        planner.swapped(plan);
+        List<Path> swapped = plan.redefinitions().stream().map(HotSwapPlanner.Redefinition::classFile).toList();
+        console.say(ChangeMonitor.describe(swapped) + " changed; hot-swapped in "
+                + Duration.ofNanos(System.nanoTime() - began).toMillis() + " ms (no restart)");
+    }
+
+    private static Optional<String> await(java.util.concurrent.CompletableFuture<Optional<String>> answer) {
+        try {
+            return answer.get(HOT_SWAP_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            return Optional.of("no answer within " + HOT_SWAP_PATIENCE.toSeconds() + " s");
+        } catch (java.util.concurrent.ExecutionException e) {
+            return Optional.of(e.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted");
+        }
+    }
+
+    private void restart(List<Path> changed, String why) {
         long began = System.nanoTime();
         Trace trace = new Trace(began);
         Set<Integer> ports = Set.of();
@@ -97,7 +147,7 @@ public final class Supervisor {
             awaitPortsFree(ports);
             trace.mark("ports free");
         }
-        launch(changed, began, ports);
+        launch(changed, began, ports, why);
         trace.mark("launched");
         trace.print(console);
     }
@@ -125,7 +175,8 @@ public final class Supervisor {
         console.say("port(s) " + ports + " are still in use by another process; starting the worker anyway");
     }
 
-    private void launch(List<Path> changed, long began, Set<Integer> expectedPorts) {
+    private void launch(List<Path> changed, long began, Set<Integer> expectedPorts, String why) {
+        planner.forget();
         Path directory = Path.of("").toAbsolutePath();
         for (SupervisorExtension extension : config.extensions()) {
             extension.beforeStart();
@@ -155,7 +206,7 @@ public final class Supervisor {
         }
         Worker worker = current;
         config.extensions().forEach(extension -> extension.started(worker.pid()));
-        new ReadinessReport(console, worker, expectedPorts, changed, began).start();
+        new ReadinessReport(console, worker, expectedPorts, changed, why, began).start();
         worker.onExit().thenRun(() -> control.execute(() -> exited(worker)));
     }
 
@@ -228,6 +279,9 @@ public final class Supervisor {
         public void root(Path root, boolean directory) {
             if (monitor != null) {
                 monitor.root(root, directory);
+                if (directory && options.reloadMode() != ReloadMode.RESTART) {
+                    planner.classFolder(root);
+                }
             }
         }
 
@@ -235,6 +289,9 @@ public final class Supervisor {
         public void loaded(ClassOrigin origin) {
             if (monitor != null) {
                 monitor.loaded(origin);
+                if (options.reloadMode() != ReloadMode.RESTART) {
+                    planner.loaded(origin);
+                }
             }
         }
     }

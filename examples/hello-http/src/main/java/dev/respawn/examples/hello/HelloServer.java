@@ -12,6 +12,9 @@ import com.sun.net.httpserver.HttpServer;
 /** A small web application on the JDK's HttpServer: {@code java HelloServer [port]}. */
 public final class HelloServer {
 
+    /** State a hot swap keeps and a restart loses: how many times /count was asked. */
+    private static final java.util.concurrent.atomic.AtomicInteger COUNT = new java.util.concurrent.atomic.AtomicInteger();
+
     private HelloServer() {
     }
 
@@ -25,6 +28,7 @@ public final class HelloServer {
         server.createContext("/env", exchange -> respond(exchange, 200, "RESPAWN=" + System.getenv("RESPAWN")));
         server.createContext("/work", exchange -> respond(exchange, 200,
                 "primes below 200000: " + PrimeSieve.countPrimesBelow(200_000)));
+        server.createContext("/count", exchange -> respond(exchange, 200, Integer.toString(COUNT.incrementAndGet())));
         server.createContext("/pid", exchange -> respond(exchange, 200, Long.toString(ProcessHandle.current().pid())));
         server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0)));
