@@ -1,0 +1,73 @@
+package dev.respawn.reloader.control;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Creates directories (0700) and files (0600) that only their owner can read, on file systems
+ * that have POSIX permissions; elsewhere (Windows) the user's profile is already private.
+ */
+public final class OwnerOnly {
+
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
+
+    private OwnerOnly() {
+    }
+
+    /** Creates {@code directory} and its missing parents, each new one owner-only; returns it. */
+    public static Path directories(Path directory) throws IOException {
+        Path absolute = directory.toAbsolutePath().normalize();
+        if (Files.isDirectory(absolute)) {
+            return absolute;
+        }
+        Path parent = absolute.getParent();
+        if (parent != null) {
+            directories(parent);
+        }
+        try {
+            if (POSIX) {
+                Files.createDirectory(absolute, PosixFilePermissions.asFileAttribute(DIRECTORY));
+            } else {
+                Files.createDirectory(absolute);
+            }
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            // Created by another process meanwhile (two workers starting): fine if it is a directory.
+            if (!Files.isDirectory(absolute)) {
+                throw e;
+            }
+        }
+        return absolute;
+    }
+
+    /**
+     * Writes {@code content} to {@code file} as a whole: to an owner-only file beside it first,
+     * then moved over it, so a reader never sees half of it.
+     */
+    public static void write(Path file, byte[] content) throws IOException {
+        Path temporary = newFile(file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid()));
+        try {
+            Files.write(temporary, content);
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** Creates an empty owner-only file, replacing any earlier one of that name. */
+    public static Path newFile(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        FileAttribute<?>[] attributes = POSIX
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)}
+                : new FileAttribute<?>[0];
+        return Files.createFile(file, attributes);
+    }
+}
