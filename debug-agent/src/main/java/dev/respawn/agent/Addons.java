@@ -6,7 +6,10 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.CodeSource;
 
+import dev.respawn.coverage.agent.CoverageAgent;
 import dev.respawn.reloader.agent.ReloadAgent;
+import dev.respawn.reloader.control.ControlFile;
+import dev.respawn.reloader.control.ControlServer;
 import dev.respawn.reloader.options.Options;
 
 /** Wires the add-ons that are on into the worker JVM. */
@@ -16,7 +19,19 @@ final class Addons {
     }
 
     static void install(Options options, Instrumentation instrumentation) throws IOException {
-        ReloadAgent.install(options, instrumentation, ownJar(), System.getenv());
+        Path ownJar = ownJar();
+        // One channel for every add-on's commands; it listens only once one registers a command.
+        ControlServer control = new ControlServer(ControlFile.directory(options.debugDirectory()), Addons::say);
+        // Coverage first: JaCoCo's class ids are a CRC64 of the bytes it sees, which must be the
+        // class file's own, before any add-on that rewrites classes (exception capture) runs.
+        if (options.enableCoverage()) {
+            CoverageAgent.install(options, instrumentation, control, ownJar, Addons::say);
+        }
+        ReloadAgent.install(options, instrumentation, ownJar, System.getenv());
+    }
+
+    private static void say(String line) {
+        System.err.println("respawn: " + line);
     }
 
     /** respawn.jar itself, never tracked as the application's. */

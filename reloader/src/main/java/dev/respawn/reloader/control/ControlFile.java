@@ -23,6 +23,11 @@ public record ControlFile(long pid, int port, String token) {
         return debugDirectory.resolve("control");
     }
 
+    /** The control file of process {@code pid}, if it wrote one under {@code directory}. */
+    public static java.util.Optional<ControlFile> find(Path directory, long pid) {
+        return java.util.Optional.ofNullable(read(of(directory, pid)));
+    }
+
     static Path of(Path directory, long pid) {
         return directory.resolve(pid + ".json");
     }
@@ -34,6 +39,9 @@ public record ControlFile(long pid, int port, String token) {
 
     /** Reads a control file; empty or damaged files (a worker killed while writing) are null. */
     static ControlFile read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
         try {
             ControlFile read = new Gson().fromJson(Files.readString(file), ControlFile.class);
             return read == null || read.token() == null || read.port() <= 0 ? null : read;

@@ -87,10 +87,31 @@ public final class ControlServer implements Closeable {
         byte[] secret = new byte[24];
         new SecureRandom().nextBytes(secret);
         token = HexFormat.of().formatHex(secret);
-        server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
         closeOnExit = new Thread(this::closeQuietly, "respawn-control-close");
         Runtime.getRuntime().addShutdownHook(closeOnExit);
-        new ControlFile(ProcessHandle.current().pid(), server.getLocalPort(), token).write(directory);
+        long pid = ProcessHandle.current().pid();
+        // Announce, then listen: the supervisor, which waits for a new worker's ports to open, must
+        // know this one is not the application's before it can see it listening.
+        for (int attempt = 1; ; attempt++) {
+            int port = unusedPort();
+            new ControlFile(pid, port, token).write(directory);
+            try {
+                server = new ServerSocket(port, 10, InetAddress.getLoopbackAddress());
+                return;
+            } catch (java.net.BindException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** A free loopback port, found by binding a socket that never listens. */
+    private static int unusedPort() throws IOException {
+        try (Socket probe = new Socket()) {
+            probe.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            return probe.getLocalPort();
+        }
     }
 
     private void answer(Socket socket) throws IOException {
@@ -163,8 +184,8 @@ public final class ControlServer implements Closeable {
             ServerSocket listening = server;
             if (listening != null) {
                 listening.close();
-                Files.deleteIfExists(file());
             }
+            Files.deleteIfExists(file());
         } catch (IOException e) {
             // Nothing more to release.
         }

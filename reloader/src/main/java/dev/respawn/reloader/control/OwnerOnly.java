@@ -65,9 +65,19 @@ public final class OwnerOnly {
     /** Creates an empty owner-only file, replacing any earlier one of that name. */
     public static Path newFile(Path file) throws IOException {
         Files.deleteIfExists(file);
-        FileAttribute<?>[] attributes = POSIX
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)}
-                : new FileAttribute<?>[0];
-        return Files.createFile(file, attributes);
+        return Files.createFile(file, fileAttributes());
+    }
+
+    /** Creates an empty owner-only file unless one exists (a lock file that others may hold). */
+    public static Path fileIfAbsent(Path file) throws IOException {
+        try {
+            return Files.createFile(file, fileAttributes());
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            return file;
+        }
+    }
+
+    private static FileAttribute<?>[] fileAttributes() {
+        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)} : new FileAttribute<?>[0];
     }
 }

@@ -25,8 +25,10 @@ final class ReadinessReport extends Thread {
     private final Set<Integer> expected;
     private final List<Path> changed;
     private final long beganNanos;
+    private final ControlPorts controlPorts;
 
-    ReadinessReport(Console console, Worker worker, Set<Integer> expected, List<Path> changed, long beganNanos) {
+    ReadinessReport(Console console, Worker worker, Set<Integer> expected, List<Path> changed, long beganNanos,
+            ControlPorts controlPorts) {
         super("respawn-readiness");
         setDaemon(true);
         this.console = console;
@@ -34,6 +36,7 @@ final class ReadinessReport extends Thread {
         this.expected = expected;
         this.changed = changed;
         this.beganNanos = beganNanos;
+        this.controlPorts = controlPorts;
     }
 
     @Override
@@ -44,7 +47,8 @@ final class ReadinessReport extends Thread {
         }
         while (worker.isAlive()) {
             long elapsed = System.nanoTime() - beganNanos;
-            Set<Integer> listening = ListeningPorts.ownedBy(ProcessTree.of(worker.handle()));
+            List<ProcessHandle> tree = ProcessTree.of(worker.handle());
+            Set<Integer> listening = controlPorts.withoutControlPorts(ListeningPorts.ownedBy(tree), tree);
             boolean ready = expected.isEmpty() ? !listening.isEmpty() : listening.containsAll(expected);
             if (ready) {
                 say(listening);

@@ -37,6 +37,7 @@ public final class Supervisor {
         thread.setDaemon(true);
         return thread;
     });
+    private final ControlPorts controlPorts;
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Object lifecycle = new Object();
     private ChangeMonitor monitor;
@@ -49,6 +50,7 @@ public final class Supervisor {
         this.config = config;
         this.options = config.options();
         this.console = new Console(config.err());
+        this.controlPorts = new ControlPorts(options.debugDirectory());
     }
 
     /** Runs until the worker ends without reloading, or until the JVM is asked to stop; returns the exit code. */
@@ -90,7 +92,7 @@ public final class Supervisor {
         Worker previous = current;
         if (previous != null && previous.isAlive()) {
             List<ProcessHandle> tree = ProcessTree.of(previous.handle());
-            ports = ListeningPorts.ownedBy(tree);
+            ports = controlPorts.withoutControlPorts(ListeningPorts.ownedBy(tree), tree);
             trace.mark("found tree and ports");
             stopWorker(previous, tree);
             trace.mark("stopped");
@@ -155,7 +157,7 @@ public final class Supervisor {
         }
         Worker worker = current;
         config.extensions().forEach(extension -> extension.started(worker.pid()));
-        new ReadinessReport(console, worker, expectedPorts, changed, began).start();
+        new ReadinessReport(console, worker, expectedPorts, changed, began, controlPorts).start();
         worker.onExit().thenRun(() -> control.execute(() -> exited(worker)));
     }
 
