@@ -90,9 +90,13 @@ final class RespawnProcess implements AutoCloseable {
         in.flush();
     }
 
-    /** SIGTERM (what Ctrl-C's SIGINT and systemd's stop do alike for a JVM). */
+    /**
+     * SIGTERM (what Ctrl-C's SIGINT and systemd's stop do alike for a JVM), through the process
+     * handle: {@link Process#destroy()} also closes our ends of its pipes at once, which would
+     * lose whatever it says while it stops.
+     */
     void terminate() {
-        process.destroy();
+        process.toHandle().destroy();
     }
 
     @Override

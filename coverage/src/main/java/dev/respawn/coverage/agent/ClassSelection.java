@@ -20,8 +20,8 @@ import dev.respawn.coverage.ClassPatterns;
 final class ClassSelection {
 
     /** respawn's private libraries and JaCoCo agents' runtimes, whatever the patterns say. */
-    private static final String[] NEVER = {"dev/respawn/shaded/", "org/jacoco/agent/rt/", "java/", "javax/", "jdk/",
-        "sun/", "com/sun/"};
+    private static final String[] NEVER = {"dev/respawn/shaded/",
+        ForeignJacocoAgent.API_PACKAGE.replace('.', '/') + "/", "java/", "javax/", "jdk/", "sun/", "com/sun/"};
     private static final Path NO_ROOT = Path.of("");
 
     private final ClassPatterns.Matcher patterns;

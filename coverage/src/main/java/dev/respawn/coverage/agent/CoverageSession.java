@@ -49,11 +49,12 @@ final class CoverageSession {
      * anew; returns the one line that says what it wrote.
      */
     synchronized String write(boolean dump) throws Exception {
+        // The classes first: even without data, a report can show what was never run.
+        exec.record(new RecordedClasses(transformer.roots(), sourcePath, patterns));
         ExecutionDataStore data = runtime.get().collect(true);
         long now = clock.millis();
         String session = dump ? id + "-dump-" + dumps.incrementAndGet() : id;
         exec.append(new SessionInfo(session, start, now), data);
-        exec.record(new RecordedClasses(transformer.roots(), sourcePath, patterns));
         start = now;
         long hit = data.getContents().stream().filter(d -> d.hasHits()).count();
         return "wrote the coverage of " + hit + " class" + (hit == 1 ? "" : "es") + " to " + files.exec()

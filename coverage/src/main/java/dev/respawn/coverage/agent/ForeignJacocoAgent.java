@@ -18,7 +18,7 @@ import org.jacoco.core.data.ExecutionDataStore;
  * bytes, so its class ids (CRC64 of the bytes it saw) match no class file, and JaCoCo refuses to
  * instrument a class that already carries {@code $jacocoData}. So respawn leaves every class to
  * the user's agent, which sees the original bytes, and reads that agent's data through its public
- * API ({@code org.jacoco.agent.rt.RT}) when it writes a session: both tools then report the same,
+ * API (its class {@code RT}) when it writes a session: both tools then report the same,
  * correct coverage.
  */
 final class ForeignJacocoAgent implements CoverageRuntime {
@@ -27,6 +27,12 @@ final class ForeignJacocoAgent implements CoverageRuntime {
     private static final String JACOCO_RUNTIME_CLASS = "java.lang.$JaCoCo";
     /** The field older JaCoCo agents add to a system class instead. */
     private static final String JACOCO_ACCESS_FIELD = "$jacocoAccess";
+
+    /**
+     * JaCoCo agent's API, spelt out at run time: respawn.jar's shading rewrites every literal
+     * "org.jacoco" to its private copy's package, which is not the user's agent.
+     */
+    static final String API_PACKAGE = String.join(".", "org", "jacoco", "agent", "rt");
 
     private final Set<String> covered = ConcurrentHashMap.newKeySet();
 
@@ -63,8 +69,8 @@ final class ForeignJacocoAgent implements CoverageRuntime {
 
     @Override
     public ExecutionDataStore collect(boolean reset) throws Exception {
-        Class<?> rt = Class.forName("org.jacoco.agent.rt.RT", true, ClassLoader.getSystemClassLoader());
-        Class<?> api = Class.forName("org.jacoco.agent.rt.IAgent", true, ClassLoader.getSystemClassLoader());
+        Class<?> rt = Class.forName(API_PACKAGE + ".RT", true, ClassLoader.getSystemClassLoader());
+        Class<?> api = Class.forName(API_PACKAGE + ".IAgent", true, ClassLoader.getSystemClassLoader());
         Object agent = rt.getMethod("getAgent").invoke(null);
         Method getExecutionData = api.getMethod("getExecutionData", boolean.class);
         byte[] exec = (byte[]) getExecutionData.invoke(agent, reset);

@@ -25,8 +25,9 @@ public record ReportSummary(Path index, int sessions, int coveredLines, int tota
                 + ", from " + sessions + " session" + (sessions == 1 ? "" : "s") + ")";
         if (!changed.isEmpty()) {
             int shown = Math.min(changed.size(), 5);
-            line += "; " + changed.size() + " class" + (changed.size() == 1 ? " has" : "es have")
-                    + " changed since their coverage was recorded and show none: "
+            boolean one = changed.size() == 1;
+            line += "; " + changed.size() + (one ? " class has changed since its coverage was recorded and shows"
+                    : " classes have changed since their coverage was recorded and show") + " none: "
                     + String.join(", ", changed.subList(0, shown)) + (changed.size() > shown ? ", ..." : "");
         }
         return line;
