@@ -227,6 +227,21 @@ class CoverageIT {
     }
 
     @Test
+    void anUnwritableCoverageDirectoryIsOneLineAndTheApplicationRunsOn() throws Exception {
+        ExampleWorkspace app = ExampleWorkspace.copyOf("hello-http", temp);
+        int port = TestEnvironment.freePort();
+        // /proc takes no new folders, even for root.
+        try (RespawnProcess respawn = supervise(app, port, List.of(), "--enable-coverage",
+                "--coverage-directory", "/proc/respawn-coverage")) {
+            Http.awaitBody(port, "/hello", "Hello from respawn", SERVED);
+            respawn.awaitStderr("respawn: coverage is off: cannot write to /proc/respawn-coverage \\(.+\\); give "
+                    + "--coverage-directory a folder you can write to", SERVED);
+            stop(respawn);
+            assertThat(respawn.stderr()).doesNotContain("Exception");
+        }
+    }
+
+    @Test
     void coversAWorkerRunningOnJava25() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(TestEnvironment.java25().isPresent(), "no JDK 25 here");
         ExampleWorkspace app = ExampleWorkspace.copyOf("hello-http", temp);

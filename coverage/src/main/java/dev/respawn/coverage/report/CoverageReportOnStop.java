@@ -2,6 +2,7 @@ package dev.respawn.coverage.report;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.time.Clock;
 
 import dev.respawn.coverage.CoverageFiles;
@@ -29,6 +30,11 @@ public final class CoverageReportOnStop implements SupervisorExtension {
     @Override
     public void supervisorStopping() {
         CoverageFiles files = new CoverageFiles(options.coverageDirectory());
+        if (!Files.isDirectory(files.directory()) || !Files.isWritable(files.directory())) {
+            // The worker's agent has said why, if it could not write there.
+            err.println("respawn: no coverage report: nothing was recorded in " + files.directory());
+            return;
+        }
         try {
             ReportSummary summary = new CoverageReport(files, new ExecFile(files, Clock.systemDefaultZone()),
                     options.sourcePath(), line -> err.println("respawn: " + line)).write();
