@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 
 import dev.respawn.agent.profiler.ProfilerAddon;
+import dev.respawn.coverage.agent.CoverageAgent;
 import dev.respawn.reloader.agent.ReloadAgent;
+import dev.respawn.reloader.control.ControlFile;
+import dev.respawn.reloader.control.ControlServer;
 import dev.respawn.reloader.options.Options;
 
 /** Wires the add-ons that are on into the worker JVM. */
@@ -17,7 +20,15 @@ final class Addons {
     }
 
     static void install(Options options, Instrumentation instrumentation) throws IOException {
-        ReloadAgent.install(options, instrumentation, ownJar(), System.getenv());
+        Path ownJar = ownJar();
+        // One channel for every add-on's commands; it listens only once one registers a command.
+        ControlServer control = new ControlServer(ControlFile.directory(options.debugDirectory()), Addons::say);
+        // Coverage first: JaCoCo's class ids are a CRC64 of the bytes it sees, which must be the
+        // class file's own, before any add-on that rewrites classes (exception capture) runs.
+        if (options.enableCoverage()) {
+            guarded("coverage", () -> CoverageAgent.install(options, instrumentation, control, ownJar, Addons::say));
+        }
+        ReloadAgent.install(options, instrumentation, ownJar, System.getenv());
         if (options.enableProfiler()) {
             guarded("profiler", () -> ProfilerAddon.install(options));
         }
@@ -28,14 +39,17 @@ final class Addons {
         try {
             installer.install();
         } catch (Exception | LinkageError e) {
-            System.err.println("respawn: the " + name + " could not start (" + e.getMessage()
-                    + "); the application runs without it");
+            say("the " + name + " could not start (" + e.getMessage() + "); the application runs without it");
         }
     }
 
     @FunctionalInterface
     private interface Installer {
         void install() throws Exception;
+    }
+
+    private static void say(String line) {
+        System.err.println("respawn: " + line);
     }
 
     /** respawn.jar itself, never tracked as the application's. */

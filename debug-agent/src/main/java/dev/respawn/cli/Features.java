@@ -22,7 +22,7 @@ final class Features {
             new Feature("exception capture", "RESPAWN_EXCEPTIONS", Options::captureExceptions, false),
             new Feature("debugger", "RESPAWN_DEBUGGER", Options::enableDebugger, false),
             new Feature("profiler", "RESPAWN_PROFILER", Options::enableProfiler, true),
-            new Feature("coverage", "RESPAWN_COVERAGE", Options::enableCoverage, false),
+            new Feature("coverage", "RESPAWN_COVERAGE", Options::enableCoverage, true),
             new Feature("recorder", "RESPAWN_RECORDER", Options::enableRecorder, false));
 
     private Features() {

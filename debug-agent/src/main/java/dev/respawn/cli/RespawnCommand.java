@@ -7,11 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import dev.respawn.coverage.command.CoverageCommand;
+import dev.respawn.coverage.report.CoverageReportOnStop;
 import dev.respawn.reloader.options.OptionParser;
 import dev.respawn.reloader.options.Options;
 import dev.respawn.reloader.options.OptionsException;
 import dev.respawn.reloader.supervisor.Supervisor;
 import dev.respawn.reloader.supervisor.SupervisorConfig;
+import dev.respawn.reloader.supervisor.SupervisorExtension;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Mixin;
@@ -22,6 +25,7 @@ import picocli.CommandLine.Spec;
 /** The supervisor's command line: {@code respawn [OPTIONS] -- COMMAND [ARGS...]}. */
 @Command(name = "respawn",
         mixinStandardHelpOptions = true,
+        subcommands = CoverageCommand.class,
         versionProvider = RespawnCommand.Version.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
@@ -71,9 +75,17 @@ final class RespawnCommand implements Callable<Integer> {
                     : String.join(", ", enabled)));
         }
         Supervisor supervisor = new Supervisor(new SupervisorConfig(options, command, jar, agentString,
-                Features.environment(options), List.of(), System.out, System.err));
+                Features.environment(options), extensions(), System.out, System.err));
         TerminalControls.install(supervisor, System.in);
         return supervisor.run();
+    }
+
+    private List<SupervisorExtension> extensions() {
+        List<SupervisorExtension> extensions = new ArrayList<>();
+        if (options.enableCoverage()) {
+            extensions.add(new CoverageReportOnStop(options, System.err));
+        }
+        return extensions;
     }
 
     private static Path ownJar() {

@@ -43,13 +43,15 @@ final class Http {
     /** Waits until {@code GET path} answers 200 with exactly {@code expected}; fails with what it last saw. */
     static void awaitBody(int port, String path, String expected, Duration timeout) {
         AtomicReference<String> last = new AtomicReference<>();
-        await().atMost(timeout).pollInterval(Duration.ofMillis(20))
-                .alias("GET " + path + " on port " + port + " to answer '" + expected + "'")
-                .failFast(() -> false)
-                .until(() -> {
-                    String body = bodyOrNull(port, path);
-                    last.set(body);
-                    return expected.equals(body);
-                });
+        try {
+            await().atMost(timeout).pollInterval(Duration.ofMillis(20)).until(() -> {
+                String body = bodyOrNull(port, path);
+                last.set(body);
+                return expected.equals(body);
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("GET " + path + " on port " + port + " did not answer '" + expected
+                    + "' within " + timeout + "; it last answered " + (last.get() == null ? "nothing" : "'" + last.get() + "'"), e);
+        }
     }
 }

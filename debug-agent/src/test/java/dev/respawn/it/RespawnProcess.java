@@ -70,9 +70,12 @@ final class RespawnProcess implements AutoCloseable {
 
     void awaitStderr(String regex, Duration timeout) {
         Pattern pattern = Pattern.compile(regex);
-        await().atMost(timeout).pollInterval(Duration.ofMillis(20))
-                .alias("stderr to match /" + regex + "/; it was:\n" + stderr())
-                .until(() -> pattern.matcher(stderr()).find());
+        try {
+            await().atMost(timeout).pollInterval(Duration.ofMillis(20))
+                    .until(() -> pattern.matcher(stderr()).find());
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("stderr did not match /" + regex + "/ within " + timeout + "; it was:\n" + stderr(), e);
+        }
     }
 
     int awaitExit(Duration timeout) throws InterruptedException {

@@ -20,7 +20,7 @@ public final class ProfilerAddon {
     }
 
     public static void install(Options options) throws IOException {
-        Path directory = OwnerOnly.directory(options.profilerDirectory());
+        Path directory = OwnerOnly.directories(options.profilerDirectory());
         ProfileSession session = start(options, directory);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> finish(session), "respawn-profiler"));
     }
@@ -28,7 +28,7 @@ public final class ProfilerAddon {
     private static ProfileSession start(Options options, Path directory) throws IOException {
         String stem = OwnerOnly.lifeStem();
         if (!"jfr".equals(System.getProperty(ENGINE_PROPERTY))) {
-            Path natives = OwnerOnly.directory(options.debugDirectory().resolve("native"));
+            Path natives = OwnerOnly.directories(options.debugDirectory().resolve("native"));
             try {
                 AsyncProfilerSession session = AsyncProfilerSession.start(options, natives, directory, stem);
                 say("profiling with async-profiler (" + session.engine() + ")");

@@ -4,50 +4,89 @@ import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Set;
 
 /**
- * Creates the add-ons' output directories owner-only (0700): recorded requests, exception
- * arguments and profiles can hold secrets, and nobody else on the machine should read them.
+ * Creates directories (0700) and files (0600) that only their owner can read, on file systems
+ * that have POSIX permissions; elsewhere (Windows) the user's profile is already private.
  */
 public final class OwnerOnly {
+
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private OwnerOnly() {
     }
 
-    /**
-     * Creates {@code directory} and any missing parents as 0700 (where the file system has POSIX
-     * permissions), and narrows an existing one to 0700.
-     *
-     * @throws IOException with a message that names the directory
-     */
-    public static Path directory(Path directory) throws IOException {
+    /** A file name stem for one worker life: {@code <time>-<pid>}, e.g. {@code 20261124-193000-4242}. */
+    public static String lifeStem() {
+        return LocalDateTime.now().format(STAMP) + "-" + ProcessHandle.current().pid();
+    }
+
+    /** Creates {@code directory} and its missing parents, each new one owner-only; returns it. */
+    public static Path directories(Path directory) throws IOException {
         Path absolute = directory.toAbsolutePath().normalize();
-        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-        try {
-            if (posix) {
-                Files.createDirectories(absolute,
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-                Files.setPosixFilePermissions(absolute, PosixFilePermissions.fromString("rwx------"));
-            } else {
-                Files.createDirectories(absolute);
-            }
-        } catch (IOException e) {
-            throw new IOException("cannot create " + absolute + " (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + "); choose a writable directory", e);
+        if (Files.isDirectory(absolute)) {
+            return absolute;
         }
-        if (!Files.isWritable(absolute)) {
-            throw new IOException(absolute + " is not writable; choose a writable directory");
+        Path parent = absolute.getParent();
+        if (parent != null) {
+            directories(parent);
+        }
+        try {
+            if (POSIX) {
+                Files.createDirectory(absolute, PosixFilePermissions.asFileAttribute(DIRECTORY));
+            } else {
+                Files.createDirectory(absolute);
+            }
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            // Created by another process meanwhile (two workers starting): fine if it is a directory.
+            if (!Files.isDirectory(absolute)) {
+                throw e;
+            }
         }
         return absolute;
     }
 
-    /** A file name stem for one worker life: {@code <time>-<pid>}, e.g. {@code 20261124-193000-4242}. */
-    public static String lifeStem() {
-        return LocalDateTime.now().format(STAMP) + "-" + ProcessHandle.current().pid();
+    /**
+     * Writes {@code content} to {@code file} as a whole: to an owner-only file beside it first,
+     * then moved over it, so a reader never sees half of it.
+     */
+    public static void write(Path file, byte[] content) throws IOException {
+        Path temporary = newFile(file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid()));
+        try {
+            Files.write(temporary, content);
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** Creates an empty owner-only file, replacing any earlier one of that name. */
+    public static Path newFile(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        return Files.createFile(file, fileAttributes());
+    }
+
+    /** Creates an empty owner-only file unless one exists (a lock file that others may hold). */
+    public static Path fileIfAbsent(Path file) throws IOException {
+        try {
+            return Files.createFile(file, fileAttributes());
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            return file;
+        }
+    }
+
+    private static FileAttribute<?>[] fileAttributes() {
+        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)} : new FileAttribute<?>[0];
     }
 }

@@ -26,9 +26,10 @@ final class ReadinessReport extends Thread {
     private final List<Path> changed;
     private final String why;
     private final long beganNanos;
+    private final ControlPorts controlPorts;
 
     ReadinessReport(Console console, Worker worker, Set<Integer> expected, List<Path> changed, String why,
-            long beganNanos) {
+            long beganNanos, ControlPorts controlPorts) {
         super("respawn-readiness");
         setDaemon(true);
         this.console = console;
@@ -37,6 +38,7 @@ final class ReadinessReport extends Thread {
         this.changed = changed;
         this.why = why;
         this.beganNanos = beganNanos;
+        this.controlPorts = controlPorts;
     }
 
     @Override
@@ -47,7 +49,8 @@ final class ReadinessReport extends Thread {
         }
         while (worker.isAlive()) {
             long elapsed = System.nanoTime() - beganNanos;
-            Set<Integer> listening = ListeningPorts.ownedBy(ProcessTree.of(worker.handle()));
+            List<ProcessHandle> tree = ProcessTree.of(worker.handle());
+            Set<Integer> listening = controlPorts.withoutControlPorts(ListeningPorts.ownedBy(tree), tree);
             boolean ready = expected.isEmpty() ? !listening.isEmpty() : listening.containsAll(expected);
             if (ready) {
                 say(listening);

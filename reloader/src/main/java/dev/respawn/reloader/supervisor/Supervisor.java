@@ -43,10 +43,12 @@ public final class Supervisor {
         thread.setDaemon(true);
         return thread;
     });
+    private final ControlPorts controlPorts;
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Object lifecycle = new Object();
     private ChangeMonitor monitor;
     private final HotSwapPlanner planner = new HotSwapPlanner();
+    private boolean vetoSaid;
     private ReportServer reports;
     private Worker current;
     private boolean stopping;
@@ -56,6 +58,7 @@ public final class Supervisor {
         this.config = config;
         this.options = config.options();
         this.console = new Console(config.err());
+        this.controlPorts = new ControlPorts(options.debugDirectory());
     }
 
     /** Runs until the worker ends without reloading, or until the JVM is asked to stop; returns the exit code. */
@@ -94,6 +97,14 @@ public final class Supervisor {
     private void reload(List<Path> changed) {
         if (options.reloadMode() == ReloadMode.RESTART) {
             restart(changed, null);
+            return;
+        }
+        Optional<String> veto = config.extensions().stream().map(SupervisorExtension::hotSwapVeto)
+                .flatMap(Optional::stream).findFirst();
+        if (veto.isPresent()) {
+            // Said once, on the first restart it causes.
+            restart(changed, vetoSaid ? null : veto.get());
+            vetoSaid = true;
             return;
         }
         long began = System.nanoTime();
@@ -140,7 +151,7 @@ public final class Supervisor {
         Worker previous = current;
         if (previous != null && previous.isAlive()) {
             List<ProcessHandle> tree = ProcessTree.of(previous.handle());
-            ports = ListeningPorts.ownedBy(tree);
+            ports = controlPorts.withoutControlPorts(ListeningPorts.ownedBy(tree), tree);
             trace.mark("found tree and ports");
             stopWorker(previous, tree);
             trace.mark("stopped");
@@ -206,7 +217,7 @@ public final class Supervisor {
         }
         Worker worker = current;
         config.extensions().forEach(extension -> extension.started(worker.pid()));
-        new ReadinessReport(console, worker, expectedPorts, changed, why, began).start();
+        new ReadinessReport(console, worker, expectedPorts, changed, why, began, controlPorts).start();
         worker.onExit().thenRun(() -> control.execute(() -> exited(worker)));
     }
 

@@ -19,6 +19,14 @@ public interface SupervisorExtension {
         return Map.of();
     }
 
+    /**
+     * Why classes may not be redefined in place while this add-on is on (coverage's probes would
+     * be lost), or empty when a hot swap is fine.
+     */
+    default java.util.Optional<String> hotSwapVeto() {
+        return java.util.Optional.empty();
+    }
+
     /** Called before each worker starts; may wait (for a port to be free, say). */
     default void beforeStart() {
     }

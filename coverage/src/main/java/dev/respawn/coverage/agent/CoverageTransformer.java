@@ -1,0 +1,61 @@
+package dev.respawn.coverage.agent;
+
+import java.lang.instrument.ClassFileTransformer;
+import java.nio.file.Path;
+import java.security.ProtectionDomain;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Instruments the selected classes as they load, from the bytes the JVM read (registered before
+ * any other transformer of ours changes a byte, so JaCoCo's class ids are the class files' own).
+ * A class JaCoCo cannot instrument loads as it is, and is named once.
+ */
+final class CoverageTransformer implements ClassFileTransformer {
+
+    private final ClassSelection selection;
+    private final Supplier<CoverageRuntime> runtime;
+    private final Consumer<String> say;
+    private final Set<Path> roots = ConcurrentHashMap.newKeySet();
+    private final Set<String> skipped = ConcurrentHashMap.newKeySet();
+
+    /**
+     * @param runtime chosen on the first selected class, once every agent's premain has run
+     * @param say takes one line for the terminal
+     */
+    CoverageTransformer(ClassSelection selection, Supplier<CoverageRuntime> runtime, Consumer<String> say) {
+        this.selection = selection;
+        this.runtime = runtime;
+        this.say = say;
+    }
+
+    @Override
+    public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
+            ProtectionDomain protectionDomain, byte[] classfileBuffer) {
+        if (classBeingRedefined != null) {
+            // A redefinition (hot swap) must keep the instrumented shape; JaCoCo cannot redo it here.
+            return null;
+        }
+        Path root = selection.select(loader, className, protectionDomain);
+        if (root == null) {
+            return null;
+        }
+        roots.add(root);
+        try {
+            return runtime.get().instrument(className, classfileBuffer);
+        } catch (Exception | LinkageError e) {
+            if (skipped.add(className)) {
+                say.accept("coverage skips " + className.replace('/', '.') + ", which JaCoCo cannot instrument ("
+                        + (e.getMessage() == null ? e.toString() : e.getMessage()) + "); it runs without coverage");
+            }
+            return null;
+        }
+    }
+
+    /** The class folders and jars instrumented classes came from so far. */
+    Set<Path> roots() {
+        return Set.copyOf(roots);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.respawn.reloader.control;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
+
+import dev.respawn.reloader.output.OwnerOnly;
+
+/**
+ * Where a worker's control channel listens and the secret it answers to, as the owner-only file
+ * {@code <debug-directory>/control/<pid>.json} that the worker writes and the commands read.
+ *
+ * @param pid the worker's process id
+ * @param port the loopback port
+ * @param token the secret every request starts with
+ */
+public record ControlFile(long pid, int port, String token) {
+
+    /** The folder of the control files under a debug directory. */
+    public static Path directory(Path debugDirectory) {
+        return debugDirectory.resolve("control");
+    }
+
+    /** The control file of process {@code pid}, if it wrote one under {@code directory}. */
+    public static java.util.Optional<ControlFile> find(Path directory, long pid) {
+        return java.util.Optional.ofNullable(read(of(directory, pid)));
+    }
+
+    static Path of(Path directory, long pid) {
+        return directory.resolve(pid + ".json");
+    }
+
+    void write(Path directory) throws IOException {
+        OwnerOnly.directories(directory);
+        OwnerOnly.write(of(directory, pid), new Gson().toJson(this).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Reads a control file; empty or damaged files (a worker killed while writing) are null. */
+    static ControlFile read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            ControlFile read = new Gson().fromJson(Files.readString(file), ControlFile.class);
+            return read == null || read.token() == null || read.port() <= 0 ? null : read;
+        } catch (IOException | JsonParseException e) {
+            return null;
+        }
+    }
+}
