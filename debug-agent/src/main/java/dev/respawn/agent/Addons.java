@@ -6,7 +6,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.CodeSource;
 
+import dev.respawn.recorder.RecorderAgent;
 import dev.respawn.reloader.agent.ReloadAgent;
+import dev.respawn.reloader.context.RequestContext;
 import dev.respawn.reloader.options.Options;
 
 /** Wires the add-ons that are on into the worker JVM. */
@@ -17,6 +19,9 @@ final class Addons {
 
     static void install(Options options, Instrumentation instrumentation) throws IOException {
         ReloadAgent.install(options, instrumentation, ownJar(), System.getenv());
+        // The exchange the current thread serves, for the exception reports to cite.
+        RequestContext requests = options.enableRecorder()
+                ? RecorderAgent.install(options, instrumentation) : RequestContext.NONE;
     }
 
     /** respawn.jar itself, never tracked as the application's. */

@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import dev.respawn.recorder.har.RecorderExtension;
 import dev.respawn.reloader.options.OptionParser;
 import dev.respawn.reloader.options.Options;
 import dev.respawn.reloader.options.OptionsException;
 import dev.respawn.reloader.supervisor.Supervisor;
 import dev.respawn.reloader.supervisor.SupervisorConfig;
+import dev.respawn.reloader.supervisor.SupervisorExtension;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Mixin;
@@ -71,9 +73,17 @@ final class RespawnCommand implements Callable<Integer> {
                     : String.join(", ", enabled)));
         }
         Supervisor supervisor = new Supervisor(new SupervisorConfig(options, command, jar, agentString,
-                Features.environment(options), List.of(), System.out, System.err));
+                Features.environment(options), extensions(options), System.out, System.err));
         TerminalControls.install(supervisor, System.in);
         return supervisor.run();
+    }
+
+    private static List<SupervisorExtension> extensions(Options options) {
+        List<SupervisorExtension> extensions = new ArrayList<>();
+        if (options.enableRecorder()) {
+            extensions.add(new RecorderExtension(options.recorderDirectory(), System.err));
+        }
+        return extensions;
     }
 
     private static Path ownJar() {
