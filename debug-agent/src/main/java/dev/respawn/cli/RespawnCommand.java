@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import dev.respawn.recorder.cli.HarCommand;
+import dev.respawn.recorder.cli.ReplayCommand;
 import dev.respawn.recorder.har.RecorderExtension;
 import dev.respawn.reloader.options.OptionParser;
 import dev.respawn.reloader.options.Options;
@@ -25,6 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "respawn",
         mixinStandardHelpOptions = true,
         versionProvider = RespawnCommand.Version.class,
+        subcommands = {HarCommand.class, ReplayCommand.class},
         sortOptions = false,
         usageHelpAutoWidth = true,
         headerHeading = "%n",
