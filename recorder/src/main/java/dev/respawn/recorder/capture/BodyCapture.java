@@ -57,6 +57,11 @@ public final class BodyCapture {
         write(encoded, 0, encoded.length);
     }
 
+    /** How many bytes passed so far. */
+    public synchronized long size() {
+        return size;
+    }
+
     public synchronized Body body() {
         return size == 0 ? Body.EMPTY : new Body(Arrays.copyOf(bytes, kept), size);
     }

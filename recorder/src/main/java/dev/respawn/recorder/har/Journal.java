@@ -28,7 +28,6 @@ public final class Journal implements Consumer<RecordedExchange>, Closeable {
     public static final String SUFFIX = ".journal";
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
     private final Path path;
     private final FileChannel channel;
@@ -54,7 +53,7 @@ public final class Journal implements Consumer<RecordedExchange>, Closeable {
 
     @Override
     public void accept(RecordedExchange exchange) {
-        byte[] line = (GSON.toJson(HarEntry.of(exchange)) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] line = (Json.GSON.toJson(HarEntry.of(exchange)) + "\n").getBytes(StandardCharsets.UTF_8);
         ByteBuffer buffer = ByteBuffer.wrap(line);
         synchronized (this) {
             if (closed) {
@@ -73,6 +72,11 @@ public final class Journal implements Consumer<RecordedExchange>, Closeable {
 
     public synchronized int entries() {
         return entries;
+    }
+
+    /** Gson is loaded at the first exchange, not on the worker's start path. */
+    private static final class Json {
+        static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
     }
 
     @Override

@@ -57,7 +57,8 @@ final class RecordingFilter extends Filter {
             Exchange exchange = recorder.begin();
             exchange.request(http.getRequestMethod(), url(http), http.getProtocol(), headers(http.getRequestHeaders()));
             http.setStreams(new TeeInputStream(http.getRequestBody(), exchange.requestBody()),
-                    new TeeOutputStream(http.getResponseBody(), exchange.responseBody(), () -> finish(http, exchange)));
+                    new TeeOutputStream(http.getResponseBody(), exchange.responseBody(),
+                            () -> declaredLength(http), () -> finish(http, exchange)));
             return exchange;
         } catch (RuntimeException e) {
             System.err.println("respawn: the recorder skipped an exchange (" + e + ")");
@@ -68,6 +69,16 @@ final class RecordingFilter extends Filter {
     private static void finish(HttpExchange http, Exchange exchange) {
         if (!exchange.isFinished()) {
             exchange.finish(http.getResponseCode(), headers(http.getResponseHeaders()));
+        }
+    }
+
+    /** The length sendResponseHeaders declared, or -1 (chunked, or not sent yet). */
+    private static long declaredLength(HttpExchange http) {
+        String length = http.getResponseCode() == -1 ? null : http.getResponseHeaders().getFirst("Content-length");
+        try {
+            return length == null ? -1 : Long.parseLong(length.strip());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 
