@@ -19,7 +19,8 @@ final class Addons {
 
     static void install(Options options, Instrumentation instrumentation) throws IOException {
         ReloadAgent.install(options, instrumentation, ownJar(), System.getenv());
-        // The exchange the current thread serves, for the exception reports to cite.
+        // Which exchange a thread serves: the exception capture, once wired here, takes `requests`
+        // to cite the request in its reports (the add-ons meet here, not by importing each other).
         RequestContext requests = options.enableRecorder()
                 ? RecorderAgent.install(options, instrumentation) : RequestContext.NONE;
     }
