@@ -8,7 +8,9 @@ import java.security.CodeSource;
 
 import dev.respawn.agent.profiler.ProfilerAddon;
 import dev.respawn.coverage.agent.CoverageAgent;
+import dev.respawn.recorder.RecorderAgent;
 import dev.respawn.reloader.agent.ReloadAgent;
+import dev.respawn.reloader.context.RequestContext;
 import dev.respawn.reloader.control.ControlFile;
 import dev.respawn.reloader.control.ControlServer;
 import dev.respawn.reloader.options.Options;
@@ -29,6 +31,12 @@ final class Addons {
             guarded("coverage", () -> CoverageAgent.install(options, instrumentation, control, ownJar, Addons::say));
         }
         ReloadAgent.install(options, instrumentation, ownJar, System.getenv());
+        // Which exchange a thread serves: the exception capture, once wired here, takes `requests`
+        // to cite the request in its reports (the add-ons meet here, not by importing each other).
+        RequestContext requests = RequestContext.NONE;
+        if (options.enableRecorder()) {
+            requests = RecorderAgent.install(options, instrumentation);
+        }
         if (options.enableProfiler()) {
             guarded("profiler", () -> ProfilerAddon.install(options));
         }

@@ -23,7 +23,7 @@ final class Features {
             new Feature("debugger", "RESPAWN_DEBUGGER", Options::enableDebugger, false),
             new Feature("profiler", "RESPAWN_PROFILER", Options::enableProfiler, true),
             new Feature("coverage", "RESPAWN_COVERAGE", Options::enableCoverage, true),
-            new Feature("recorder", "RESPAWN_RECORDER", Options::enableRecorder, false));
+            new Feature("recorder", "RESPAWN_RECORDER", Options::enableRecorder, true));
 
     private Features() {
     }

@@ -15,6 +15,8 @@ public final class Main {
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new RespawnCommand());
         commandLine.setStopAtPositional(true);
+        // Only the worker's command line ends the options; the commands beside it take them anywhere.
+        commandLine.getSubcommands().values().forEach(sub -> sub.setStopAtPositional(false));
         commandLine.setParameterExceptionHandler(new OneLineErrors());
         commandLine.setExecutionExceptionHandler(new OneLineErrors());
         return commandLine;

@@ -9,6 +9,9 @@ import java.util.concurrent.Callable;
 
 import dev.respawn.coverage.command.CoverageCommand;
 import dev.respawn.coverage.report.CoverageReportOnStop;
+import dev.respawn.recorder.cli.HarCommand;
+import dev.respawn.recorder.cli.ReplayCommand;
+import dev.respawn.recorder.har.RecorderExtension;
 import dev.respawn.reloader.options.OptionParser;
 import dev.respawn.reloader.options.Options;
 import dev.respawn.reloader.options.OptionsException;
@@ -25,8 +28,8 @@ import picocli.CommandLine.Spec;
 /** The supervisor's command line: {@code respawn [OPTIONS] -- COMMAND [ARGS...]}. */
 @Command(name = "respawn",
         mixinStandardHelpOptions = true,
-        subcommands = CoverageCommand.class,
         versionProvider = RespawnCommand.Version.class,
+        subcommands = {CoverageCommand.class, HarCommand.class, ReplayCommand.class},
         sortOptions = false,
         usageHelpAutoWidth = true,
         headerHeading = "%n",
@@ -75,15 +78,18 @@ final class RespawnCommand implements Callable<Integer> {
                     : String.join(", ", enabled)));
         }
         Supervisor supervisor = new Supervisor(new SupervisorConfig(options, command, jar, agentString,
-                Features.environment(options), extensions(), System.out, System.err));
+                Features.environment(options), extensions(options), System.out, System.err));
         TerminalControls.install(supervisor, System.in);
         return supervisor.run();
     }
 
-    private List<SupervisorExtension> extensions() {
+    private static List<SupervisorExtension> extensions(Options options) {
         List<SupervisorExtension> extensions = new ArrayList<>();
         if (options.enableCoverage()) {
             extensions.add(new CoverageReportOnStop(options, System.err));
+        }
+        if (options.enableRecorder()) {
+            extensions.add(new RecorderExtension(options.recorderDirectory(), System.err));
         }
         return extensions;
     }

@@ -1,0 +1,76 @@
+package dev.respawn.recorder.capture;
+
+import java.nio.charset.Charset;
+import java.util.Arrays;
+
+/**
+ * A body as it streams past: keeps the first {@code limit} bytes and counts the rest, so that a
+ * body of any size costs at most {@code limit} bytes of heap.
+ */
+public final class BodyCapture {
+
+    private static final byte[] NONE = new byte[0];
+
+    private final int limit;
+    private byte[] bytes = NONE;
+    private int kept;
+    private long size;
+
+    public BodyCapture(long limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("'limit' must be 0 or more, not " + limit);
+        }
+        this.limit = (int) Math.min(limit, Integer.MAX_VALUE - 16);
+    }
+
+    public synchronized void write(int b) {
+        size++;
+        if (kept < limit) {
+            ensure(kept + 1);
+            bytes[kept++] = (byte) b;
+        }
+    }
+
+    public synchronized void write(byte[] b, int off, int len) {
+        if (len <= 0) {
+            return;
+        }
+        size += len;
+        int take = Math.min(len, limit - kept);
+        if (take > 0) {
+            ensure(kept + take);
+            System.arraycopy(b, off, bytes, kept, take);
+            kept += take;
+        }
+    }
+
+    /** Characters a Reader or Writer passed, counted as the bytes they are in {@code charset}. */
+    public void write(char[] c, int off, int len, Charset charset) {
+        if (len > 0) {
+            byte[] encoded = new String(c, off, len).getBytes(charset);
+            write(encoded, 0, encoded.length);
+        }
+    }
+
+    public void write(String s, Charset charset) {
+        byte[] encoded = s.getBytes(charset);
+        write(encoded, 0, encoded.length);
+    }
+
+    /** How many bytes passed so far. */
+    public synchronized long size() {
+        return size;
+    }
+
+    public synchronized Body body() {
+        return size == 0 ? Body.EMPTY : new Body(Arrays.copyOf(bytes, kept), size);
+    }
+
+    /** Grows by doubling, never past the limit: small bodies stay small. */
+    private void ensure(int needed) {
+        if (needed > bytes.length) {
+            int grown = Math.max(needed, Math.max(256, bytes.length * 2));
+            bytes = Arrays.copyOf(bytes, Math.min(grown, limit));
+        }
+    }
+}

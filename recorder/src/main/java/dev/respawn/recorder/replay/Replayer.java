@@ -1,0 +1,138 @@
+package dev.respawn.recorder.replay;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import dev.respawn.recorder.capture.Header;
+import dev.respawn.recorder.capture.Redactor;
+import dev.respawn.recorder.har.HarReader;
+
+/** Sends one recorded request again to a target and compares the answer with the recorded one. */
+public final class Replayer {
+
+    /** Response headers that differ on every exchange, never compared. */
+    public static final List<String> IGNORED_BY_DEFAULT = List.of("Date", "Content-Length", "Transfer-Encoding",
+            "Connection", "Keep-Alive");
+
+    /** Request headers the client sets itself, or that would change the response's encoding. */
+    private static final Set<String> NOT_SENT = caseInsensitive(List.of("Host", "Content-Length", "Connection",
+            "Expect", "Upgrade", "Transfer-Encoding", "Keep-Alive", "TE", "Trailer", "Proxy-Connection",
+            "Accept-Encoding", "HTTP2-Settings"));
+
+    private final HttpClient client;
+    private final URI target;
+    private final Set<String> ignored;
+
+    public Replayer(HttpClient client, URI target, List<String> moreIgnored) {
+        this.client = client;
+        this.target = target;
+        List<String> all = new ArrayList<>(IGNORED_BY_DEFAULT);
+        all.addAll(moreIgnored);
+        this.ignored = caseInsensitive(all);
+    }
+
+    public Outcome replay(int index, HarReader.Entry entry) {
+        URI recorded = URI.create(entry.url());
+        String path = recorded.getRawPath() + (recorded.getRawQuery() == null ? "" : "?" + recorded.getRawQuery());
+        String label = entry.method() + " " + path;
+        if (entry.requestTruncated()) {
+            return new Outcome(index, label, Outcome.Kind.SKIPPED,
+                    List.of("the recording kept only part of the request body (--recorder-body-limit)"));
+        }
+        HttpResponse<byte[]> response;
+        try {
+            response = client.send(request(entry, path), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException | IllegalArgumentException e) {
+            return new Outcome(index, label, Outcome.Kind.FAILED, List.of(String.valueOf(e)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(index, label, Outcome.Kind.FAILED, List.of("interrupted"));
+        }
+        List<String> differences = new ArrayList<>();
+        if (response.statusCode() != entry.status()) {
+            differences.add("status " + entry.status() + " -> " + response.statusCode());
+        }
+        compareHeaders(entry.responseHeaders(), response.headers().map(), differences);
+        compareBodies(entry, response.body(), differences);
+        return new Outcome(index, label, differences.isEmpty() ? Outcome.Kind.MATCH : Outcome.Kind.DIFFERENT,
+                differences);
+    }
+
+    private HttpRequest request(HarReader.Entry entry, String path) {
+        String base = target.toString().replaceAll("/+$", "");
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(entry.method(), entry.requestBody().length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(entry.requestBody()));
+        for (Header header : entry.requestHeaders()) {
+            if (!NOT_SENT.contains(header.name()) && !header.name().startsWith(":")
+                    && !Redactor.REDACTED.equals(header.value())) {
+                builder.header(header.name(), header.value());
+            }
+        }
+        return builder.build();
+    }
+
+    private void compareHeaders(List<Header> recorded, Map<String, List<String>> now, List<String> differences) {
+        Map<String, List<String>> then = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (Header header : recorded) {
+            if (!ignored.contains(header.name()) && !Redactor.REDACTED.equals(header.value())) {
+                then.computeIfAbsent(header.name(), name -> new ArrayList<>()).add(header.value());
+            }
+        }
+        Map<String, List<String>> actual = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        now.forEach((name, values) -> {
+            if (!ignored.contains(name) && !name.startsWith(":") && !name.equalsIgnoreCase("Set-Cookie")) {
+                actual.computeIfAbsent(name, n -> new ArrayList<>()).addAll(values);
+            }
+        });
+        then.forEach((name, values) -> {
+            List<String> current = actual.get(name);
+            if (current == null) {
+                differences.add("header " + name + ": " + values + " -> (none)");
+            } else if (!current.equals(values)) {
+                differences.add("header " + name + ": " + values + " -> " + current);
+            }
+        });
+        actual.forEach((name, values) -> {
+            if (!then.containsKey(name) && !isRedactedThen(recorded, name)) {
+                differences.add("header " + name + ": (none) -> " + values);
+            }
+        });
+    }
+
+    private static boolean isRedactedThen(List<Header> recorded, String name) {
+        return recorded.stream().anyMatch(h -> h.name().equalsIgnoreCase(name) && Redactor.REDACTED.equals(h.value()));
+    }
+
+    private static void compareBodies(HarReader.Entry entry, byte[] now, List<String> differences) {
+        byte[] then = entry.responseBody();
+        boolean truncated = entry.responseSize() > then.length;
+        byte[] compared = truncated ? Arrays.copyOf(now, Math.min(now.length, then.length)) : now;
+        if (truncated && now.length != entry.responseSize()) {
+            differences.add("body size " + entry.responseSize() + " -> " + now.length + " bytes");
+        }
+        if (!Arrays.equals(then, compared)) {
+            differences.add("body differs" + (truncated ? " (in the first " + then.length + " bytes recorded)" : "") + ":");
+            TextDiff.of(then, compared).forEach(line -> differences.add("  " + line));
+        }
+    }
+
+    private static Set<String> caseInsensitive(List<String> names) {
+        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        names.forEach(name -> set.add(name.strip().toLowerCase(Locale.ROOT)));
+        return set;
+    }
+}

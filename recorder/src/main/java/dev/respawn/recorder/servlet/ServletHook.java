@@ -1,0 +1,21 @@
+package dev.respawn.recorder.servlet;
+
+import java.lang.instrument.Instrumentation;
+
+/**
+ * Makes every Jakarta and javax servlet container record its requests: {@link ServletAdvice} is
+ * inlined into {@code HttpServlet.service(ServletRequest, ServletResponse)} and into the
+ * {@code doFilter} of each class that implements {@code FilterChain} itself (Tomcat's, Jetty's
+ * and Undertow's chains all do), whichever the container calls first for a request.
+ */
+public final class ServletHook {
+
+    private ServletHook() {
+    }
+
+    public static void install(Instrumentation instrumentation) {
+        WrapperInjector.openClassLoader(instrumentation);
+        // The agent starts before main: no servlet class is loaded yet, none to retransform.
+        instrumentation.addTransformer(new ServletTransformer(), false);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.respawn.recorder.servlet.jakarta;
+
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+
+/** Ends an exchange whose request went async when its processing completes, fails or times out. */
+public final class AsyncCompletion implements AsyncListener {
+
+    private final RecordingResponse response;
+
+    AsyncCompletion(RecordingResponse response) {
+        this.response = response;
+    }
+
+    @Override
+    public void onComplete(AsyncEvent event) {
+        response.finish(false);
+    }
+
+    @Override
+    public void onTimeout(AsyncEvent event) {
+        response.finish(false);
+    }
+
+    @Override
+    public void onError(AsyncEvent event) {
+        response.finish(true);
+    }
+
+    /** A new async cycle drops the listeners: stay on. */
+    @Override
+    public void onStartAsync(AsyncEvent event) {
+        event.getAsyncContext().addListener(this);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.respawn.recorder.servlet.jakarta;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import dev.respawn.recorder.capture.Exchange;
+import dev.respawn.recorder.capture.Header;
+import dev.respawn.recorder.capture.TeeWriter;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+
+/** The response the application writes to: its body, as a stream or a writer, copied into the exchange. */
+public final class RecordingResponse extends HttpServletResponseWrapper {
+
+    private final Exchange exchange;
+    private RecordingOutputStream stream;
+    private PrintWriter writer;
+
+    RecordingResponse(HttpServletResponse response, Exchange exchange) {
+        super(response);
+        this.exchange = exchange;
+    }
+
+    @Override
+    public ServletOutputStream getOutputStream() throws IOException {
+        ServletOutputStream out = super.getOutputStream();
+        if (stream == null || !stream.wraps(out)) {
+            stream = new RecordingOutputStream(out, exchange.responseBody(), () -> finish(false));
+        }
+        return stream;
+    }
+
+    @Override
+    public PrintWriter getWriter() throws IOException {
+        PrintWriter out = super.getWriter();
+        if (writer == null) {
+            writer = new PrintWriter(new TeeWriter(out, exchange.responseBody(), charset(), () -> finish(false)));
+        }
+        return writer;
+    }
+
+    /**
+     * Journals the exchange, when the application closes the body (before the client can see its
+     * end) or when the outermost call returns; a request that threw gets the 500 the container is
+     * about to send.
+     */
+    void finish(boolean failed) {
+        if (exchange.isFinished()) {
+            return;
+        }
+        HttpServletResponse response = (HttpServletResponse) getResponse();
+        int status = failed && !response.isCommitted() ? 500 : response.getStatus();
+        exchange.finish(status, headers(response));
+    }
+
+    private static List<Header> headers(HttpServletResponse response) {
+        List<Header> headers = new ArrayList<>();
+        // Some containers list a name once per value.
+        Set<String> seen = new HashSet<>();
+        boolean contentType = false;
+        for (String name : response.getHeaderNames()) {
+            if (!seen.add(name.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            contentType |= name.equalsIgnoreCase("Content-Type");
+            for (String value : response.getHeaders(name)) {
+                headers.add(new Header(name, value));
+            }
+        }
+        // Containers keep the content type apart from the other headers.
+        if (!contentType && response.getContentType() != null) {
+            headers.add(new Header("Content-Type", response.getContentType()));
+        }
+        return headers;
+    }
+
+    private Charset charset() {
+        try {
+            String name = getCharacterEncoding();
+            return name == null ? StandardCharsets.ISO_8859_1 : Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            return StandardCharsets.ISO_8859_1;
+        }
+    }
+}
