@@ -31,14 +31,12 @@ final class Addons {
             guarded("coverage", () -> CoverageAgent.install(options, instrumentation, control, ownJar, Addons::say));
         }
         ReloadAgent.install(options, instrumentation, ownJar, System.getenv());
-        // Which exchange a thread serves: the exception capture, once wired here, takes `requests`
-        // to cite the request in its reports (the add-ons meet here, not by importing each other).
-        RequestContext requests = RequestContext.NONE;
-        if (options.enableRecorder()) {
-            requests = RecorderAgent.install(options, instrumentation);
-        }
+        // Which exchange a thread serves, as the recorder sees it: exception reports will cite it
+        // (the add-ons meet here, not by importing each other).
+        RequestContext requests = options.enableRecorder()
+                ? RecorderAgent.install(options, instrumentation) : RequestContext.NONE;
         if (options.enableProfiler()) {
-            guarded("profiler", () -> ProfilerAddon.install(options));
+            guarded("profiler", () -> ProfilerAddon.install(options, control));
         }
     }
 

@@ -64,7 +64,7 @@ class ProfilerIT {
         int port = TestEnvironment.freePort();
         Path profiles = app.root().resolve(".respawn/profiles");
         List<String> arguments = List.of("--reload-on-changes", "--reload-mode", "restart", "--enable-profiler", "--",
-                TestEnvironment.java(), "-cp", "target/classes", MAIN, Integer.toString(port));
+                TestEnvironment.java(), "-Dhello.housekeeping=true", "-cp", "target/classes", MAIN, Integer.toString(port));
         try (RespawnProcess respawn = RespawnProcess.supervisor(app.root(), arguments)) {
             Http.awaitBody(port, "/hello", "Hello from respawn", SERVED);
             respawn.awaitStderr("profiling with async-profiler \\(.+\\)", SERVED);
@@ -85,7 +85,8 @@ class ProfilerIT {
         assertThat(recordings).hasSize(2);
         assertThat(flameGraphs).hasSize(2);
         for (Path jfr : recordings) {
-            assertThat(samplesIn(jfr, "countPrimesBelow")).as("samples in " + jfr).isPositive();
+            assertThat(samplesIn(jfr, "countPrimesBelow")).as("request samples in " + jfr).isPositive();
+            assertThat(samplesIn(jfr, "churn")).as("background samples in " + jfr).isPositive();
         }
         for (Path html : flameGraphs) {
             assertThat(Files.readString(html)).contains("PrimeSieve").contains("countPrimesBelow");
@@ -113,5 +114,48 @@ class ProfilerIT {
         // async-profiler's converter draws the JDK's own recording too.
         assertThat(files(profiles, ".html")).singleElement()
                 .satisfies(html -> assertThat(Files.readString(html)).contains("countPrimesBelow"));
+    }
+
+    @Test
+    void profilesAWindowOnDemand() throws Exception {
+        ExampleWorkspace app = ExampleWorkspace.copyOf("hello-http", temp);
+        int port = TestEnvironment.freePort();
+        Path profiles = app.root().resolve(".respawn/profiles");
+        List<String> arguments = List.of("--enable-profiler", "--", TestEnvironment.java(),
+                "-cp", "target/classes", MAIN, Integer.toString(port));
+        try (RespawnProcess respawn = RespawnProcess.supervisor(app.root(), arguments)) {
+            Http.awaitBody(port, "/hello", "Hello from respawn", SERVED);
+            java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread load = new Thread(() -> {
+                while (busy.get()) {
+                    Http.bodyOrNull(port, "/work");
+                }
+            });
+            load.start();
+            try (RespawnProcess profile = RespawnProcess.supervisor(app.root(), List.of("profile", "--seconds", "2"))) {
+                assertThat(profile.awaitExit(SERVED)).as(profile.stderr()).isZero();
+                String written = profile.stdout();
+                assertThat(written).containsPattern("respawn: profile written: .+\\.html and .+\\.jfr");
+                Path jfr = Path.of(written.substring(written.lastIndexOf(" and ") + 5).strip());
+                assertThat(samplesIn(jfr, "countPrimesBelow")).isPositive();
+            } finally {
+                busy.set(false);
+                load.join();
+            }
+            // The life before the window was written as the window began; the rest comes at the end.
+            assertThat(files(profiles, ".html")).hasSize(2);
+            respawn.terminate();
+            respawn.awaitExit(SERVED);
+        }
+        assertThat(files(profiles, ".html")).hasSize(3);
+    }
+
+    @Test
+    void profileWithoutARunningWorkerSaysWhatToDo() throws Exception {
+        try (RespawnProcess profile = RespawnProcess.supervisor(temp, List.of("profile", "--seconds", "1"))) {
+            assertThat(profile.awaitExit(SERVED)).isEqualTo(1);
+            assertThat(profile.stderr()).contains("respawn: no running worker").contains("--enable-profiler")
+                    .doesNotContain("Exception");
+        }
     }
 }

@@ -6,30 +6,25 @@ import java.nio.file.Path;
 
 import dev.respawn.reloader.options.Options;
 import one.profiler.AsyncProfiler;
-import one.profiler.AsyncProfilerLoader;
 
 /**
- * async-profiler over the worker's life, loaded through ap-loader's API from premain (no dynamic
- * self-attach, which Java 21 and later warn about), its native library extracted under the debug
- * directory rather than a shared temporary folder.
+ * One async-profiler recording (loaded through ap-loader's API from premain, no dynamic
+ * self-attach, which Java 21 and later warn about), written as JFR and drawn as a flame graph.
  */
 final class AsyncProfilerSession implements ProfileSession {
 
     private final AsyncProfiler profiler;
     private final Path jfr;
     private final String event;
-    private final String engine;
 
-    private AsyncProfilerSession(AsyncProfiler profiler, Path jfr, String event, String engine) {
+    private AsyncProfilerSession(AsyncProfiler profiler, Path jfr, String event) {
         this.profiler = profiler;
         this.jfr = jfr;
         this.event = event;
-        this.engine = engine;
     }
 
-    static AsyncProfilerSession start(Options options, Path natives, Path directory, String stem) throws IOException {
-        AsyncProfilerLoader.setExtractionDirectory(natives);
-        AsyncProfiler profiler = AsyncProfilerLoader.load();
+    static AsyncProfilerSession start(AsyncProfiler profiler, Options options, Path directory, String stem)
+            throws IOException {
         String event = options.profilerEvent();
         Path jfr = directory.resolve(stem + ".jfr");
         StringBuilder command = new StringBuilder("start,event=").append(event);
@@ -41,11 +36,7 @@ final class AsyncProfilerSession implements ProfileSession {
                 ProfilerAddon.say("async-profiler: " + line);
             }
         }
-        return new AsyncProfilerSession(profiler, jfr, event, PerfEvents.engineFor(event));
-    }
-
-    String engine() {
-        return engine;
+        return new AsyncProfilerSession(profiler, jfr, event);
     }
 
     @Override

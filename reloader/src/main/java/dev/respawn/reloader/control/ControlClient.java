@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -41,6 +42,11 @@ public final class ControlClient {
      * @throws ControlException when no worker runs, none answers, or the worker answers with an error
      */
     public String send(String command) throws ControlException {
+        return send(command, Duration.ofMillis(TIMEOUT_MILLIS));
+    }
+
+    /** {@link #send(String)}, waiting up to {@code timeout} for the answer (a profile takes its time). */
+    public String send(String command, Duration timeout) throws ControlException {
         List<ControlFile> workers = liveWorkers();
         if (workers.isEmpty()) {
             throw new ControlException("no running worker found under " + directory);
@@ -49,7 +55,7 @@ public final class ControlClient {
         for (ControlFile worker : workers) {
             String answer;
             try {
-                answer = exchange(worker, worker.token() + " " + command);
+                answer = exchange(worker, worker.token() + " " + command, timeout);
             } catch (IOException e) {
                 // A process that reused a dead worker's pid, say: try the next one.
                 last = e;
@@ -68,10 +74,10 @@ public final class ControlClient {
                 + "); control files are under " + directory);
     }
 
-    private static String exchange(ControlFile worker, String request) throws IOException {
+    private static String exchange(ControlFile worker, String request, Duration timeout) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), worker.port()), TIMEOUT_MILLIS);
-            socket.setSoTimeout(TIMEOUT_MILLIS);
+            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
             OutputStream out = socket.getOutputStream();
             out.write((request + "\n").getBytes(StandardCharsets.UTF_8));
             out.flush();

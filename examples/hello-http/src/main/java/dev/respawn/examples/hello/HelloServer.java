@@ -31,6 +31,7 @@ public final class HelloServer {
         server.createContext("/count", exchange -> respond(exchange, 200, Integer.toString(COUNT.incrementAndGet())));
         server.createContext("/pid", exchange -> respond(exchange, 200, Long.toString(ProcessHandle.current().pid())));
         server.start();
+        Housekeeping.startIfAsked();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0)));
         System.out.println("hello-http listening on http://127.0.0.1:" + port + "/hello");
     }
