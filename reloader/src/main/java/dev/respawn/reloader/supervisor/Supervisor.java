@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -17,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import dev.respawn.reloader.changes.ChangeMonitor;
 import dev.respawn.reloader.channel.ReportServer;
 import dev.respawn.reloader.channel.WorkerReportListener;
-import dev.respawn.reloader.hotswap.HotSwapPlanner;
 import dev.respawn.reloader.options.Options;
 import dev.respawn.reloader.options.ReloadMode;
 import dev.respawn.reloader.tracking.ClassOrigin;
@@ -32,9 +30,6 @@ import dev.respawn.reloader.tracking.ClassOrigin;
  */
 public final class Supervisor {
 
-    /** How long a worker's agent may take to answer a hot swap before respawn restarts instead. */
-    private static final Duration HOT_SWAP_PATIENCE = Duration.ofSeconds(5);
-
     private final SupervisorConfig config;
     private final Options options;
     private final Console console;
@@ -47,8 +42,7 @@ public final class Supervisor {
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Object lifecycle = new Object();
     private ChangeMonitor monitor;
-    private final HotSwapPlanner planner = new HotSwapPlanner();
-    private boolean vetoSaid;
+    private HotSwapper hotSwapper;
     private ReportServer reports;
     private Worker current;
     private boolean stopping;
@@ -64,6 +58,7 @@ public final class Supervisor {
     /** Runs until the worker ends without reloading, or until the JVM is asked to stop; returns the exit code. */
     public int run() throws IOException {
         reports = new ReportServer(new Reports());
+        hotSwapper = new HotSwapper(reports, config.extensions(), console);
         if (options.reloadOnChanges()) {
             monitor = new ChangeMonitor(options, control, this::reload, console::say);
         }
@@ -99,49 +94,7 @@ public final class Supervisor {
             restart(changed, null);
             return;
         }
-        Optional<String> veto = config.extensions().stream().map(SupervisorExtension::hotSwapVeto)
-                .flatMap(Optional::stream).findFirst();
-        if (veto.isPresent()) {
-            // Said once, on the first restart it causes.
-            restart(changed, vetoSaid ? null : veto.get());
-            vetoSaid = true;
-            return;
-        }
-        long began = System.nanoTime();
-        Worker worker = current;
-        HotSwapPlanner.Plan plan = planner.plan(changed);
-        if (!plan.canHotSwap() || worker == null || !worker.isAlive()) {
-            restart(changed, plan.restartReason());
-            return;
-        }
-        if (plan.redefinitions().isEmpty()) {
-            console.say(ChangeMonitor.describe(changed) + " rewritten with the same bytes; nothing to reload");
-            return;
-        }
-        Optional<String> refused = reports.link(worker.pid())
-                .map(link -> await(link.redefine(plan.classes())))
-                .orElse(Optional.of("the worker's agent is not connected"));
-        if (refused.isPresent()) {
-            restart(changed, "the hot swap failed: " + refused.get());
-            return;
-        }
-        planner.swapped(plan);
-        List<Path> swapped = plan.redefinitions().stream().map(HotSwapPlanner.Redefinition::classFile).toList();
-        console.say(ChangeMonitor.describe(swapped) + " changed; hot-swapped in "
-                + Duration.ofNanos(System.nanoTime() - began).toMillis() + " ms (no restart)");
-    }
-
-    private static Optional<String> await(java.util.concurrent.CompletableFuture<Optional<String>> answer) {
-        try {
-            return answer.get(HOT_SWAP_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            return Optional.of("no answer within " + HOT_SWAP_PATIENCE.toSeconds() + " s");
-        } catch (java.util.concurrent.ExecutionException e) {
-            return Optional.of(e.getCause().toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.of("interrupted");
-        }
+        hotSwapper.apply(current, changed).ifPresent(why -> restart(changed, why));
     }
 
     private void restart(List<Path> changed, String why) {
@@ -187,7 +140,7 @@ public final class Supervisor {
     }
 
     private void launch(List<Path> changed, long began, Set<Integer> expectedPorts, String why) {
-        planner.forget();
+        hotSwapper.forget();
         Path directory = Path.of("").toAbsolutePath();
         for (SupervisorExtension extension : config.extensions()) {
             extension.beforeStart();
@@ -291,7 +244,7 @@ public final class Supervisor {
             if (monitor != null) {
                 monitor.root(root, directory);
                 if (directory && options.reloadMode() != ReloadMode.RESTART) {
-                    planner.classFolder(root);
+                    hotSwapper.classFolder(root);
                 }
             }
         }
@@ -301,7 +254,7 @@ public final class Supervisor {
             if (monitor != null) {
                 monitor.loaded(origin);
                 if (options.reloadMode() != ReloadMode.RESTART) {
-                    planner.loaded(origin);
+                    hotSwapper.loaded(origin);
                 }
             }
         }
