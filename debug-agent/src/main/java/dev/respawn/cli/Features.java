@@ -20,7 +20,7 @@ final class Features {
     static final List<Feature> ALL = List.of(
             new Feature("reloading", "RESPAWN_RELOADER", Options::reloadOnChanges, true),
             new Feature("exception capture", "RESPAWN_EXCEPTIONS", Options::captureExceptions, false),
-            new Feature("debugger", "RESPAWN_DEBUGGER", Options::enableDebugger, false),
+            new Feature("debugger", "RESPAWN_DEBUGGER", Options::enableDebugger, true),
             new Feature("profiler", "RESPAWN_PROFILER", Options::enableProfiler, false),
             new Feature("coverage", "RESPAWN_COVERAGE", Options::enableCoverage, false),
             new Feature("recorder", "RESPAWN_RECORDER", Options::enableRecorder, false));

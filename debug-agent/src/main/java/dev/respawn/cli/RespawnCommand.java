@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import dev.respawn.debugger.DebuggerPort;
 import dev.respawn.reloader.options.OptionParser;
 import dev.respawn.reloader.options.Options;
 import dev.respawn.reloader.options.OptionsException;
 import dev.respawn.reloader.supervisor.Supervisor;
 import dev.respawn.reloader.supervisor.SupervisorConfig;
+import dev.respawn.reloader.supervisor.SupervisorExtension;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Mixin;
@@ -71,9 +73,20 @@ final class RespawnCommand implements Callable<Integer> {
                     : String.join(", ", enabled)));
         }
         Supervisor supervisor = new Supervisor(new SupervisorConfig(options, command, jar, agentString,
-                Features.environment(options), List.of(), System.out, System.err));
+                Features.environment(options), extensions(), System.out, System.err));
         TerminalControls.install(supervisor, System.in);
         return supervisor.run();
+    }
+
+    /** The add-ons' supervisor-side parts; each checks what it can before any worker starts. */
+    private List<SupervisorExtension> extensions() {
+        List<SupervisorExtension> extensions = new ArrayList<>();
+        if (options.enableDebugger()) {
+            DebuggerPort debugger = new DebuggerPort(options.debuggerPort(), options.debuggerSuspend(), System.err);
+            debugger.checkAvailable();
+            extensions.add(debugger);
+        }
+        return extensions;
     }
 
     private static Path ownJar() {

@@ -155,7 +155,9 @@ public final class Supervisor {
         }
         Worker worker = current;
         config.extensions().forEach(extension -> extension.started(worker.pid()));
-        new ReadinessReport(console, worker, expectedPorts, changed, began).start();
+        Set<Integer> addOnPorts = new java.util.HashSet<>();
+        config.extensions().forEach(extension -> addOnPorts.addAll(extension.ports()));
+        new ReadinessReport(console, worker, expectedPorts, addOnPorts, changed, began).start();
         worker.onExit().thenRun(() -> control.execute(() -> exited(worker)));
     }
 

@@ -2,6 +2,7 @@ package dev.respawn.reloader.supervisor;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How an add-on takes part in the supervisor's work without the supervisor knowing it: what it
@@ -17,6 +18,14 @@ public interface SupervisorExtension {
     /** Environment variables for every worker. */
     default Map<String, String> environment() {
         return Map.of();
+    }
+
+    /**
+     * Ports the add-on makes every worker listen on (the debugger's JDWP port, say): they open
+     * before the application runs, so they never tell that a first worker is serving.
+     */
+    default Set<Integer> ports() {
+        return Set.of();
     }
 
     /** Called before each worker starts; may wait (for a port to be free, say). */
