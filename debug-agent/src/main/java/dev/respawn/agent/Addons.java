@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.CodeSource;
 
+import dev.respawn.agent.exceptions.ExceptionCapture;
 import dev.respawn.reloader.agent.ReloadAgent;
 import dev.respawn.reloader.options.Options;
 
@@ -17,6 +18,14 @@ final class Addons {
 
     static void install(Options options, Instrumentation instrumentation) throws IOException {
         ReloadAgent.install(options, instrumentation, ownJar(), System.getenv());
+        if (options.captureExceptions()) {
+            try {
+                ExceptionCapture.install(options, instrumentation, ownJar(), System.err);
+            } catch (Throwable t) {
+                System.err.println("respawn: exception capture could not start (" + t
+                        + "); the application runs without it");
+            }
+        }
     }
 
     /** respawn.jar itself, never tracked as the application's. */

@@ -19,7 +19,7 @@ final class Features {
 
     static final List<Feature> ALL = List.of(
             new Feature("reloading", "RESPAWN_RELOADER", Options::reloadOnChanges, true),
-            new Feature("exception capture", "RESPAWN_EXCEPTIONS", Options::captureExceptions, false),
+            new Feature("exception capture", "RESPAWN_EXCEPTIONS", Options::captureExceptions, true),
             new Feature("debugger", "RESPAWN_DEBUGGER", Options::enableDebugger, true),
             new Feature("profiler", "RESPAWN_PROFILER", Options::enableProfiler, false),
             new Feature("coverage", "RESPAWN_COVERAGE", Options::enableCoverage, false),

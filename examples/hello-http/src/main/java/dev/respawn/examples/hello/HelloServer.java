@@ -24,6 +24,10 @@ public final class HelloServer {
         server.createContext("/echo", HelloServer::echo);
         server.createContext("/env", exchange -> respond(exchange, 200, "RESPAWN=" + System.getenv("RESPAWN")));
         server.createContext("/pid", exchange -> respond(exchange, 200, Long.toString(ProcessHandle.current().pid())));
+        Shop shop = new Shop();
+        server.createContext("/order", Shop.answering500(shop::order));
+        server.createContext("/checkout", Shop.answering500(shop::checkout));
+        server.createContext("/reserve", Shop.answering500(shop::reserve));
         server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0)));
         System.out.println("hello-http listening on http://127.0.0.1:" + port + "/hello");

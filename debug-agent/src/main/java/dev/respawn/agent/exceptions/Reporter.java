@@ -1,0 +1,40 @@
+package dev.respawn.agent.exceptions;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Turns an exception that left the application into a report, within the rate limit; the
+ * report is taken on the application's thread (values change once it goes on) and written on
+ * the writer's.
+ */
+final class Reporter {
+
+    private final RateLimit limit;
+    private final ReportWriter writer;
+    private final Clock clock;
+
+    Reporter(RateLimit limit, ReportWriter writer, Clock clock) {
+        this.limit = limit;
+        this.writer = writer;
+        this.clock = clock;
+    }
+
+    boolean wouldWrite(String site) {
+        return limit.wouldAllow(site);
+    }
+
+    void report(Unwinding unwinding, Thread thread) {
+        RateLimit.Decision decision = limit.acquire(unwinding.site());
+        if (!decision.write()) {
+            if (decision.firstRefused()) {
+                writer.say("respawn: " + unwinding.site() + " again: more reports from one place than the rate"
+                        + " limit allows; counting them, the count goes in the next report");
+            }
+            return;
+        }
+        writer.submit(new ExceptionReport(clock.instant(), thread.getName(), thread.getId(), unwinding.request(),
+                unwinding.site(), decision.notWrittenBefore(), ThrowableDescription.of(unwinding.current()),
+                List.copyOf(unwinding.frames()), unwinding.framesOmitted()));
+    }
+}
