@@ -276,4 +276,23 @@ class ExceptionsIT {
                     .toString().replace(".json", ".txt")))).contains(counted + " more from the same place were counted");
         }
     }
+
+    @Test
+    void capturesOnAJava25WorkerWithoutWarnings() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TestEnvironment.java25().isPresent(),
+                "no JDK 25 at " + System.getProperty("respawn.test.jdk25") + "; skipped");
+        ExampleWorkspace app = ExampleWorkspace.copyOf("hello-http", temp);
+        int port = TestEnvironment.freePort();
+        List<String> arguments = List.of("--capture-exceptions", "--", TestEnvironment.java25().get(),
+                "-cp", "target/classes", MAIN, Integer.toString(port));
+        try (RespawnProcess respawn = RespawnProcess.supervisor(app.root(), arguments)) {
+            Http.awaitBody(port, "/hello", "Hello from respawn", SERVED);
+            assertThat(get(port, "/checkout?item=book&quantity=-1").status()).isEqualTo(500);
+            JsonObject report = read(awaitReports(app, 1).get(0));
+            assertThat(frameMethods(report)).containsExactly("OrderService.validate", "OrderService.place",
+                    "Shop.checkout", "Shop.lambda$answering500$0");
+            respawn.awaitStderr("-> \\.respawn/exceptions/\\S+-CheckoutException\\.json", SERVED);
+            assertThat(respawn.stderr()).doesNotContain("WARNING", "capture failed");
+        }
+    }
 }

@@ -31,6 +31,7 @@ import net.bytebuddy.utility.JavaModule;
 final class Instrumenter {
 
     private static final int MAX_ERRORS_SAID = 3;
+    private static final String NEXUS_DISABLED = "net.bytebuddy.nexus.disabled";
 
     private Instrumenter() {
     }
@@ -40,6 +41,12 @@ final class Instrumenter {
                 .bind(ParameterNames.class, (Advice.OffsetMapping) (type, method, assigner, arguments, sort) ->
                         new Advice.OffsetMapping.Target.ForStackManipulation(new TextConstant(names(method))))
                 .to(ExitAdvice.class);
+        // AgentBuilder.Default builds a Nexus injector eagerly, even though disableClassFormatChanges()
+        // never uses it, and the injector touches sun.misc.Unsafe: Java 24+ warns about that on the
+        // application's terminal. The name is relocated with Byte Buddy, so only our copy reads it.
+        if (System.getProperty(NEXUS_DISABLED) == null) {
+            System.setProperty(NEXUS_DISABLED, "true");
+        }
         // Byte Buddy leaves synthetic methods alone by default; lambda bodies are synthetic, and
         // often the application's outermost frame (a handler written as a lambda).
         new AgentBuilder.Default(new ByteBuddy().ignore(isDefaultFinalizer()))

@@ -14,7 +14,8 @@ final class Unwinder {
     private static final String OURS = Unwinder.class.getPackageName() + ".";
 
     private final ThreadLocal<Unwinding> threads = ThreadLocal.withInitial(Unwinding::new);
-    private final StackWalker walker = StackWalker.getInstance();
+    /** Class references, because newer JDKs answer {@code getDescriptor()} only with them. */
+    private final StackWalker walker = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     private final AppClasses app;
     private final ValueRenderer renderer;
     private final Reporter reporter;
