@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.respawn.debugger.DebuggerPort;
+import dev.respawn.locals.LocalsCapture;
 import dev.respawn.reloader.options.OptionParser;
 import dev.respawn.reloader.options.Options;
 import dev.respawn.reloader.options.OptionsException;
@@ -81,10 +82,24 @@ final class RespawnCommand implements Callable<Integer> {
     /** The add-ons' supervisor-side parts; each checks what it can before any worker starts. */
     private List<SupervisorExtension> extensions() {
         List<SupervisorExtension> extensions = new ArrayList<>();
-        if (options.enableDebugger()) {
-            DebuggerPort debugger = new DebuggerPort(options.debuggerPort(), options.debuggerSuspend(), System.err);
-            debugger.checkAvailable();
-            extensions.add(debugger);
+        boolean debugger = options.enableDebugger();
+        if (options.captureLocals()) {
+            // A JVM has one JDWP agent, and it takes one debugger at a time.
+            if (spec.commandLine().getParseResult().hasMatchedOption("--enable-debugger")) {
+                throw new OptionsException("--capture-locals and --enable-debugger both need the worker's one"
+                        + " debugger connection; leave one of them out");
+            }
+            if (debugger) {
+                System.err.println("respawn: --capture-locals takes the worker's debugger connection, so"
+                        + " --debug-mode's debugger is off");
+                debugger = false;
+            }
+            extensions.add(new LocalsCapture(options.appPackages(), options.exceptionsDirectory(), System.err));
+        }
+        if (debugger) {
+            DebuggerPort port = new DebuggerPort(options.debuggerPort(), options.debuggerSuspend(), System.err);
+            port.checkAvailable();
+            extensions.add(port);
         }
         return extensions;
     }

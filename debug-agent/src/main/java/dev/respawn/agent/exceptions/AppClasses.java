@@ -50,13 +50,12 @@ final class AppClasses implements AgentBuilder.RawMatcher {
     @Override
     public boolean matches(TypeDescription type, ClassLoader loader, JavaModule module, Class<?> classBeingRedefined,
             ProtectionDomain domain) {
-        String name = type.getName();
-        if (loader == null || loader == ClassLoader.getPlatformClassLoader() || isRespawn(name)
-                || type.isInterface() || type.isAnnotation()) {
+        // Cheapest first: the loader and the name need no parse of the class file.
+        if (loader == null || loader == ClassLoader.getPlatformClassLoader() || isRespawn(type.getName())) {
             return false;
         }
-        boolean application = packages.isEmpty() ? fromDirectory(domain) : inPackages(name);
-        return application && recorderVisibleFrom(loader);
+        boolean application = packages.isEmpty() ? fromDirectory(domain) : inPackages(type.getName());
+        return application && !type.isInterface() && !type.isAnnotation() && recorderVisibleFrom(loader);
     }
 
     /** Called once a class has been instrumented. */

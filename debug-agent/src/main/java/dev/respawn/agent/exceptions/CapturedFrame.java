@@ -14,9 +14,14 @@ import java.util.List;
  * @param arguments the arguments, in order
  * @param receiver the receiver's identity ({@code Name@hex}), or null for a static method
  * @param fields the receiver's fields
+ * @param locals the frame's local variables at the throw ({@code --capture-locals}), or null
  */
 record CapturedFrame(String className, String method, String file, int line, String exception,
-        List<Value> arguments, String receiver, List<Value> fields) {
+        List<Value> arguments, String receiver, List<Value> fields, List<Value> locals) {
+
+    CapturedFrame withLocals(List<Value> found) {
+        return new CapturedFrame(className, method, file, line, exception, arguments, receiver, fields, found);
+    }
 
     /**
      * A named, rendered value.

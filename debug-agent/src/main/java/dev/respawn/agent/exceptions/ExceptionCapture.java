@@ -28,7 +28,8 @@ public final class ExceptionCapture {
         AppClasses app = new AppClasses(options.appPackages(), ownJar);
         ReportWriter writer = new ReportWriter(options.exceptionsDirectory(), terminal);
         Clock clock = Clock.systemUTC();
-        Reporter reporter = new Reporter(new RateLimit(PER_SITE, PERIOD, clock), writer, clock);
+        LocalsMerge locals = options.captureLocals() ? new LocalsMerge(options.exceptionsDirectory()) : null;
+        Reporter reporter = new Reporter(new RateLimit(PER_SITE, PERIOD, clock), writer, clock, locals);
         ExceptionRecorder.install(new Unwinder(app, new ValueRenderer(DEPTH), reporter));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> writer.drain(Duration.ofSeconds(2)),
                 "respawn-exceptions-drain"));

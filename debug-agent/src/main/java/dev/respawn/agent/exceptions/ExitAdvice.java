@@ -14,7 +14,9 @@ final class ExitAdvice {
     private ExitAdvice() {
     }
 
-    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    // backupArguments = false: no copy of the arguments on every call; a method that assigns to a
+    // parameter shows its last value.
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, backupArguments = false)
     static void exit(@Advice.Origin Class<?> type, @Advice.Origin("#m") String method,
             @ParameterNames String parameterNames, @Advice.This(optional = true) Object self,
             @Advice.AllArguments Object[] arguments, @Advice.Thrown Throwable thrown) {

@@ -6,6 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.isDefaultFinalizer;
 import static net.bytebuddy.matcher.ElementMatchers.isMethod;
 import static net.bytebuddy.matcher.ElementMatchers.isNative;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.none;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import java.lang.instrument.Instrumentation;
@@ -53,6 +54,9 @@ final class Instrumenter {
                 .disableClassFormatChanges()
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
                 .with(new Listener(app))
+                // The default ignore matcher reads every loaded class's modifiers (a parse of its
+                // class file); AppClasses decides from the loader and the code source alone.
+                .ignore(none())
                 .type(app)
                 .transform((builder, type, loader, module, domain) -> builder.visit(advice.on(isMethod()
                         .and(not(isAbstract())).and(not(isNative())).and(not(isBridge()))

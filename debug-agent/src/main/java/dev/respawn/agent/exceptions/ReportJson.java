@@ -21,7 +21,8 @@ import com.google.gson.JsonObject;
  *   "frames": [ innermost application frame first:
  *     {"class", "method", "file", "line", "exception": class of the throwable passing there,
  *      "arguments": [{"name", "type", "value"}],
- *      "receiver": "Name@hex" or absent for static methods, "fields": [{"name", "value"}]} ],
+ *      "receiver": "Name@hex" or absent for static methods, "fields": [{"name", "value"}],
+ *      "locals": [{"name", "type", "value"}] with --capture-locals (absent when none were read)} ],
  *   "framesOmitted": application frames passed but not captured }
  * </pre>
  *
@@ -88,6 +89,9 @@ final class ReportJson {
         if (frame.receiver() != null) {
             json.addProperty("receiver", frame.receiver());
             json.add("fields", values(frame.fields(), false));
+        }
+        if (frame.locals() != null) {
+            json.add("locals", values(frame.locals(), true));
         }
         return json;
     }

@@ -24,6 +24,11 @@ final class ReportText {
             for (CapturedFrame.Value argument : frame.arguments()) {
                 out.append("      ").append(argument.name()).append(" = ").append(argument.value()).append('\n');
             }
+            if (frame.locals() != null) {
+                for (CapturedFrame.Value local : frame.locals()) {
+                    out.append("      (local) ").append(local.name()).append(" = ").append(local.value()).append('\n');
+                }
+            }
             if (frame.receiver() != null) {
                 out.append("      this = ").append(frame.receiver()).append('\n');
                 for (CapturedFrame.Value field : frame.fields()) {

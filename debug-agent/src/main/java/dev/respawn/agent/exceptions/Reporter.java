@@ -13,11 +13,14 @@ final class Reporter {
     private final RateLimit limit;
     private final ReportWriter writer;
     private final Clock clock;
+    private final LocalsMerge locals;
 
-    Reporter(RateLimit limit, ReportWriter writer, Clock clock) {
+    /** @param locals where the supervisor leaves the frames' locals, or null without {@code --capture-locals} */
+    Reporter(RateLimit limit, ReportWriter writer, Clock clock, LocalsMerge locals) {
         this.limit = limit;
         this.writer = writer;
         this.clock = clock;
+        this.locals = locals;
     }
 
     boolean wouldWrite(String site) {
@@ -33,8 +36,12 @@ final class Reporter {
             }
             return;
         }
+        List<CapturedFrame> frames = List.copyOf(unwinding.frames());
+        if (locals != null) {
+            frames = locals.merge(unwinding.site(), frames, thread.getId());
+        }
         writer.submit(new ExceptionReport(clock.instant(), thread.getName(), thread.getId(), unwinding.request(),
                 unwinding.site(), decision.notWrittenBefore(), ThrowableDescription.of(unwinding.current()),
-                List.copyOf(unwinding.frames()), unwinding.framesOmitted()));
+                frames, unwinding.framesOmitted()));
     }
 }

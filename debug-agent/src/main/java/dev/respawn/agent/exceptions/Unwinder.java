@@ -79,7 +79,7 @@ final class Unwinder {
         }
         return new CapturedFrame(className, method, at == null ? null : at.getFileName(),
                 at == null ? -1 : at.getLineNumber(), thrown.getClass().getName(), values,
-                self == null ? null : ValueRenderer.identity(self), fields);
+                self == null ? null : ValueRenderer.identity(self), fields, null);
     }
 
     private CapturedFrame.Value value(String name, Object value) {

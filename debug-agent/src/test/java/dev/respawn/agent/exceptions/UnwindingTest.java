@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class UnwindingTest {
 
     private static CapturedFrame frame(String method) {
-        return new CapturedFrame("C", method, null, -1, "E", List.of(), null, List.of());
+        return new CapturedFrame("C", method, null, -1, "E", List.of(), null, List.of(), null);
     }
 
     @Test
