@@ -27,7 +27,7 @@ final class Reporter {
         return limit.wouldAllow(site);
     }
 
-    void report(Unwinding unwinding, Thread thread) {
+    void report(Unwinding unwinding, Throwable leaving, Thread thread) {
         RateLimit.Decision decision = limit.acquire(unwinding.site());
         if (!decision.write()) {
             if (decision.firstRefused()) {
@@ -41,7 +41,7 @@ final class Reporter {
             frames = locals.merge(unwinding.site(), frames, thread.getId());
         }
         writer.submit(new ExceptionReport(clock.instant(), thread.getName(), thread.getId(), unwinding.request(),
-                unwinding.site(), decision.notWrittenBefore(), ThrowableDescription.of(unwinding.current()),
+                unwinding.site(), decision.notWrittenBefore(), ThrowableDescription.of(leaving),
                 frames, unwinding.framesOmitted()));
     }
 }

@@ -41,7 +41,7 @@ final class Unwinder {
         }
         if (!hasApplicationCaller()) {
             threads.remove();
-            reporter.report(unwinding, Thread.currentThread());
+            reporter.report(unwinding, thrown, Thread.currentThread());
         }
     }
 

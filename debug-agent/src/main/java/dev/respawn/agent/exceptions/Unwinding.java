@@ -1,5 +1,6 @@
 package dev.respawn.agent.exceptions;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -22,7 +23,11 @@ final class Unwinding {
     static final int MAX_FRAMES = 64;
     private static final int MAX_CHAIN = 32;
 
-    private Throwable current;
+    /**
+     * Weak: an exception caught inside the application stays here until the thread's next one,
+     * and must not keep its class loader alive across an in-JVM restart meanwhile.
+     */
+    private WeakReference<Throwable> current = new WeakReference<>(null);
     private StackTraceElement[] trace = new StackTraceElement[0];
     private int traceIndex;
     private final List<CapturedFrame> frames = new ArrayList<>();
@@ -38,11 +43,12 @@ final class Unwinding {
      *     limit is only counted, and its frames are not worth rendering)
      */
     void passing(Throwable thrown, String className, String method, Predicate<String> writable) {
-        if (thrown == current) {
+        Throwable followed = current.get();
+        if (thrown == followed) {
             return;
         }
-        boolean wraps = current != null && wraps(thrown, current);
-        current = thrown;
+        boolean wraps = followed != null && wraps(thrown, followed);
+        current = new WeakReference<>(thrown);
         trace = stackTrace(thrown);
         traceIndex = 0;
         if (!wraps) {
@@ -90,8 +96,9 @@ final class Unwinding {
         return request;
     }
 
+    /** The throwable passing now; strongly held by the frame that is exiting while anyone asks. */
     Throwable current() {
-        return current;
+        return current.get();
     }
 
     String site() {
