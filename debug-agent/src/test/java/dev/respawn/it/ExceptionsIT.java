@@ -154,6 +154,8 @@ class ExceptionsIT {
             JsonObject place = frames.get(1).getAsJsonObject();
             assertThat(value(place.getAsJsonArray("arguments"), "item")).isEqualTo("\"book\"");
             assertThat(value(place.getAsJsonArray("arguments"), "quantity")).isEqualTo("-1");
+            assertThat(place.getAsJsonArray("arguments").get(1).getAsJsonObject().get("type").getAsString())
+                    .isEqualTo("int");
             JsonObject handler = frames.get(2).getAsJsonObject();
             assertThat(value(handler.getAsJsonArray("arguments"), "exchange")).contains("HttpExchange");
 

@@ -21,15 +21,15 @@ public final class ExceptionRecorder {
     }
 
     /** An application method is ending because {@code thrown} is passing through it. */
-    public static void exited(Class<?> type, String method, String parameterNames, Object self, Object[] arguments,
-            Throwable thrown) {
+    public static void exited(Class<?> type, String method, String parameterNames, String signature, Object self,
+            Object[] arguments, Throwable thrown) {
         Unwinder current = unwinder;
         if (current == null || BUSY.get() != null) {
             return;
         }
         BUSY.set(Boolean.TRUE);
         try {
-            current.exited(type, method, parameterNames, self, arguments, thrown);
+            current.exited(type, method, parameterNames, signature, self, arguments, thrown);
         } catch (Throwable t) {
             current.failed(t);
         } finally {

@@ -18,10 +18,11 @@ final class ExitAdvice {
     // parameter shows its last value.
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, backupArguments = false)
     static void exit(@Advice.Origin Class<?> type, @Advice.Origin("#m") String method,
-            @ParameterNames String parameterNames, @Advice.This(optional = true) Object self,
+            @ParameterNames String parameterNames, @Advice.Origin("#s") String signature,
+            @Advice.This(optional = true) Object self,
             @Advice.AllArguments Object[] arguments, @Advice.Thrown Throwable thrown) {
         if (thrown != null) {
-            ExceptionRecorder.exited(type, method, parameterNames, self, arguments, thrown);
+            ExceptionRecorder.exited(type, method, parameterNames, signature, self, arguments, thrown);
         }
     }
 }

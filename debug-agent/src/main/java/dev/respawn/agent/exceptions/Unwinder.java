@@ -27,8 +27,12 @@ final class Unwinder {
         this.reporter = reporter;
     }
 
-    void exited(Class<?> type, String method, String parameterNames, Object self, Object[] arguments,
-            Throwable thrown) {
+    /**
+     * @param parameterNames the method's parameter names, comma-separated
+     * @param signature its parameter types, {@code (java.lang.String,int)}
+     */
+    void exited(Class<?> type, String method, String parameterNames, String signature, Object self,
+            Object[] arguments, Throwable thrown) {
         Unwinding unwinding = threads.get();
         String className = type.getName();
         unwinding.passing(thrown, className, method, reporter::wouldWrite);
@@ -37,7 +41,7 @@ final class Unwinder {
             for (Object argument : arguments) {
                 unwinding.argument(argument);
             }
-            unwinding.add(capture(className, method, at, parameterNames, self, arguments, thrown));
+            unwinding.add(capture(className, method, at, parameterNames, signature, self, arguments, thrown));
         }
         if (!hasApplicationCaller()) {
             threads.remove();
@@ -65,11 +69,14 @@ final class Unwinder {
     }
 
     private CapturedFrame capture(String className, String method, StackTraceElement at, String parameterNames,
-            Object self, Object[] arguments, Throwable thrown) {
+            String signature, Object self, Object[] arguments, Throwable thrown) {
         String[] names = parameterNames.isEmpty() ? new String[0] : parameterNames.split(",");
+        String inside = signature.length() > 2 ? signature.substring(1, signature.length() - 1) : "";
+        String[] types = inside.isEmpty() ? new String[0] : inside.split(",");
         List<CapturedFrame.Value> values = new ArrayList<>();
         for (int i = 0; i < arguments.length; i++) {
-            values.add(value(i < names.length ? names[i] : "arg" + i, arguments[i]));
+            values.add(value(i < names.length ? names[i] : "arg" + i, i < types.length ? types[i] : null,
+                    arguments[i]));
         }
         List<CapturedFrame.Value> fields = new ArrayList<>();
         if (self != null) {
@@ -82,7 +89,10 @@ final class Unwinder {
                 self == null ? null : ValueRenderer.identity(self), fields, null);
     }
 
-    private CapturedFrame.Value value(String name, Object value) {
-        return new CapturedFrame.Value(name, value == null ? null : value.getClass().getName(), renderer.render(value));
+    /** The type is the declared one for a primitive (not its box), else the value's own class. */
+    private CapturedFrame.Value value(String name, String declared, Object value) {
+        boolean primitive = declared != null && !declared.contains(".") && !declared.endsWith("]");
+        String type = primitive ? declared : value == null ? null : value.getClass().getTypeName();
+        return new CapturedFrame.Value(name, type, renderer.render(value));
     }
 }
