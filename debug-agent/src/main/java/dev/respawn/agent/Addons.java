@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.CodeSource;
 
+import dev.respawn.agent.exceptions.ExceptionCapture;
 import dev.respawn.agent.profiler.ProfilerAddon;
 import dev.respawn.coverage.agent.CoverageAgent;
 import dev.respawn.recorder.RecorderAgent;
@@ -31,10 +32,14 @@ final class Addons {
             guarded("coverage", () -> CoverageAgent.install(options, instrumentation, control, ownJar, Addons::say));
         }
         ReloadAgent.install(options, instrumentation, ownJar, System.getenv());
-        // Which exchange a thread serves, as the recorder sees it: exception reports will cite it
-        // (the add-ons meet here, not by importing each other).
+        // Which exchange a thread serves, as the recorder sees it: exception reports cite it (the
+        // add-ons meet here, not by importing each other).
         RequestContext requests = options.enableRecorder()
                 ? RecorderAgent.install(options, instrumentation) : RequestContext.NONE;
+        if (options.captureExceptions()) {
+            guarded("exception capture",
+                    () -> ExceptionCapture.install(options, instrumentation, ownJar, System.err, requests));
+        }
         if (options.enableProfiler()) {
             guarded("profiler", () -> ProfilerAddon.install(options, control));
         }

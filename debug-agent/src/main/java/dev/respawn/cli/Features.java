@@ -19,8 +19,8 @@ final class Features {
 
     static final List<Feature> ALL = List.of(
             new Feature("reloading", "RESPAWN_RELOADER", Options::reloadOnChanges, true),
-            new Feature("exception capture", "RESPAWN_EXCEPTIONS", Options::captureExceptions, false),
-            new Feature("debugger", "RESPAWN_DEBUGGER", Options::enableDebugger, false),
+            new Feature("exception capture", "RESPAWN_EXCEPTIONS", Options::captureExceptions, true),
+            new Feature("debugger", "RESPAWN_DEBUGGER", Options::enableDebugger, true),
             new Feature("profiler", "RESPAWN_PROFILER", Options::enableProfiler, true),
             new Feature("coverage", "RESPAWN_COVERAGE", Options::enableCoverage, true),
             new Feature("recorder", "RESPAWN_RECORDER", Options::enableRecorder, true),

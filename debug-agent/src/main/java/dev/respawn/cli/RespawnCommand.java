@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 
 import dev.respawn.coverage.command.CoverageCommand;
 import dev.respawn.coverage.report.CoverageReportOnStop;
+import dev.respawn.debugger.DebuggerPort;
+import dev.respawn.locals.LocalsCapture;
 import dev.respawn.recorder.cli.HarCommand;
 import dev.respawn.recorder.cli.ReplayCommand;
 import dev.respawn.recorder.har.RecorderExtension;
@@ -78,18 +80,38 @@ final class RespawnCommand implements Callable<Integer> {
                     : String.join(", ", enabled)));
         }
         Supervisor supervisor = new Supervisor(new SupervisorConfig(options, command, jar, agentString,
-                Features.environment(options), extensions(options), System.out, System.err));
+                Features.environment(options), extensions(), System.out, System.err));
         TerminalControls.install(supervisor, System.in);
         return supervisor.run();
     }
 
-    private static List<SupervisorExtension> extensions(Options options) {
+    /** The add-ons' supervisor-side parts; each checks what it can before any worker starts. */
+    private List<SupervisorExtension> extensions() {
         List<SupervisorExtension> extensions = new ArrayList<>();
         if (options.enableCoverage()) {
             extensions.add(new CoverageReportOnStop(options, System.err));
         }
         if (options.enableRecorder()) {
             extensions.add(new RecorderExtension(options.recorderDirectory(), System.err));
+        }
+        boolean debugger = options.enableDebugger();
+        if (options.captureLocals()) {
+            // A JVM has one JDWP agent, and it takes one debugger at a time.
+            if (spec.commandLine().getParseResult().hasMatchedOption("--enable-debugger")) {
+                throw new OptionsException("--capture-locals and --enable-debugger both need the worker's one"
+                        + " debugger connection; leave one of them out");
+            }
+            if (debugger) {
+                System.err.println("respawn: --capture-locals takes the worker's debugger connection, so"
+                        + " --debug-mode's debugger is off");
+                debugger = false;
+            }
+            extensions.add(new LocalsCapture(options.appPackages(), options.exceptionsDirectory(), System.err));
+        }
+        if (debugger) {
+            DebuggerPort port = new DebuggerPort(options.debuggerPort(), options.debuggerSuspend(), System.err);
+            port.checkAvailable();
+            extensions.add(port);
         }
         return extensions;
     }

@@ -103,14 +103,14 @@ class CoverageIT {
             // A class that changes after its coverage was recorded, and is not run again.
             app.edit("dev/respawn/examples/hello/Greeting.java", "Hello from respawn", "Changed");
             app.compile();
-            respawn.awaitStderr("Greeting.class.* changed.*; restarted in \\d+ ms \\(listening on \\[" + port + "\\]\\)",
+            respawn.awaitStderr("changed.*; restarted in \\d+ ms \\(listening on \\[" + port + "\\]\\)",
                     SERVED);
 
             assertThat(stop(respawn)).isNotNull();
             assertThat(respawn.stderr()).contains("coverage report: " + coverage(app).resolve("html/index.html"))
                     .containsPattern("1 class has changed since its coverage was recorded.*"
                             + "dev.respawn.examples.hello.Greeting")
-                    .doesNotContain("Exception");
+                    .doesNotContain("Exception in thread").doesNotContainPattern("\\n\\s+at [\\w.$]+\\(");
         }
         ExecFileLoader merged = load(coverage(app).resolve("respawn.exec"));
         assertThat(merged.getSessionInfoStore().getInfos()).as("one session per worker life").hasSize(3);
@@ -176,7 +176,8 @@ class CoverageIT {
 
             try (RespawnProcess dump = command(app, "dump")) {
                 assertThat(dump.awaitExit(SERVED)).as(dump.stderr()).isZero();
-                assertThat(dump.stdout()).startsWith("respawn: wrote the coverage of 2 classes to " + exec);
+                assertThat(dump.stdout()).containsPattern("^respawn: wrote the coverage of \\d+ classes to "
+                        + java.util.regex.Pattern.quote(exec.toString()));
             }
             assertThat(covered(analyze(app, GREETING, load(exec).getExecutionDataStore()), "message")).isTrue();
             try (RespawnProcess report = command(app, "report")) {
@@ -241,7 +242,7 @@ class CoverageIT {
             respawn.awaitStderr("respawn: coverage is off: cannot write to /proc/respawn-coverage \\(.+\\); give "
                     + "--coverage-directory a folder you can write to", SERVED);
             stop(respawn);
-            assertThat(respawn.stderr()).doesNotContain("Exception");
+            assertThat(respawn.stderr()).doesNotContain("Exception in thread").doesNotContainPattern("\\n\\s+at [\\w.$]+\\(");
         }
     }
 

@@ -37,6 +37,14 @@ final class TestEnvironment {
         return Files.isExecutable(java) ? Optional.of(java.toString()) : Optional.empty();
     }
 
+    /** An address of this machine other than loopback, when it has one. */
+    static Optional<InetAddress> nonLoopbackAddress() throws IOException {
+        return java.net.NetworkInterface.networkInterfaces()
+                .flatMap(java.net.NetworkInterface::inetAddresses)
+                .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress() && a instanceof java.net.Inet4Address)
+                .findFirst();
+    }
+
     /** A port free on loopback now. */
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -71,10 +71,16 @@ final class TrackedFiles {
                     && change.kind() != FileChange.Kind.OVERFLOW && !path.equals(root)
                     ? ChangeKind.IGNORED : ChangeKind.CLASS;
         }
-        if (sourceRoots.contains(root)) {
+        if (sourceRoots.contains(root) && isSource(path)) {
             return ChangeKind.SOURCE;
         }
         return ChangeKind.IGNORED;
+    }
+
+    /** A source file, not an editor's or a tool's scratch file beside it. */
+    private static boolean isSource(Path path) {
+        String name = path.getFileName() == null ? "" : path.getFileName().toString();
+        return name.endsWith(".java") || name.endsWith(".kt") || name.endsWith(".scala") || name.endsWith(".groovy");
     }
 
     /**

@@ -198,8 +198,9 @@ public final class Options {
         return debugMode;
     }
 
+    /** True also under {@code --capture-locals}, which adds to exception reports. */
     public boolean captureExceptions() {
-        return captureExceptions || debugMode;
+        return captureExceptions || debugMode || captureLocals;
     }
 
     public Path exceptionsDirectory() {

@@ -11,7 +11,8 @@ import dev.respawn.reloader.changes.ChangeMonitor;
 /**
  * Says on the terminal when a new worker is serving: once it listens on every port the worker
  * before it listened on (or, the first time, on any port), with the time since the change was
- * acted on. It looks only while the worker starts, never while it runs.
+ * acted on. Ports that add-ons open before the application runs (the debugger's) do not count
+ * for a first worker. It looks only while the worker starts, never while it runs.
  */
 final class ReadinessReport extends Thread {
 
@@ -23,18 +24,20 @@ final class ReadinessReport extends Thread {
     private final Console console;
     private final Worker worker;
     private final Set<Integer> expected;
+    private final Set<Integer> addOnPorts;
     private final List<Path> changed;
     private final String why;
     private final long beganNanos;
     private final ControlPorts controlPorts;
 
-    ReadinessReport(Console console, Worker worker, Set<Integer> expected, List<Path> changed, String why,
-            long beganNanos, ControlPorts controlPorts) {
+    ReadinessReport(Console console, Worker worker, Set<Integer> expected, Set<Integer> addOnPorts,
+            List<Path> changed, String why, long beganNanos, ControlPorts controlPorts) {
         super("respawn-readiness");
         setDaemon(true);
         this.console = console;
         this.worker = worker;
         this.expected = expected;
+        this.addOnPorts = Set.copyOf(addOnPorts);
         this.changed = changed;
         this.why = why;
         this.beganNanos = beganNanos;
@@ -51,7 +54,7 @@ final class ReadinessReport extends Thread {
             long elapsed = System.nanoTime() - beganNanos;
             List<ProcessHandle> tree = ProcessTree.of(worker.handle());
             Set<Integer> listening = controlPorts.withoutControlPorts(ListeningPorts.ownedBy(tree), tree);
-            boolean ready = expected.isEmpty() ? !listening.isEmpty() : listening.containsAll(expected);
+            boolean ready = expected.isEmpty() ? !addOnPorts.containsAll(listening) : listening.containsAll(expected);
             if (ready) {
                 say(listening);
                 return;

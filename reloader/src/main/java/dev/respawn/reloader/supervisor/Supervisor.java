@@ -170,7 +170,9 @@ public final class Supervisor {
         }
         Worker worker = current;
         config.extensions().forEach(extension -> extension.started(worker.pid()));
-        new ReadinessReport(console, worker, expectedPorts, changed, why, began, controlPorts).start();
+        Set<Integer> addOnPorts = new java.util.HashSet<>();
+        config.extensions().forEach(extension -> addOnPorts.addAll(extension.ports()));
+        new ReadinessReport(console, worker, expectedPorts, addOnPorts, changed, why, began, controlPorts).start();
         worker.onExit().thenRun(() -> control.execute(() -> exited(worker)));
     }
 

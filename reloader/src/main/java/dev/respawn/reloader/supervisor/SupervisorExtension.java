@@ -2,6 +2,7 @@ package dev.respawn.reloader.supervisor;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How an add-on takes part in the supervisor's work without the supervisor knowing it: what it
@@ -25,6 +26,14 @@ public interface SupervisorExtension {
      */
     default java.util.Optional<String> hotSwapVeto() {
         return java.util.Optional.empty();
+    }
+
+    /**
+     * Ports the add-on makes every worker listen on (the debugger's JDWP port, say): they open
+     * before the application runs, so they never tell that a first worker is serving.
+     */
+    default Set<Integer> ports() {
+        return Set.of();
     }
 
     /** Called before each worker starts; may wait (for a port to be free, say). */

@@ -74,6 +74,7 @@ class TrackedFilesTest {
         assertThat(tracked.classify(change(classes.resolve("A.class"), classes))).isEqualTo(ChangeKind.CLASS);
         assertThat(tracked.classify(change(classes.resolve("static/a.js"), classes))).isEqualTo(ChangeKind.IGNORED);
         assertThat(tracked.classify(change(sources.resolve("A.java"), sources))).isEqualTo(ChangeKind.SOURCE);
+        assertThat(tracked.classify(change(sources.resolve("sedAUC77G"), sources))).isEqualTo(ChangeKind.IGNORED);
         assertThat(tracked.classify(change(jar, jar))).isEqualTo(ChangeKind.JAR);
         assertThat(tracked.classify(change(watched.resolve("app.yml"), watched))).isEqualTo(ChangeKind.WATCHED);
         assertThat(tracked.classify(change(temp.resolve("x"), temp))).isEqualTo(ChangeKind.IGNORED);

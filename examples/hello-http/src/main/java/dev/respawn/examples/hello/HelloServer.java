@@ -30,6 +30,10 @@ public final class HelloServer {
                 "primes below 200000: " + PrimeSieve.countPrimesBelow(200_000)));
         server.createContext("/count", exchange -> respond(exchange, 200, Integer.toString(COUNT.incrementAndGet())));
         server.createContext("/pid", exchange -> respond(exchange, 200, Long.toString(ProcessHandle.current().pid())));
+        Shop shop = new Shop();
+        server.createContext("/order", Shop.answering500(shop::order));
+        server.createContext("/checkout", Shop.answering500(shop::checkout));
+        server.createContext("/reserve", Shop.answering500(shop::reserve));
         server.start();
         Housekeeping.startIfAsked();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0)));

@@ -1,0 +1,132 @@
+package dev.respawn.agent.exceptions;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.security.ProtectionDomain;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * What counts as application code: by default the classes loaded from a directory (the
+ * project's own build output), or those in {@code --app-packages}; never the JDK's, a jar's
+ * under the default, or respawn's own. It also remembers which classes it let through, so that
+ * a stack frame can be told to be application code without looking at its class again.
+ */
+final class AppClasses implements AgentBuilder.RawMatcher {
+
+    /** respawn's own packages, which are never the application's, wherever they load from. */
+    private static final List<String> RESPAWN = List.of("dev.respawn.agent.", "dev.respawn.cli.",
+            "dev.respawn.debugger.", "dev.respawn.reloader.", "dev.respawn.coverage.", "dev.respawn.recorder.",
+            "dev.respawn.shaded.");
+
+    private final List<String> packages;
+    private final Path ownJar;
+    private final Map<String, Boolean> directories = new ConcurrentHashMap<>();
+    private final Map<ClassLoader, Boolean> seeRecorder = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Set<String> instrumented = ConcurrentHashMap.newKeySet();
+    /** Bridge methods of application classes: not instrumented, so never an application frame. */
+    private final Set<String> bridges = ConcurrentHashMap.newKeySet();
+
+    /**
+     * @param packages {@code --app-packages}; empty for "classes from directories"
+     * @param ownJar respawn.jar (may be null)
+     */
+    AppClasses(List<String> packages, Path ownJar) {
+        this.packages = packages.stream().map(p -> p.endsWith(".") ? p : p + ".").toList();
+        this.ownJar = ownJar;
+    }
+
+    @Override
+    public boolean matches(TypeDescription type, ClassLoader loader, JavaModule module, Class<?> classBeingRedefined,
+            ProtectionDomain domain) {
+        // Cheapest first: the loader and the name need no parse of the class file.
+        if (loader == null || loader == ClassLoader.getPlatformClassLoader() || isRespawn(type.getName())) {
+            return false;
+        }
+        boolean application = packages.isEmpty() ? fromDirectory(domain) : inPackages(type.getName());
+        return application && !type.isInterface() && !type.isAnnotation() && recorderVisibleFrom(loader);
+    }
+
+    /** Called once a class has been instrumented. */
+    void instrumented(TypeDescription type) {
+        instrumented.add(type.getName());
+        for (MethodDescription method : type.getDeclaredMethods()) {
+            if (method.isBridge()) {
+                bridges.add(type.getName() + '.' + method.getInternalName() + method.getDescriptor());
+            }
+        }
+    }
+
+    /**
+     * True for a frame of an instrumented application method: one an exception's report will
+     * pass through again, further up. Constructors and static initialisers are not instrumented
+     * (advice cannot catch what a constructor throws), nor are bridge and {@code $}-methods.
+     */
+    boolean isApplicationFrame(StackWalker.StackFrame frame) {
+        String method = frame.getMethodName();
+        return instrumented.contains(frame.getClassName()) && !method.startsWith("<") && !method.startsWith("$")
+                && !bridges.contains(frame.getClassName() + '.' + method + frame.getDescriptor());
+    }
+
+    private boolean inPackages(String name) {
+        for (String prefix : packages) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean fromDirectory(ProtectionDomain domain) {
+        CodeSource source = domain == null ? null : domain.getCodeSource();
+        URL location = source == null ? null : source.getLocation();
+        if (location == null || !"file".equals(location.getProtocol())) {
+            return false;
+        }
+        return directories.computeIfAbsent(location.toExternalForm(), key -> {
+            try {
+                Path path = Path.of(location.toURI());
+                return Files.isDirectory(path) && !path.equals(ownJar);
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    /**
+     * The advice calls {@link ExceptionRecorder}; a class loader that does not delegate to the
+     * system class loader (some plugin systems) could not link it, so its classes are left alone.
+     */
+    private boolean recorderVisibleFrom(ClassLoader loader) {
+        Boolean visible = seeRecorder.get(loader);
+        if (visible == null) {
+            try {
+                visible = Class.forName(ExceptionRecorder.class.getName(), false, loader) == ExceptionRecorder.class;
+            } catch (Throwable t) {
+                visible = false;
+            }
+            seeRecorder.put(loader, visible);
+        }
+        return visible;
+    }
+
+    static boolean isRespawn(String name) {
+        for (String prefix : RESPAWN) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.respawn.agent.exceptions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.security.ProtectionDomain;
+import java.security.cert.Certificate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import net.bytebuddy.description.type.TypeDescription;
+
+class AppClassesTest {
+
+    @TempDir
+    Path temp;
+
+    private final ClassLoader application = ClassLoader.getSystemClassLoader();
+
+    /** A class outside respawn's packages, which the matcher may take for the application's. */
+    private static final Class<?> TARGET = org.assertj.core.api.Assertions.class;
+
+    private static ProtectionDomain from(Path location) throws Exception {
+        URL url = location.toUri().toURL();
+        return new ProtectionDomain(new CodeSource(url, (Certificate[]) null), null);
+    }
+
+    private boolean matches(AppClasses app, Class<?> type, ClassLoader loader, ProtectionDomain domain) {
+        return app.matches(TypeDescription.ForLoadedType.of(type), loader, null, null, domain);
+    }
+
+    @Test
+    void byDefaultClassesFromADirectoryAreTheApplicationsAndJarsAreNot() throws Exception {
+        AppClasses app = new AppClasses(List.of(), null);
+        Path jar = Files.createFile(temp.resolve("library.jar"));
+        assertThat(matches(app, TARGET, application, from(temp))).isTrue();
+        assertThat(matches(app, TARGET, application, from(jar))).isFalse();
+        assertThat(matches(app, TARGET, application, null)).isFalse();
+    }
+
+    @Test
+    void neverTheJdkNorRespawnNorInterfaces() throws Exception {
+        AppClasses app = new AppClasses(List.of(), null);
+        assertThat(matches(app, String.class, null, from(temp))).isFalse();
+        assertThat(matches(app, Unwinder.class, application, from(temp))).as("respawn's own").isFalse();
+        assertThat(matches(app, Runnable.class, application, from(temp))).isFalse();
+    }
+
+    @Test
+    void appPackagesOverrideWhereClassesComeFrom() throws Exception {
+        Path jar = Files.createFile(temp.resolve("library.jar"));
+        assertThat(matches(new AppClasses(List.of("org.assertj"), null), org.assertj.core.api.Assertions.class,
+                application, from(jar))).isTrue();
+        assertThat(matches(new AppClasses(List.of("com.example"), null), TARGET, application, from(temp)))
+                .isFalse();
+    }
+}

@@ -1,0 +1,5 @@
+package dev.respawn.examples.hello;
+
+/** One line of an order. */
+record Order(String item, int quantity) {
+}
