@@ -32,8 +32,9 @@ final class Addons {
             guarded("coverage", () -> CoverageAgent.install(options, instrumentation, control, ownJar, Addons::say));
         }
         ReloadAgent.install(options, instrumentation, ownJar, System.getenv());
-        // Which exchange a thread serves, as the recorder sees it: exception reports cite it (the
-        // add-ons meet here, not by importing each other).
+        // Which exchange a thread serves, as the recorder sees it: exception reports cite it and
+        // --profile-requests samples only those threads (the add-ons meet here, not by importing
+        // each other).
         RequestContext requests = options.enableRecorder()
                 ? RecorderAgent.install(options, instrumentation) : RequestContext.NONE;
         if (options.captureExceptions()) {
@@ -41,7 +42,7 @@ final class Addons {
                     () -> ExceptionCapture.install(options, instrumentation, ownJar, System.err, requests));
         }
         if (options.enableProfiler()) {
-            guarded("profiler", () -> ProfilerAddon.install(options, control));
+            guarded("profiler", () -> ProfilerAddon.install(options, control, requests));
         }
     }
 

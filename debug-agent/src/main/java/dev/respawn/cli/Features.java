@@ -23,8 +23,7 @@ final class Features {
             new Feature("debugger", "RESPAWN_DEBUGGER", Options::enableDebugger, true),
             new Feature("profiler", "RESPAWN_PROFILER", Options::enableProfiler, true),
             new Feature("coverage", "RESPAWN_COVERAGE", Options::enableCoverage, true),
-            new Feature("recorder", "RESPAWN_RECORDER", Options::enableRecorder, true),
-            new Feature("request-only profiling (--profile-requests)", null, Options::profileRequests, false));
+            new Feature("recorder", "RESPAWN_RECORDER", Options::enableRecorder, true));
 
     private Features() {
     }
@@ -33,7 +32,7 @@ final class Features {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("RESPAWN", "1");
         for (Feature feature : ALL) {
-            if (feature.marker() != null && feature.available() && feature.on().test(options)) {
+            if (feature.available() && feature.on().test(options)) {
                 environment.put(feature.marker(), "1");
             }
         }

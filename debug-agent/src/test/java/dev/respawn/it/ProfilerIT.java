@@ -41,11 +41,13 @@ class ProfilerIT {
         }
     }
 
-    /** Samples whose stack passes through the example's CPU-heavy method. */
+    /** CPU or wall-clock samples whose stack passes through {@code method}. */
     private static long samplesIn(Path jfr, String method) throws IOException {
         long count = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(jfr)) {
-            if (event.getStackTrace() == null || !event.getEventType().getName().equals("jdk.ExecutionSample")) {
+            String type = event.getEventType().getName();
+            if (event.getStackTrace() == null
+                    || !(type.equals("jdk.ExecutionSample") || type.equals("profiler.WallClockSample"))) {
                 continue;
             }
             for (RecordedFrame frame : event.getStackTrace().getFrames()) {
@@ -114,6 +116,26 @@ class ProfilerIT {
         // async-profiler's converter draws the JDK's own recording too.
         assertThat(files(profiles, ".html")).singleElement()
                 .satisfies(html -> assertThat(Files.readString(html)).contains("countPrimesBelow"));
+    }
+
+    @Test
+    void profileRequestsSamplesOnlyThreadsServingARequest() throws Exception {
+        ExampleWorkspace app = ExampleWorkspace.copyOf("hello-http", temp);
+        int port = TestEnvironment.freePort();
+        Path profiles = app.root().resolve(".respawn/profiles");
+        List<String> arguments = List.of("--profile-requests", "--", TestEnvironment.java(),
+                "-Dhello.housekeeping=true", "-cp", "target/classes", MAIN, Integer.toString(port));
+        try (RespawnProcess respawn = RespawnProcess.supervisor(app.root(), arguments)) {
+            Http.awaitBody(port, "/hello", "Hello from respawn", SERVED);
+            respawn.awaitStderr("profiling the wall-clock time of threads while they serve a request", SERVED);
+            work(port, 20);
+            respawn.terminate();
+            respawn.awaitExit(SERVED);
+        }
+        Path jfr = files(profiles, ".jfr").get(0);
+        assertThat(samplesIn(jfr, "countPrimesBelow")).as("request samples").isPositive();
+        assertThat(samplesIn(jfr, "churn")).as("background samples").isZero();
+        assertThat(Files.readString(files(profiles, ".html").get(0))).contains("countPrimesBelow").doesNotContain("churn");
     }
 
     @Test

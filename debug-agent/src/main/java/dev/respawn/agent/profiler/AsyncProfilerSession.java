@@ -23,12 +23,16 @@ final class AsyncProfilerSession implements ProfileSession {
         this.event = event;
     }
 
-    static AsyncProfilerSession start(AsyncProfiler profiler, Options options, Path directory, String stem)
-            throws IOException {
-        String event = options.profilerEvent();
+    /** @param requestsOnly wall-clock samples of the threads added to the profiler's filter only */
+    static AsyncProfilerSession start(AsyncProfiler profiler, Options options, Path directory, String stem,
+            boolean requestsOnly) throws IOException {
+        String event = requestsOnly ? "wall" : options.profilerEvent();
         Path jfr = directory.resolve(stem + ".jfr");
         StringBuilder command = new StringBuilder("start,event=").append(event);
         options.profilerInterval().ifPresent(interval -> command.append(",interval=").append(interval));
+        if (requestsOnly) {
+            command.append(",filter");
+        }
         command.append(",jfr,file=").append(jfr);
         String answer = profiler.execute(command.toString());
         for (String line : answer.split("\n")) {

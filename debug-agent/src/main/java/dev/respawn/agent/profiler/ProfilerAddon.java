@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.respawn.reloader.context.RequestContext;
 import dev.respawn.reloader.control.ControlServer;
 import dev.respawn.reloader.options.Options;
 import dev.respawn.reloader.output.OwnerOnly;
@@ -25,11 +26,14 @@ public final class ProfilerAddon {
     private ProfilerAddon() {
     }
 
-    public static void install(Options options, ControlServer control) throws IOException {
+    public static void install(Options options, ControlServer control, RequestContext requests) throws IOException {
         Path directory = OwnerOnly.directories(options.profilerDirectory());
         Path natives = options.debugDirectory().resolve("native");
         SessionStarter starter = new SessionStarter(options, directory, natives);
         Profiling profiling = new Profiling(starter);
+        if (options.profileRequests()) {
+            starter.requestThreadsOnly(requests);
+        }
         profiling.startLife();
         Runtime.getRuntime().addShutdownHook(new Thread(profiling::finish, "respawn-profiler"));
         control.register("profile", argument -> profiling.window(window(argument)));

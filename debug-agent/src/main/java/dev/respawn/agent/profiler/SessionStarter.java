@@ -3,6 +3,8 @@ package dev.respawn.agent.profiler;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import dev.respawn.reloader.context.RequestContext;
+import dev.respawn.reloader.context.RequestListener;
 import dev.respawn.reloader.options.Options;
 import dev.respawn.reloader.output.OwnerOnly;
 import one.profiler.AsyncProfiler;
@@ -19,6 +21,7 @@ final class SessionStarter {
     private final Path natives;
     private AsyncProfiler profiler;
     private boolean chosen;
+    private boolean requestsOnly;
 
     SessionStarter(Options options, Path directory, Path natives) {
         this.options = options;
@@ -26,11 +29,43 @@ final class SessionStarter {
         this.natives = natives;
     }
 
+    /**
+     * Profiles the wall-clock time of threads only while they serve a request, as the recorder
+     * marks them: async-profiler's thread filter narrows wall-clock sampling (in 4.3 it does not
+     * narrow cpu samples), and a request's wall time (waits included) is what a request profile
+     * is for.
+     */
+    void requestThreadsOnly(RequestContext requests) throws IOException {
+        choose();
+        if (profiler == null) {
+            ProfilerAddon.say("--profile-requests needs async-profiler; the Flight Recorder samples every thread");
+            return;
+        }
+        if (!options.profilerEvent().equals("cpu")) {
+            ProfilerAddon.say("--profile-requests profiles wall-clock time; --profiler-event " + options.profilerEvent()
+                    + " is not used");
+        }
+        requestsOnly = true;
+        ProfilerAddon.say("profiling the wall-clock time of threads while they serve a request (--profile-requests)");
+        AsyncProfiler filtered = profiler;
+        requests.listen(new RequestListener() {
+            @Override
+            public void entered() {
+                filtered.addThread(Thread.currentThread());
+            }
+
+            @Override
+            public void left() {
+                filtered.removeThread(Thread.currentThread());
+            }
+        });
+    }
+
     synchronized ProfileSession start() throws IOException {
         choose();
         String stem = OwnerOnly.lifeStem();
         if (profiler != null) {
-            return AsyncProfilerSession.start(profiler, options, directory, stem);
+            return AsyncProfilerSession.start(profiler, options, directory, stem, requestsOnly);
         }
         return JfrSession.start(directory, stem);
     }

@@ -2,12 +2,15 @@ package dev.respawn.recorder.capture;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import dev.respawn.reloader.context.RequestContext;
+import dev.respawn.reloader.context.RequestListener;
 
 /**
  * Starts exchanges, knows which one each thread serves, and hands finished ones to the journal.
@@ -29,6 +32,7 @@ public final class Recorder implements RequestContext {
     private final AtomicLong inFlight = new AtomicLong();
     private final ThreadLocal<Exchange> current = new ThreadLocal<>();
     private final AtomicBoolean journalFailed = new AtomicBoolean();
+    private final List<RequestListener> listeners = new CopyOnWriteArrayList<>();
 
     public Recorder(long bodyLimit, Redactor redactor, Consumer<RecordedExchange> journal, Clock clock, long pid) {
         if (redactor == null || journal == null || clock == null) {
@@ -59,10 +63,21 @@ public final class Recorder implements RequestContext {
     /** Marks the calling thread as serving {@code exchange} until {@link #unbind()}. */
     public void bind(Exchange exchange) {
         current.set(exchange);
+        for (RequestListener listener : listeners) {
+            listener.entered();
+        }
     }
 
     public void unbind() {
         current.remove();
+        for (RequestListener listener : listeners) {
+            listener.left();
+        }
+    }
+
+    @Override
+    public void listen(RequestListener listener) {
+        listeners.add(listener);
     }
 
     @Override

@@ -18,6 +18,10 @@ public interface RequestContext {
     /** The request the calling thread serves now, if any. */
     Optional<CurrentRequest> current();
 
+    /** Adds a listener told when threads start and stop serving requests (never, without a recorder). */
+    default void listen(RequestListener listener) {
+    }
+
     /**
      * One request in flight.
      *

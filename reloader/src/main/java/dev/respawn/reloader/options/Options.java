@@ -101,7 +101,9 @@ public final class Options {
             description = "The sampling interval (async-profiler's syntax, e.g. 10ms).")
     private String profilerInterval;
 
-    @Option(names = "--profile-requests", description = "Sample only threads while they serve a request.")
+    @Option(names = "--profile-requests",
+            description = "Profile the wall-clock time of threads while they serve a request (turns on the profiler"
+                    + " and the recorder).")
     private boolean profileRequests;
 
     @Option(names = "--enable-coverage", description = "JaCoCo coverage, kept across restarts.")
@@ -227,8 +229,9 @@ public final class Options {
         return debuggerSuspend;
     }
 
+    /** On with {@code --enable-profiler}, {@code --debug-mode}, or {@code --profile-requests}. */
     public boolean enableProfiler() {
-        return enableProfiler || debugMode;
+        return enableProfiler || debugMode || profileRequests;
     }
 
     public Path profilerDirectory() {
@@ -263,8 +266,9 @@ public final class Options {
         return Optional.ofNullable(coverageExcludes);
     }
 
+    /** On with {@code --enable-recorder}, {@code --debug-mode}, or {@code --profile-requests} (whose request boundaries it finds). */
     public boolean enableRecorder() {
-        return enableRecorder || debugMode;
+        return enableRecorder || debugMode || profileRequests;
     }
 
     public Path recorderDirectory() {
