@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import dev.respawn.agent.profiler.NativeAccess;
 import dev.respawn.coverage.command.CoverageCommand;
 import dev.respawn.coverage.report.CoverageReportOnStop;
 import dev.respawn.debugger.DebuggerPort;
@@ -93,6 +94,9 @@ final class RespawnCommand implements Callable<Integer> {
         }
         if (options.enableRecorder()) {
             extensions.add(new RecorderExtension(options.recorderDirectory(), System.err));
+        }
+        if (options.enableProfiler()) {
+            extensions.add(new NativeAccess());
         }
         boolean debugger = options.enableDebugger();
         if (options.captureLocals()) {

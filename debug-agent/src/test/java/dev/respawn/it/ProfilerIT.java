@@ -173,6 +173,25 @@ class ProfilerIT {
     }
 
     @Test
+    void profilesAJava25WorkerWithoutWarnings() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TestEnvironment.java25().isPresent(),
+                "no JDK 25 at " + System.getProperty("respawn.test.jdk25") + "; skipped");
+        ExampleWorkspace app = ExampleWorkspace.copyOf("hello-http", temp);
+        int port = TestEnvironment.freePort();
+        Path profiles = app.root().resolve(".respawn/profiles");
+        List<String> arguments = List.of("--enable-profiler", "--", TestEnvironment.java25().get(),
+                "-cp", "target/classes", MAIN, Integer.toString(port));
+        try (RespawnProcess respawn = RespawnProcess.supervisor(app.root(), arguments)) {
+            Http.awaitBody(port, "/hello", "Hello from respawn", SERVED);
+            work(port, 10);
+            respawn.terminate();
+            respawn.awaitExit(SERVED);
+            assertThat(respawn.stderr()).contains("profiling with async-profiler").doesNotContain("WARNING");
+        }
+        assertThat(samplesIn(files(profiles, ".jfr").get(0), "countPrimesBelow")).isPositive();
+    }
+
+    @Test
     void profileWithoutARunningWorkerSaysWhatToDo() throws Exception {
         try (RespawnProcess profile = RespawnProcess.supervisor(temp, List.of("profile", "--seconds", "1"))) {
             assertThat(profile.awaitExit(SERVED)).isEqualTo(1);
