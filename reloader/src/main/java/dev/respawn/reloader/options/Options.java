@@ -25,11 +25,11 @@ public final class Options {
             List.of("static/", "public/", "templates/", "META-INF/resources/");
 
     @Option(names = "--reload-on-changes",
-            description = "Restart the worker when a tracked class file, jar or watched path changes.")
+            description = "Reload the worker (a hot swap, or a restart) when a tracked class file, jar or watched path changes.")
     private boolean reloadOnChanges;
 
     @Option(names = "--reload-mode", paramLabel = "MODE", converter = ReloadMode.Converter.class,
-            description = "auto, hotswap, in-jvm or restart (default: ${DEFAULT-VALUE}).",
+            description = "auto (hot swap when only method bodies changed, else restart), hotswap, in-jvm or restart (default: ${DEFAULT-VALUE}).",
             defaultValue = "auto")
     private ReloadMode reloadMode = ReloadMode.AUTO;
 
