@@ -116,7 +116,7 @@ public final class RunMojo extends AbstractMojo {
         command.addAll(Words.split(arguments));
         getLog().info("respawn: running " + main + " from " + project.getBasedir().toPath().relativize(output));
 
-        SourceSync sync = compileOnSave && reloadOnChanges ? sourceSync(output, classpath) : null;
+        SourceSync sync = compileOnSave() ? sourceSync(output, classpath) : null;
         int exit;
         try {
             if (sync != null) {
@@ -164,6 +164,10 @@ public final class RunMojo extends AbstractMojo {
 
     boolean reloadOnChanges() {
         return reloadOnChanges;
+    }
+
+    boolean compileOnSave() {
+        return compileOnSave && reloadOnChanges;
     }
 
     String reloadMode() {

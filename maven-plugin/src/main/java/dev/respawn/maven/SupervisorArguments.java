@@ -19,6 +19,9 @@ final class SupervisorArguments {
         if (mojo.reloadOnChanges()) {
             arguments.add("--reload-on-changes");
         }
+        if (mojo.compileOnSave()) {
+            arguments.add("--host-compiles-sources");
+        }
         if (mojo.reloadMode() != null && !mojo.reloadMode().isBlank()) {
             arguments.add("--reload-mode");
             arguments.add(mojo.reloadMode().trim());

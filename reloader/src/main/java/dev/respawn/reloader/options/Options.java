@@ -139,6 +139,10 @@ public final class Options {
     @Option(names = "--recorder-keep-secrets", description = "Keep Authorization, Cookie and the like unredacted.")
     private boolean recorderKeepSecrets;
 
+    // Set by a host that compiles saved sources itself (mvn respawn:run), so no hint to compile them.
+    @Option(names = "--host-compiles-sources", hidden = true)
+    private boolean hostCompilesSources;
+
     @Option(names = "--debug-directory", paramLabel = "DIR", defaultValue = ".respawn",
             description = "Root of the add-ons' default directories (default: ${DEFAULT-VALUE}).")
     private Path debugDirectory = Path.of(".respawn");
@@ -194,6 +198,10 @@ public final class Options {
 
     public List<Path> sourcePath() {
         return Collections.unmodifiableList(sourcePath);
+    }
+
+    public boolean hostCompilesSources() {
+        return hostCompilesSources;
     }
 
     public boolean debugMode() {
