@@ -149,6 +149,12 @@ public final class RunMojo extends AbstractMojo {
                 .toList();
         Map<Path, Path> resourceRoots = new LinkedHashMap<>();
         for (Resource resource : project.getResources()) {
+            if (resource.isFiltering()) {
+                // Filtering is maven-resources-plugin's to do; a raw copy would undo it.
+                getLog().info("respawn: " + resource.getDirectory() + " is filtered, so a change there needs"
+                        + " mvn process-resources (respawn then reloads)");
+                continue;
+            }
             Path target = resource.getTargetPath() == null ? output : output.resolve(resource.getTargetPath());
             resourceRoots.put(Path.of(resource.getDirectory()), target);
         }
@@ -164,6 +170,10 @@ public final class RunMojo extends AbstractMojo {
 
     boolean reloadOnChanges() {
         return reloadOnChanges;
+    }
+
+    File baseDirectory() {
+        return project.getBasedir();
     }
 
     boolean compileOnSave() {

@@ -32,6 +32,8 @@ final class SupervisorArguments {
         if (mojo.debugMode()) {
             arguments.add("--debug-mode");
         }
+        arguments.add("--worker-directory");
+        arguments.add(mojo.baseDirectory().getAbsolutePath());
         arguments.add("--debug-directory");
         arguments.add(mojo.debugDirectory().getAbsolutePath());
         for (Map.Entry<String, Object> addOn : mojo.addOns().entrySet()) {

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-/** {@code mvn respawn:run -Drespawn.arguments=PORT}: /hello, /args, /mode, /message, /pid. */
+/** {@code mvn respawn:run -Drespawn.arguments=PORT}: /hello, /args, /mode, /message, /cwd, /pid. */
 public final class App {
 
     private App() {
@@ -22,6 +22,7 @@ public final class App {
         server.createContext("/args", exchange -> respond(exchange, String.join(" ", args)));
         server.createContext("/mode", exchange -> respond(exchange, "mode=" + System.getProperty("app.mode")));
         server.createContext("/message", exchange -> respond(exchange, resource("message.txt")));
+        server.createContext("/cwd", exchange -> respond(exchange, System.getProperty("user.dir")));
         server.createContext("/pid", exchange -> respond(exchange, Long.toString(ProcessHandle.current().pid())));
         server.start();
         System.out.println("maven-app listening on http://127.0.0.1:" + port + "/hello");

@@ -67,12 +67,17 @@ final class MavenRun implements AutoCloseable {
 
     /** Starts {@code mvn -B ARGS} in {@code workspace}, its output merged and kept. */
     static MavenRun start(Path workspace, String... arguments) throws IOException {
+        return startIn(workspace, arguments);
+    }
+
+    /** Starts {@code mvn -B ARGS} in {@code directory}. */
+    static MavenRun startIn(Path directory, String... arguments) throws IOException {
         Path repository = privateRepository();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("respawn.maven.home"), "bin", "mvn").toString(), "-B",
                 "-Dstyle.color=never", "-s", settings().toString(), "-Dmaven.repo.local=" + repository));
         command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workspace.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
         builder.environment().remove("MAVEN_OPTS");
         return new MavenRun(builder.start());
     }

@@ -38,7 +38,8 @@ class RunGoalIT {
         workspace = MavenRun.workspace("run");
         greeting = workspace.resolve("src/main/java/com/example/app/Greeting.java");
         port = MavenRun.freePort();
-        mvn = MavenRun.start(workspace, "respawn:run", "-Drespawn.arguments=" + port + " extra 'two words'",
+        // From another directory, as mvn -f does: the worker still runs in the project's.
+        mvn = MavenRun.startIn(workspace.getParent(), "-f", workspace.resolve("pom.xml").toString(), "respawn:run", "-Drespawn.arguments=" + port + " extra 'two words'",
                 "-Drespawn.jvmArguments=-Dapp.mode=dev", "-Drespawn.enableCoverage=true");
         mvn.awaitOutput("maven-app listening on", START);
     }
@@ -52,7 +53,8 @@ class RunGoalIT {
 
     @Test
     @Order(1)
-    void runsTheOnlyMainClassWithTheArgumentsAndJvmArguments() {
+    void runsTheOnlyMainClassInTheProjectDirectoryWithTheArgumentsAndJvmArguments() {
+        assertThat(MavenRun.get(port, "/cwd")).isEqualTo(workspace.toString());
         assertThat(mvn.output()).contains("respawn: running com.example.app.App from target/classes");
         assertThat(MavenRun.get(port, "/args")).isEqualTo(port + " extra two words");
         assertThat(MavenRun.get(port, "/mode")).isEqualTo("mode=dev");
@@ -62,8 +64,11 @@ class RunGoalIT {
     @Test
     @Order(2)
     void servesAnEditedSourceWithoutAManualCompile() throws IOException {
+        long saved = System.nanoTime();
         edit("Hello from maven-app", "Hello, edited");
-        await().atMost(RELOAD).until(() -> "Hello, edited".equals(MavenRun.get(port, "/hello")));
+        await().atMost(RELOAD).pollInterval(Duration.ofMillis(10))
+                .until(() -> "Hello, edited".equals(MavenRun.get(port, "/hello")));
+        System.out.printf("save to served (restart, coverage on): %d ms%n", (System.nanoTime() - saved) / 1_000_000);
         assertThat(mvn.output()).doesNotContain("compile it, or use mvn respawn:run");
     }
 
