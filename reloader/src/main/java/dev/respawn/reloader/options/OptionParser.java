@@ -97,6 +97,7 @@ public final class OptionParser {
             String hint = suggestions.isEmpty() ? ""
                     : " (did you mean " + display(suggestions.get(0), agentSyntax) + "?)";
             String valid = e.getCommandLine().getCommandSpec().options().stream()
+                    .filter(option -> !option.hidden())
                     .map(OptionSpec::longestName)
                     .filter(n -> !n.equals("--help") && !n.equals("--version"))
                     .map(n -> display(n, agentSyntax))
