@@ -88,10 +88,21 @@ class RunGoalIT {
 
     @Test
     @Order(4)
-    void copiesAChangedResource() throws IOException {
+    void copiesAChangedResourceAndRestartsOnlyForThoseNotExcluded() throws IOException {
         Files.writeString(workspace.resolve("src/main/resources/message.txt"), "an edited message\n");
         await().atMost(RELOAD).until(() -> "an edited message".equals(MavenRun.get(port, "/message")));
         assertThat(workspace.resolve("target/classes/message.txt")).hasContent("an edited message");
+
+        // The old worker already reads the new copy; the restart for it comes next.
+        mvn.awaitOutput("respawn: message.txt changed; restarted", RELOAD);
+
+        // A static file is copied too, but is one of the excluded paths: no restart for it.
+        String pid = MavenRun.get(port, "/pid");
+        Files.writeString(workspace.resolve("src/main/resources/static/site.css"), "body { color: red; }\n");
+        Path copy = workspace.resolve("target/classes/static/site.css");
+        await().atMost(RELOAD).until(() -> Files.readString(copy).contains("red"));
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3))
+                .until(() -> pid.equals(MavenRun.get(port, "/pid")));
     }
 
     @Test
