@@ -11,7 +11,7 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * javac's options for a project as maven-compiler-plugin would pass them: release (or source and
- * target), encoding, the classpath; always {@code -g} and {@code -parameters}.
+ * target), encoding, {@code compilerArgs}, the classpath; always {@code -g} and {@code -parameters}.
  */
 final class JavacOptions {
 
@@ -31,6 +31,7 @@ final class JavacOptions {
             options.add("-encoding");
             options.add(encoding);
         }
+        options.addAll(compilerArgs(configuration));
         String release = setting(configuration, "release", properties, "maven.compiler.release");
         if (release != null) {
             options.add("--release");
@@ -52,6 +53,20 @@ final class JavacOptions {
 
     private static Xpp3Dom configuration(Plugin plugin) {
         return plugin != null && plugin.getConfiguration() instanceof Xpp3Dom dom ? dom : null;
+    }
+
+    /** {@code <compilerArgs><arg>...</arg></compilerArgs>}, as the compiler plugin passes them. */
+    private static List<String> compilerArgs(Xpp3Dom configuration) {
+        Xpp3Dom args = configuration == null ? null : configuration.getChild("compilerArgs");
+        List<String> values = new ArrayList<>();
+        if (args != null) {
+            for (Xpp3Dom arg : args.getChildren()) {
+                if (arg.getValue() != null && !arg.getValue().isBlank()) {
+                    values.add(arg.getValue().trim());
+                }
+            }
+        }
+        return values;
     }
 
     /** The plugin's configuration if it sets a plain value there, else the property. */
