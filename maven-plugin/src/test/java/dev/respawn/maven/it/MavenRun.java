@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 /**
  * A real {@code mvn respawn:run} on a copy of examples/maven-app, against the plugin this build
  * made: installed into a private local repository under target/it (the shared ~/.m2 is never
- * written), with every other artifact taken from ~/.m2 through a file:// mirror.
+ * written), with every other artifact taken from ~/.m2 as if it were central.
  */
 final class MavenRun implements AutoCloseable {
 
@@ -74,7 +74,7 @@ final class MavenRun implements AutoCloseable {
     static MavenRun startIn(Path directory, String... arguments) throws IOException {
         Path repository = privateRepository();
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("respawn.maven.home"), "bin", "mvn").toString(), "-B",
+                Path.of(System.getProperty("respawn.maven.home"), "bin", "mvn").toString(), "-B", "-ntp",
                 "-Dstyle.color=never", "-s", settings().toString(), "-Dmaven.repo.local=" + repository));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
@@ -150,17 +150,25 @@ final class MavenRun implements AutoCloseable {
     private static Path settings() throws IOException {
         Path settings = itDirectory().resolve("settings.xml");
         String shared = Path.of(System.getProperty("respawn.shared.repository")).toUri().toString();
+        // central itself, moved to ~/.m2: a local repository keeps no checksums of its own to check.
+        String repository = """
+                      <id>central</id>
+                      <url>%s</url>
+                      <releases><checksumPolicy>ignore</checksumPolicy></releases>
+                      <snapshots><enabled>false</enabled></snapshots>
+                """.formatted(shared);
         Files.writeString(settings, """
                 <settings>
-                  <mirrors>
-                    <mirror>
+                  <profiles>
+                    <profile>
                       <id>shared-local-repository</id>
-                      <mirrorOf>*</mirrorOf>
-                      <url>%s</url>
-                    </mirror>
-                  </mirrors>
+                      <repositories><repository>%s</repository></repositories>
+                      <pluginRepositories><pluginRepository>%s</pluginRepository></pluginRepositories>
+                    </profile>
+                  </profiles>
+                  <activeProfiles><activeProfile>shared-local-repository</activeProfile></activeProfiles>
                 </settings>
-                """.formatted(shared));
+                """.formatted(repository, repository));
         return settings;
     }
 
