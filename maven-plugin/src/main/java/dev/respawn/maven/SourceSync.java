@@ -120,7 +120,7 @@ final class SourceSync implements Closeable {
         }
         Path copy = target.resolve(change.root().relativize(path).toString());
         if (gone) {
-            Files.deleteIfExists(copy);
+            SourceCompiler.deleteTree(copy); // A deleted folder arrives as one event.
         } else {
             Files.createDirectories(copy.getParent());
             Files.copy(path, copy, StandardCopyOption.REPLACE_EXISTING);
