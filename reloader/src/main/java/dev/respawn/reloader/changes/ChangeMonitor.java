@@ -49,6 +49,7 @@ public final class ChangeMonitor implements TrackingListener, AutoCloseable {
         this.say = say;
         this.tracked = new TrackedFiles(new Excludes(options.excludes()));
         this.sources = new SourceLocator(options.sourcePath());
+        this.sourceHintGiven = options.hostCompilesSources();
         this.quietPeriod = new QuietPeriod(executor, options.quietPeriod(), Duration.ofMillis(500), this::settled);
         this.watcher = FileWatcher.builder()
                 .listener(change -> executor.execute(() -> changed(change)))

@@ -52,7 +52,8 @@ public final class OptionParser {
         // picocli lists a repeated option once per occurrence, each with all of its values.
         for (OptionSpec option : new java.util.LinkedHashSet<>(matched)) {
             String name = option.longestName();
-            if (!ours.contains(name)) {
+            // Hidden options are the supervisor's host talking to the supervisor; the agent needs none.
+            if (!ours.contains(name) || option.hidden()) {
                 continue;
             }
             String bare = name.substring(2);
@@ -96,6 +97,7 @@ public final class OptionParser {
             String hint = suggestions.isEmpty() ? ""
                     : " (did you mean " + display(suggestions.get(0), agentSyntax) + "?)";
             String valid = e.getCommandLine().getCommandSpec().options().stream()
+                    .filter(option -> !option.hidden())
                     .map(OptionSpec::longestName)
                     .filter(n -> !n.equals("--help") && !n.equals("--version"))
                     .map(n -> display(n, agentSyntax))

@@ -139,6 +139,14 @@ public final class Options {
     @Option(names = "--recorder-keep-secrets", description = "Keep Authorization, Cookie and the like unredacted.")
     private boolean recorderKeepSecrets;
 
+    // Set by a host that compiles saved sources itself (mvn respawn:run), so no hint to compile them.
+    @Option(names = "--host-compiles-sources", hidden = true)
+    private boolean hostCompilesSources;
+
+    // The worker's working directory when the host's is not the project's (mvn -f other/pom.xml).
+    @Option(names = "--worker-directory", paramLabel = "DIR", hidden = true)
+    private Path workerDirectory;
+
     @Option(names = "--debug-directory", paramLabel = "DIR", defaultValue = ".respawn",
             description = "Root of the add-ons' default directories (default: ${DEFAULT-VALUE}).")
     private Path debugDirectory = Path.of(".respawn");
@@ -194,6 +202,15 @@ public final class Options {
 
     public List<Path> sourcePath() {
         return Collections.unmodifiableList(sourcePath);
+    }
+
+    public boolean hostCompilesSources() {
+        return hostCompilesSources;
+    }
+
+    /** Where the worker runs: the supervisor's own working directory unless a host said otherwise. */
+    public Path workerDirectory() {
+        return workerDirectory == null ? Path.of("").toAbsolutePath() : workerDirectory.toAbsolutePath();
     }
 
     public boolean debugMode() {

@@ -141,7 +141,7 @@ public final class Supervisor {
 
     private void launch(List<Path> changed, long began, Set<Integer> expectedPorts, String why) {
         hotSwapper.forget();
-        Path directory = Path.of("").toAbsolutePath();
+        Path directory = options.workerDirectory();
         for (SupervisorExtension extension : config.extensions()) {
             extension.beforeStart();
         }

@@ -137,4 +137,20 @@ class OptionParsingTest {
         List<OptionSpec> matched = commandLine.parseArgs("--coverage-includes", "a,b").matchedOptions();
         assertThatThrownBy(() -> OptionParser.toAgentString(matched)).hasMessageContaining("holds a comma");
     }
+
+    @Test
+    void aHostsHiddenOptionsStayOutOfTheAgentStringAndTheListOfValidOptions() {
+        Options options = new Options();
+        CommandLine commandLine = new CommandLine(CommandSpec.forAnnotatedObject(options));
+        List<OptionSpec> matched = commandLine.parseArgs("--reload-on-changes", "--host-compiles-sources",
+                "--worker-directory", "/a,b/project").matchedOptions();
+        assertThat(OptionParser.toAgentString(matched)).isEqualTo("reload-on-changes");
+        assertThat(options.hostCompilesSources()).isTrue();
+        assertThat(options.workerDirectory()).isEqualTo(Path.of("/a,b/project"));
+        assertThat(Options.defaults().workerDirectory()).isEqualTo(Path.of("").toAbsolutePath());
+
+        ParameterException e = org.junit.jupiter.api.Assertions.assertThrows(ParameterException.class,
+                () -> new CommandLine(CommandSpec.forAnnotatedObject(new Options())).parseArgs("--nope"));
+        assertThat(OptionParser.oneLine(e, false)).doesNotContain("--worker-directory", "--host-compiles-sources");
+    }
 }
