@@ -106,6 +106,7 @@ class ReloadIT {
             app.edit(GREETING, "Rebuilt", "Watched again");
             app.compile();
             Http.awaitBody(port, "/hello", "Watched again", SERVED);
+            respawn.awaitStderr("(?s)(restarted in.*){2}", SERVED);
             assertThat(respawn.count("restarted in")).isEqualTo(2);
         }
     }
@@ -178,6 +179,8 @@ class ReloadIT {
             app.compile();
             Http.awaitBody(port, "/hello", "Only this", SERVED);
             assertThat(workerPid(port)).isNotEqualTo(before);
+            // The line follows the first answer by up to one readiness poll.
+            respawn.awaitStderr("restarted in", SERVED);
             assertThat(respawn.count("restarted in")).isEqualTo(1);
             assertThat(respawn.stderr()).doesNotContain("app.js", "index.html", "site.css");
         }
