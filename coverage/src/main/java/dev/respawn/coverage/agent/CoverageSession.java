@@ -51,7 +51,9 @@ final class CoverageSession {
     synchronized String write(boolean dump) throws Exception {
         // The classes first: even without data, a report can show what was never run.
         exec.record(new RecordedClasses(transformer.roots(), sourcePath, patterns));
-        ExecutionDataStore data = runtime.get().collect(true);
+        // A dump starts counting anew; the last write, as the JVM ends, leaves the data as it is:
+        // with a user's own JaCoCo agent it is that agent's data, which it still has to write.
+        ExecutionDataStore data = runtime.get().collect(dump);
         long now = clock.millis();
         String session = dump ? id + "-dump-" + dumps.incrementAndGet() : id;
         exec.append(new SessionInfo(session, start, now), data);
