@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -556,7 +557,9 @@ public class Bench {
 
     static String table() {
         StringBuilder b = new StringBuilder("| | what | median | target | met |\n|---|---|---|---|---|\n");
-        for (String[] r : rows) {
+        List<String[]> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparing(r -> r[0])); // by section; stable within one
+        for (String[] r : sorted) {
             b.append("| ").append(String.join(" | ", r)).append(" |\n");
         }
         return b.toString();
