@@ -87,8 +87,10 @@ public class Bench {
         System.out.println(table);
         String md = "# Benchmarks\n\nWritten by `bench/run` on " + Instant.now().toString().substring(0, 16).replace('T', ' ')
                 + " UTC in " + minutes + " s" + (quick ? " (--quick: fewer, shorter rounds)" : "") + ".\n\n"
-                + machine + "  \nLoad average before / after the run: " + loadBefore + " / " + loadAfter
-                + " (the machine is shared; another build may have been running).\n\n" + table + "\n";
+                + machine + "  \nLoad average (1, 5, 15 min) before / after the run: " + loadBefore + " / " + loadAfter
+                + " (the machine is shared; another engineer's build may have been running).\n\n"
+                + "Targets from the speed issue (#8), for a 2-core machine. Reproduce with `bench/run`.\n\n"
+                + table + "\n";
         Path notes = root.resolve("bench/NOTES.md");
         if (Files.exists(notes)) {
             md += "\n" + Files.readString(notes);
