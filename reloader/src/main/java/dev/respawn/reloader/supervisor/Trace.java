@@ -9,6 +9,8 @@ final class Trace {
     private static final boolean ON = Boolean.getBoolean("respawn.trace");
 
     private final long began;
+    // Wall-clock start, so a benchmark can measure from a file write to the start of the restart.
+    private final long beganEpochMillis = ON ? System.currentTimeMillis() : 0;
     private final List<String> marks = ON ? new ArrayList<>() : List.of();
 
     Trace(long began) {
@@ -23,7 +25,7 @@ final class Trace {
 
     void print(Console console) {
         if (ON) {
-            console.say("trace: " + String.join(", ", marks));
+            console.say("trace: began at epoch " + beganEpochMillis + " ms, " + String.join(", ", marks));
         }
     }
 }

@@ -1,0 +1,620 @@
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import javax.tools.ToolProvider;
+
+/**
+ * respawn's benchmark against the hello-http example: change to served, detection and idle CPU,
+ * throughput overhead of each add-on, and startup. Run through {@code bench/run}; single-file
+ * source launch ({@code java bench/Bench.java ROOT [--quick]}), so it needs no build of its own.
+ *
+ * <p>Every figure is a median over rounds in which the configurations alternate, because
+ * throughput on these 2-core machines scatters about ±10% from one run to the next.
+ */
+public class Bench {
+
+    static final String PKG = "dev/respawn/examples/hello/";
+    static final String MAIN = "dev.respawn.examples.hello.HelloServer";
+
+    static Path root;
+    static Path jar;
+    static Path work;
+    static Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    static boolean quick;
+    static final List<Process> running = new ArrayList<>();
+    static final Map<String, byte[]> variants = new LinkedHashMap<>();
+    static final List<String[]> rows = new ArrayList<>();
+
+    public static void main(String[] args) throws Exception {
+        root = Path.of(args[0]).toAbsolutePath();
+        quick = List.of(args).contains("--quick");
+        jar = root.resolve("debug-agent/target/respawn.jar");
+        work = Files.createTempDirectory("respawn-bench");
+        Runtime.getRuntime().addShutdownHook(new Thread(Bench::cleanUp));
+        String loadBefore = loadAverage();
+        long began = System.nanoTime();
+        compileVariants();
+
+        String only = List.of(args).stream().filter(a -> a.startsWith("--only=")).map(a -> a.substring(7))
+                .findFirst().orElse("startup,served,detection,throughput");
+        if (only.contains("startup")) {
+            say("startup: plain JVM, agent alone, supervisor");
+            startup();
+        }
+        if (only.contains("served")) {
+            say("change to served: restart and hot swap");
+            changeToServed();
+        }
+        if (only.contains("detection")) {
+            say("detection and idle CPU with 50,000 class files");
+            detectionAndIdle();
+        }
+        if (only.contains("throughput")) {
+            say("throughput under wrk, each configuration in turn");
+            throughput();
+        }
+
+        String loadAfter = loadAverage();
+        long minutes = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began);
+        String machine = machine();
+        String table = table();
+        System.out.println();
+        System.out.println(machine);
+        System.out.println(table);
+        String md = "# Benchmarks\n\nWritten by `bench/run` on " + Instant.now().toString().substring(0, 16).replace('T', ' ')
+                + " UTC in " + minutes + " s" + (quick ? " (--quick: fewer, shorter rounds)" : "") + ".\n\n"
+                + machine + "  \nLoad average (1, 5, 15 min) before / after the run: " + loadBefore + " / " + loadAfter
+                + " (the machine is shared; another engineer's build may have been running).\n\n"
+                + "Targets from the speed issue (#8), for a 2-core machine. Reproduce with `bench/run`.\n\n"
+                + table + "\n";
+        Path notes = root.resolve("bench/NOTES.md");
+        if (Files.exists(notes)) {
+            md += "\n" + Files.readString(notes);
+        }
+        Files.writeString(root.resolve("BENCHMARKS.md"), md);
+        say("wrote " + root.resolve("BENCHMARKS.md"));
+    }
+
+    // ---------------------------------------------------------------- the measurements
+
+    /** Time to first response: plain JVM, the same JVM with the agent (reload only), and under the supervisor. */
+    static void startup() throws Exception {
+        Path classes = copyClasses("startup");
+        Path emptyAgent = emptyAgent();
+        Map<String, List<Double>> ms = new LinkedHashMap<>();
+        int rounds = quick ? 3 : 9;
+        for (int round = 0; round < rounds; round++) {
+            List<String> order = rotate(List.of("plain", "empty agent", "agent", "supervisor"), round);
+            for (String config : order) {
+                int port = freePort();
+                List<String> cmd = switch (config) {
+                    case "plain" -> worker(classes, port);
+                    case "agent" -> workerWith(classes, port, "-javaagent:" + jar + "=reload-on-changes");
+                    case "empty agent" -> workerWith(classes, port, "-javaagent:" + emptyAgent);
+                    default -> supervised(List.of("--reload-on-changes"), classes, port);
+                };
+                long start = System.nanoTime();
+                Process p = start(cmd, "startup-" + config);
+                awaitBody(port, "/hello", body -> body != null, 30_000);
+                ms.computeIfAbsent(config, k -> new ArrayList<>()).add(millisSince(start));
+                stop(p);
+            }
+        }
+        double plain = median(ms.get("plain"));
+        double agent = median(ms.get("agent"));
+        row("4. startup", "start to first response, plain JVM", fmt(plain) + " ms", "", "");
+        double empty = median(ms.get("empty agent"));
+        row("4. startup", "start to first response, JVM with an empty `-javaagent` (the JVM's own cost of any agent)",
+                fmt(empty) + " ms (" + change(empty / plain - 1) + ")", "", "");
+        row("4. startup", "start to first response, JVM with the agent (reload only)", fmt(agent) + " ms ("
+                + change(agent / plain - 1) + ")", "at most +10%", met(agent <= plain * 1.10));
+        row("1. change to served", "cold start to first response, under the supervisor (context)",
+                fmt(median(ms.get("supervisor"))) + " ms", "", "");
+    }
+
+    /** Writing a changed Greeting.class to the new text answering /hello, for a restart and a hot swap. */
+    static void changeToServed() throws Exception {
+        Map<String, List<Double>> ms = new LinkedHashMap<>();
+        int rounds = quick ? 2 : 5;
+        int changes = 3;
+        for (int round = 0; round < rounds; round++) {
+            for (String mode : rotate(List.of("restart", "auto"), round)) {
+                Path classes = copyClasses("served-" + mode + "-" + round);
+                int port = freePort();
+                Process p = start(supervised(List.of("--reload-on-changes", "--reload-mode", mode), classes, port),
+                        "served-" + mode);
+                awaitBody(port, "/hello", body -> body != null, 30_000);
+                Thread.sleep(1000);
+                for (int i = 0; i < changes; i++) {
+                    String v = i % 2 == 0 ? "b" : "a";
+                    Thread.sleep(700);
+                    long start = System.nanoTime();
+                    Files.write(classes.resolve(PKG + "Greeting.class"), variants.get(v));
+                    awaitBody(port, "/hello", body -> ("version " + v).equals(body), 30_000);
+                    ms.computeIfAbsent(mode, k -> new ArrayList<>()).add(millisSince(start));
+                }
+                stop(p);
+            }
+        }
+        row("1. change to served", "class file written to new code answering, hot swap (default `auto`)",
+                fmt(median(ms.get("auto"))) + " ms", "under 400 ms", met(median(ms.get("auto")) < 400));
+        row("1. change to served", "class file written to new code answering, `--reload-mode restart`",
+                fmt(median(ms.get("restart"))) + " ms", "under 400 ms", met(median(ms.get("restart")) < 400));
+    }
+
+    /**
+     * With 50,000 extra class files in the class folder: the supervisor's CPU while nothing changes,
+     * then bursts of writes, timed from the last write to the start of the restart (from
+     * {@code -Drespawn.trace=true}).
+     */
+    static void detectionAndIdle() throws Exception {
+        Path classes = copyClasses("big");
+        byte[] filler = variants.get("a");
+        for (int d = 0; d < 100; d++) {
+            Path dir = Files.createDirectories(classes.resolve("dev/respawn/generated/p" + d));
+            for (int c = 0; c < 500; c++) {
+                Files.write(dir.resolve("C" + c + ".class"), filler);
+            }
+        }
+        int port = freePort();
+        List<String> cmd = new ArrayList<>(supervised(List.of("--reload-on-changes", "--reload-mode", "restart"),
+                classes, port));
+        cmd.add(1, "-Drespawn.trace=true");
+        Process p = start(cmd, "detection");
+        awaitBody(port, "/hello", body -> body != null, 60_000);
+        Thread.sleep(quick ? 2000 : 4000);
+        List<Double> idle = new ArrayList<>();
+        int windows = quick ? 2 : 4;
+        for (int w = 0; w < windows; w++) {
+            long cpu = cpuNanos(p.pid());
+            long t = System.nanoTime();
+            Thread.sleep(5000);
+            idle.add((cpuNanos(p.pid()) - cpu) * 100.0 / (System.nanoTime() - t));
+        }
+        Path greeting = classes.resolve(PKG + "Greeting.class");
+        Path order = classes.resolve(PKG + "Order.class");
+        Path shop = classes.resolve(PKG + "Shop.class");
+        byte[] orderBytes = Files.readAllBytes(order);
+        byte[] shopBytes = Files.readAllBytes(shop);
+        Path log = work.resolve("detection.log");
+        List<Double> detection = new ArrayList<>();
+        int bursts = quick ? 3 : 8;
+        for (int b = 0; b < bursts; b++) {
+            String v = b % 2 == 0 ? "b" : "a";
+            Thread.sleep(700);
+            int tracesBefore = traces(log).size();
+            // A burst as a build writes it: three class files, 15 ms apart.
+            Files.write(greeting, variants.get(v));
+            Thread.sleep(15);
+            Files.write(order, orderBytes);
+            Thread.sleep(15);
+            Files.write(shop, shopBytes);
+            long lastWrite = System.currentTimeMillis();
+            awaitBody(port, "/hello", body -> ("version " + v).equals(body), 30_000);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            List<Long> traces = traces(log);
+            while (traces.size() <= tracesBefore && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                traces = traces(log);
+            }
+            if (traces.size() > tracesBefore) {
+                detection.add((double) (traces.get(traces.size() - 1) - lastWrite));
+            }
+        }
+        stop(p);
+        Map<String, List<Double>> marks = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("(found tree and ports|stopped|ports free|launched) \\+(\\d+) ms")
+                .matcher(Files.readString(log));
+        while (m.find()) {
+            marks.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(Double.parseDouble(m.group(2)));
+        }
+        Matcher up = Pattern.compile("restarted in (\\d+) ms").matcher(Files.readString(log));
+        List<Double> restarted = new ArrayList<>();
+        while (up.find()) {
+            restarted.add(Double.parseDouble(up.group(1)));
+        }
+        if (!marks.isEmpty()) {
+            StringBuilder b = new StringBuilder();
+            marks.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(" +").append(fmt(median(v))));
+            row("1. change to served", "where a restart goes (supervisor's trace, ms from its start)", b + " ms"
+                    + (restarted.isEmpty() ? "" : "; new worker listening +" + fmt(median(restarted)) + " ms"), "", "");
+        }
+        row("2. detection", "last write of a burst to the start of the restart (quiet period 50 ms), 50,000 class files",
+                detection.isEmpty() ? "n/a" : fmt(median(detection)) + " ms", "at most 70 ms",
+                detection.isEmpty() ? "?" : met(median(detection) <= 70));
+        row("2. detection", "supervisor CPU while idle, watching 50,000 class files",
+                String.format(Locale.ROOT, "%.2f%% of a core", median(idle)), "under 0.5%", met(median(idle) < 0.5));
+    }
+
+    /** Requests per second of /hello and /work under wrk, for each configuration, rotating the order each round. */
+    static void throughput() throws Exception {
+        Path jacoco = Path.of(System.getProperty("user.home"),
+                ".m2/repository/org/jacoco/org.jacoco.agent/0.8.14/org.jacoco.agent-0.8.14-runtime.jar");
+        Map<String, List<String>> configs = new LinkedHashMap<>();
+        configs.put("plain JVM", null);
+        configs.put("reload only", List.of("--reload-on-changes"));
+        configs.put("`--capture-exceptions`", List.of("--reload-on-changes", "--capture-exceptions"));
+        configs.put("`--enable-coverage`", List.of("--reload-on-changes", "--enable-coverage"));
+        if (Files.exists(jacoco)) {
+            configs.put("stock JaCoCo agent 0.8.14 (no respawn)", null);
+        }
+        configs.put("`--enable-recorder`", List.of("--reload-on-changes", "--enable-recorder"));
+        configs.put("`--enable-profiler`", List.of("--reload-on-changes", "--enable-profiler"));
+        String pick = System.getenv("RESPAWN_BENCH_CONFIGS");
+        if (pick != null) {
+            configs.keySet().removeIf(k -> !k.equals("plain JVM") && !pick.contains(k.replaceAll("[`-]", "")));
+        }
+        Map<String, Map<String, List<Double>>> rps = new LinkedHashMap<>();
+        Map<String, Map<String, List<Double>>> cpuPerRequest = new LinkedHashMap<>();
+        int rounds = quick ? 2 : 6;
+        int seconds = 2;
+        // Every configuration runs at once, idle but for the one under load: the rounds then
+        // alternate every few seconds, closer side by side than a restart per round would allow.
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        Map<String, Long> pids = new LinkedHashMap<>();
+        List<Process> processes = new ArrayList<>();
+        for (String config : configs.keySet()) {
+            Path classes = copyClasses("load-" + config.replaceAll("\\W", ""));
+            int port = freePort();
+            List<String> cmd;
+            if (config.equals("plain JVM")) {
+                cmd = worker(classes, port);
+            } else if (config.startsWith("stock JaCoCo")) {
+                cmd = workerWith(classes, port, "-javaagent:" + jacoco + "=destfile=" + work.resolve("jacoco.exec"));
+            } else {
+                cmd = supervised(configs.get(config), classes, port);
+            }
+            processes.add(start(cmd, "load-" + config.replaceAll("\\W", "")));
+            awaitBody(port, "/hello", body -> body != null, 60_000);
+            ports.put(config, port);
+            pids.put(config, Long.parseLong(get(port, "/pid")));
+        }
+        for (String config : configs.keySet()) {
+            // Long enough for the JIT: the first seconds serve at a third of the settled rate.
+            wrk(ports.get(config), "/hello", quick ? 3 : 5);
+            wrk(ports.get(config), "/work", 1);
+        }
+        for (int round = 0; round < rounds; round++) {
+            for (String config : rotate(new ArrayList<>(configs.keySet()), round)) {
+                for (String endpoint : List.of("/hello", "/work")) {
+                    long pid = pids.get(config);
+                    long cpu = cpuNanos(pid);
+                    double[] r = wrk(ports.get(config), endpoint, seconds);
+                    rps.computeIfAbsent(endpoint, k -> new LinkedHashMap<>())
+                            .computeIfAbsent(config, k -> new ArrayList<>()).add(r[0]);
+                    cpuPerRequest.computeIfAbsent(endpoint, k -> new LinkedHashMap<>())
+                            .computeIfAbsent(config, k -> new ArrayList<>()).add((cpuNanos(pid) - cpu) / 1e3 / r[1]);
+                }
+            }
+        }
+        for (Process p : processes) {
+            stop(p);
+        }
+        Map<String, Double> targets = Map.of("reload only", 0.97, "`--capture-exceptions`", 0.90,
+                "`--enable-recorder`", 0.85, "`--enable-profiler`", 0.97);
+        for (String endpoint : rps.keySet()) {
+            Map<String, List<Double>> byConfig = rps.get(endpoint);
+            List<Double> plain = byConfig.get("plain JVM");
+            List<Double> plainCpu = cpuPerRequest.get(endpoint).get("plain JVM");
+            for (String config : byConfig.keySet()) {
+                double m = median(byConfig.get(config));
+                double cpu = median(cpuPerRequest.get(endpoint).get(config));
+                // Each round's figure against plain's in the same round, then the median of those ratios.
+                double ratio = median(ratios(byConfig.get(config), plain));
+                double cpuRatio = median(ratios(cpuPerRequest.get(endpoint).get(config), plainCpu));
+                Double target = targets.get(config);
+                String figure = String.format(Locale.ROOT, "%,.0f req/s", m)
+                        + (config.equals("plain JVM") ? " (rounds " + spread(plain) + ")" : " (" + pct(ratio) + " of plain)")
+                        + String.format(Locale.ROOT, "; %,.0f µs CPU/request", cpu)
+                        + (config.equals("plain JVM") ? "" : " (" + change(cpuRatio - 1) + ")");
+                row("3. overhead", "`" + endpoint + "` under wrk, " + config, figure,
+                        target == null ? "" : "at least " + Math.round(target * 100) + "% of plain",
+                        target == null ? "" : met(ratio >= target));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- processes
+
+    static List<String> worker(Path classes, int port) {
+        return List.of(java.toString(), "-cp", classes.toString(), MAIN, Integer.toString(port));
+    }
+
+    static List<String> workerWith(Path classes, int port, String jvmOption) {
+        return List.of(java.toString(), jvmOption, "-cp", classes.toString(), MAIN, Integer.toString(port));
+    }
+
+    static List<String> supervised(List<String> options, Path classes, int port) {
+        List<String> cmd = new ArrayList<>(List.of(java.toString(), "-jar", jar.toString()));
+        cmd.addAll(options);
+        cmd.add("--");
+        cmd.addAll(worker(classes, port));
+        return cmd;
+    }
+
+    static Process start(List<String> cmd, String name) throws IOException {
+        Path dir = Files.createDirectories(work.resolve("run-" + name));
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve(name + ".log").toFile())).start();
+        running.add(p);
+        return p;
+    }
+
+    /** SIGTERM (the supervisor stops its worker), SIGKILL after 15 s. */
+    static void stop(Process p) throws InterruptedException {
+        List<ProcessHandle> tree = p.descendants().toList();
+        p.destroy();
+        if (!p.waitFor(15, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            p.waitFor();
+        }
+        for (ProcessHandle h : tree) {
+            h.destroyForcibly();
+        }
+        running.remove(p);
+    }
+
+    static void cleanUp() {
+        for (Process p : new ArrayList<>(running)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+        if (System.getenv("RESPAWN_BENCH_KEEP") == null) {
+            deleteTree(work);
+        } else {
+            System.err.println("bench: kept " + work);
+        }
+    }
+
+    /** Requests per second and the number of requests, from one wrk run. */
+    static double[] wrk(int port, String path, int seconds) throws Exception {
+        String out = run(List.of("wrk", "-t1", "-c4", "-d" + seconds + "s", "http://127.0.0.1:" + port + path));
+        Matcher rate = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(out);
+        Matcher count = Pattern.compile("(\\d+) requests in").matcher(out);
+        if (!rate.find() || !count.find()) {
+            throw new IllegalStateException("wrk gave no figure: " + out);
+        }
+        return new double[] {Double.parseDouble(rate.group(1)), Double.parseDouble(count.group(1))};
+    }
+
+    static String run(List<String> cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+
+    /**
+     * CPU time of the whole process in nanoseconds: the sum over its threads of the first field of
+     * /proc/PID/task/TID/schedstat (time on a CPU), finer than /proc/PID/stat's 10 ms clock ticks.
+     */
+    static long cpuNanos(long pid) throws IOException {
+        long sum = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    sum += Long.parseLong(Files.readString(task.resolve("schedstat")).split(" ")[0]);
+                } catch (IOException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** The start times (epoch ms) of every restart the supervisor traced so far. */
+    static List<Long> traces(Path log) throws IOException {
+        List<Long> found = new ArrayList<>();
+        Matcher m = Pattern.compile("trace: began at epoch (\\d+) ms").matcher(Files.readString(log));
+        while (m.find()) {
+            found.add(Long.parseLong(m.group(1)));
+        }
+        return found;
+    }
+
+    // ---------------------------------------------------------------- HTTP, polled in-process
+
+    /** Polls every millisecond with a fresh connection until the body matches; throws on timeout. */
+    static void awaitBody(int port, String path, Predicate<String> done, long timeoutMillis) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (System.nanoTime() < deadline) {
+            if (done.test(get(port, path))) {
+                return;
+            }
+            Thread.sleep(1);
+        }
+        throw new IllegalStateException("no matching answer from :" + port + path + " in " + timeoutMillis + " ms");
+    }
+
+    /** One GET with Connection: close; the body without its line end, or null when nothing answered. */
+    static String get(int port, String path) {
+        try (Socket s = new Socket()) {
+            s.setTcpNoDelay(true);
+            s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            s.setSoTimeout(2000);
+            OutputStream out = s.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = s.getInputStream();
+            String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            if (!response.startsWith("HTTP/1.1 200")) {
+                return null;
+            }
+            int body = response.indexOf("\r\n\r\n");
+            return body < 0 ? null : response.substring(body + 4).strip();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    // ---------------------------------------------------------------- set-up and reporting
+
+    /** Greeting.class answering "version a" and "version b", compiled in-process. */
+    static void compileVariants() throws IOException {
+        String source = Files.readString(root.resolve("examples/hello-http/src/main/java/" + PKG + "Greeting.java"));
+        for (String v : List.of("a", "b")) {
+            Path dir = Files.createDirectories(work.resolve("variant-" + v));
+            Path file = dir.resolve("Greeting.java");
+            Files.writeString(file, source.replace("Hello from respawn", "version " + v));
+            int rc = ToolProvider.getSystemJavaCompiler().run(null, null, null, "--release", "17", "-d",
+                    dir.toString(), file.toString());
+            if (rc != 0) {
+                throw new IllegalStateException("javac failed for variant " + v);
+            }
+            variants.put(v, Files.readAllBytes(dir.resolve(PKG + "Greeting.class")));
+        }
+    }
+
+    /** A jar whose premain does nothing: what any -javaagent costs the JVM, for comparison. */
+    static Path emptyAgent() throws IOException {
+        Path dir = Files.createDirectories(work.resolve("empty-agent"));
+        Path source = dir.resolve("EmptyAgent.java");
+        Files.writeString(source, "public class EmptyAgent { public static void premain(String a) { } }");
+        if (ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", dir.toString(), source.toString()) != 0) {
+            throw new IllegalStateException("javac failed for the empty agent");
+        }
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Premain-Class", "EmptyAgent");
+        Path jarFile = dir.resolve("empty-agent.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jarFile), manifest)) {
+            out.putNextEntry(new JarEntry("EmptyAgent.class"));
+            out.write(Files.readAllBytes(dir.resolve("EmptyAgent.class")));
+            out.closeEntry();
+        }
+        return jarFile;
+    }
+
+    static Path copyClasses(String name) throws IOException {
+        Path from = root.resolve("examples/hello-http/target/classes");
+        Path to = work.resolve("classes-" + name);
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+        return to;
+    }
+
+    static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Collections.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a temp folder left behind is no reason to fail the run
+        }
+    }
+
+    static String machine() throws IOException {
+        String model = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.substring(l.indexOf(':') + 2)).orElse("unknown CPU");
+        return "Machine: " + Runtime.getRuntime().availableProcessors() + " cores (" + model + "), JDK "
+                + System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version")
+                + ", " + System.getProperty("os.name") + " " + System.getProperty("os.version");
+    }
+
+    static String loadAverage() throws IOException {
+        String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        return f[0] + " " + f[1] + " " + f[2];
+    }
+
+    static void row(String group, String what, String figure, String target, String met) {
+        rows.add(new String[] {group, what, figure, target, met});
+    }
+
+    static String table() {
+        StringBuilder b = new StringBuilder("| | what | median | target | met |\n|---|---|---|---|---|\n");
+        List<String[]> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparing(r -> r[0])); // by section; stable within one
+        for (String[] r : sorted) {
+            b.append("| ").append(String.join(" | ", r)).append(" |\n");
+        }
+        return b.toString();
+    }
+
+    static <T> List<T> rotate(List<T> list, int by) {
+        List<T> copy = new ArrayList<>(list);
+        Collections.rotate(copy, -by);
+        return copy;
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    static List<Double> ratios(List<Double> values, List<Double> base) {
+        List<Double> r = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            r.add(values.get(i) / base.get(i));
+        }
+        return r;
+    }
+
+    /** The lowest and highest of the rounds, as a percentage around their median. */
+    static String spread(List<Double> values) {
+        double m = median(values);
+        return change(Collections.min(values) / m - 1) + " to " + change(Collections.max(values) / m - 1);
+    }
+
+    static double millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1e6;
+    }
+
+    static String fmt(double ms) {
+        return String.format(Locale.ROOT, "%.0f", ms);
+    }
+
+    static String pct(double ratio) {
+        return String.format(Locale.ROOT, "%.1f%%", ratio * 100);
+    }
+
+    static String change(double ratio) {
+        return String.format(Locale.ROOT, "%+.1f%%", ratio * 100);
+    }
+
+    static String met(boolean met) {
+        return met ? "met" : "**not met**";
+    }
+
+    static void say(String what) {
+        System.out.println("bench: " + what);
+    }
+}
