@@ -118,11 +118,6 @@ public final class ChangeMonitor implements TrackingListener, AutoCloseable {
         return true;
     }
 
-    /** Every root watched so far. */
-    public List<Path> roots() {
-        return List.copyOf(watcher.roots());
-    }
-
     @Override
     public void close() {
         watcher.close();

@@ -41,15 +41,6 @@ final class QuietPeriod {
         schedule(quiet);
     }
 
-    /** Offers a batch now even if empty (a forced restart). */
-    void now() {
-        schedule(Duration.ZERO);
-    }
-
-    boolean hasPending() {
-        return !pending.isEmpty();
-    }
-
     private void schedule(Duration delay) {
         if (timer != null) {
             timer.cancel(false);

@@ -50,10 +50,6 @@ final class TrackedFiles {
         classes.put(origin.location(), origin);
     }
 
-    int classCount() {
-        return classes.size();
-    }
-
     ChangeKind classify(FileChange change) {
         Path path = change.path();
         Path root = change.root();

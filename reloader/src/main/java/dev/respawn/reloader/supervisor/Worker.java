@@ -15,12 +15,10 @@ final class Worker {
     private final Process process;
     private final OutputTail tail = new OutputTail();
     private final java.util.List<Thread> pumps = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final long startedNanos;
     private volatile boolean stopRequested;
 
-    private Worker(Process process, long startedNanos) {
+    private Worker(Process process) {
         this.process = process;
-        this.startedNanos = startedNanos;
     }
 
     static Worker start(List<String> command, Map<String, String> environment, Path directory,
@@ -28,8 +26,7 @@ final class Worker {
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         builder.environment().putAll(environment);
         builder.redirectInput(ProcessBuilder.Redirect.PIPE);
-        long started = System.nanoTime();
-        Worker worker = new Worker(builder.start(), started);
+        Worker worker = new Worker(builder.start());
         worker.pump(worker.process.getInputStream(), out, "respawn-stdout");
         worker.pump(worker.process.getErrorStream(), err, "respawn-stderr");
         return worker;
@@ -87,10 +84,6 @@ final class Worker {
 
     ProcessHandle handle() {
         return process.toHandle();
-    }
-
-    long startedNanos() {
-        return startedNanos;
     }
 
     CompletableFuture<Process> onExit() {

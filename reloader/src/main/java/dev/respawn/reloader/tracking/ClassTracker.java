@@ -69,18 +69,11 @@ public final class ClassTracker implements ClassFileTransformer {
                 continue;
             }
             try {
-                roots.computeIfAbsent(Path.of(entry).toUri().toURL().toExternalForm(), key -> newRoot(toUrl(key)));
+                URL location = Path.of(entry).toUri().toURL();
+                roots.computeIfAbsent(location.toExternalForm(), key -> newRoot(location));
             } catch (IOException | RuntimeException e) {
                 // An entry that is no path is none of ours to watch.
             }
-        }
-    }
-
-    private static URL toUrl(String spec) {
-        try {
-            return new URL(spec);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(e);
         }
     }
 

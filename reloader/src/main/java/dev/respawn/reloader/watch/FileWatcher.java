@@ -72,11 +72,6 @@ public final class FileWatcher implements Closeable {
         }
     }
 
-    /** Every root watched so far. */
-    public Set<Path> roots() {
-        return Set.copyOf(roots);
-    }
-
     private boolean usePolling(Path root) {
         if (poll) {
             return true;
