@@ -31,7 +31,7 @@ final class Addons {
         if (options.enableCoverage()) {
             guarded("coverage", () -> CoverageAgent.install(options, instrumentation, control, ownJar, Addons::say));
         }
-        ReloadAgent.install(options, instrumentation, ownJar, System.getenv());
+        ReloadAgent.install(options, instrumentation, ownJar, System.getenv(), control);
         // Which exchange a thread serves, as the recorder sees it: exception reports cite it and
         // --profile-requests samples only those threads (the add-ons meet here, not by importing
         // each other).

@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "respawn",
         mixinStandardHelpOptions = true,
         versionProvider = RespawnCommand.Version.class,
-        subcommands = {CoverageCommand.class, ProfileCommand.class, HarCommand.class, ReplayCommand.class},
+        subcommands = {CoverageCommand.class, ProfileCommand.class, StatusCommand.class, HarCommand.class, ReplayCommand.class},
         sortOptions = false,
         usageHelpAutoWidth = true,
         headerHeading = "%n",

@@ -10,14 +10,18 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.respawn.reloader.channel.Redefiner;
+import dev.respawn.reloader.restart.Restarter;
 
 /** Redefines the application's loaded classes in place, all in one call, for a hot swap. */
 final class ClassRedefiner implements Redefiner {
 
     private final Instrumentation instrumentation;
+    private final Optional<Restarter> restarter;
 
-    ClassRedefiner(Instrumentation instrumentation) {
+    /** @param restarter when restarts happen in the JVM: which of several same-named classes is the running life's */
+    ClassRedefiner(Instrumentation instrumentation, Optional<Restarter> restarter) {
         this.instrumentation = instrumentation;
+        this.restarter = restarter;
     }
 
     @Override
@@ -26,7 +30,8 @@ final class ClassRedefiner implements Redefiner {
         Set<String> found = new TreeSet<>();
         for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
             byte[] bytes = classes.get(loaded.getName());
-            if (bytes != null && loaded.getClassLoader() != null && instrumentation.isModifiableClass(loaded)) {
+            if (bytes != null && loaded.getClassLoader() != null && instrumentation.isModifiableClass(loaded)
+                    && restarter.map(r -> r.isCurrent(loaded)).orElse(true)) {
                 definitions.add(new ClassDefinition(loaded, bytes));
                 found.add(loaded.getName());
             }

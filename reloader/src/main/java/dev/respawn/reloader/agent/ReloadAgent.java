@@ -6,12 +6,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import dev.respawn.reloader.changes.ChangeMonitor;
+import dev.respawn.reloader.channel.InJvmRestart;
 import dev.respawn.reloader.channel.ReportClient;
+import dev.respawn.reloader.control.ControlFile;
+import dev.respawn.reloader.control.ControlServer;
 import dev.respawn.reloader.options.Options;
+import dev.respawn.reloader.options.ReloadMode;
+import dev.respawn.reloader.restart.Restarter;
 import dev.respawn.reloader.tracking.ClassTracker;
 import dev.respawn.reloader.tracking.SourceLocator;
 
@@ -30,18 +36,28 @@ public final class ReloadAgent {
     }
 
     /**
-     * Installs tracking. Returns quietly when there is nothing to do (no supervisor and no
-     * {@code reload-on-changes}).
+     * Installs tracking, and under a supervisor the in-JVM restarts its reload mode allows.
+     * Returns quietly when there is nothing to do (no supervisor and no {@code reload-on-changes}).
+     *
+     * @param control where the {@code status} command goes (the lives of an in-JVM restarted application)
      */
     public static void install(Options options, Instrumentation instrumentation, Path ownJar,
-            Map<String, String> environment) throws IOException {
+            Map<String, String> environment, ControlServer control) throws IOException {
         SourceLocator sources = new SourceLocator(options.sourcePath());
         Optional<ReportClient> supervisor = ReportClient.fromEnvironment(environment);
         if (supervisor.isPresent()) {
             ReportClient client = supervisor.get();
             new ClassTracker(sources, client, ownJar).install(instrumentation);
+            Optional<Restarter> restarter = inJvm(options.reloadMode())
+                    ? Restarter.install(instrumentation, environment, options.shutdownTimeout(),
+                            () -> respawnPorts(options))
+                    : Optional.empty();
+            restarter.ifPresent(installed -> control.register("status", argument -> installed.status()));
+            InJvmRestart restart = restarter.<InJvmRestart>map(installed -> installed::restart)
+                    .orElse(InJvmRestart.unavailable("the application was not started with a main class "
+                            + "and class folders on its class path (java -cp FOLDERS:JARS MAIN)"));
             // A supervisor that went away without stopping us (killed) must not leave us behind.
-            client.listen(new ClassRedefiner(instrumentation), () -> exit(0));
+            client.listen(new ClassRedefiner(instrumentation, restarter), restart, () -> exit(0));
             closeOnExit(client);
         } else if (options.reloadOnChanges()) {
             ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -54,6 +70,16 @@ public final class ReloadAgent {
             new ClassTracker(sources, monitor, ownJar).install(instrumentation);
             closeOnExit(monitor);
         }
+    }
+
+    private static boolean inJvm(ReloadMode mode) {
+        return mode == ReloadMode.AUTO || mode == ReloadMode.IN_JVM;
+    }
+
+    /** The control channel's port: respawn's, never the application's. */
+    private static Set<Integer> respawnPorts(Options options) {
+        return ControlFile.find(ControlFile.directory(options.debugDirectory()), ProcessHandle.current().pid())
+                .map(file -> Set.of(file.port())).orElse(Set.of());
     }
 
     /**

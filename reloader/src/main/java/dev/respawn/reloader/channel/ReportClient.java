@@ -47,10 +47,11 @@ public final class ReportClient implements TrackingListener, AutoCloseable {
     }
 
     /**
-     * Serves the supervisor's requests (hot swaps) with {@code redefiner} on a daemon thread, and
-     * runs {@code onSupervisorGone} when the supervisor closes the channel.
+     * Serves the supervisor's requests (hot swaps with {@code redefiner}, in-JVM restarts with
+     * {@code restart}) on a daemon thread, and runs {@code onSupervisorGone} when the supervisor
+     * closes the channel.
      */
-    public void listen(Redefiner redefiner, Runnable onSupervisorGone) {
+    public void listen(Redefiner redefiner, InJvmRestart restart, Runnable onSupervisorGone) {
         Thread watch = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
                 Map<String, byte[]> batch = new LinkedHashMap<>();
@@ -62,6 +63,8 @@ public final class ReportClient implements TrackingListener, AutoCloseable {
                         Optional<String> error = redefine(redefiner, batch);
                         batch.clear();
                         send(ReportProtocol.redefined(Long.parseLong(fields[1]), error));
+                    } else if (fields[0].equals("restart") && fields.length == 2) {
+                        send(ReportProtocol.restarted(Long.parseLong(fields[1]), restart(restart)));
                     }
                 }
             } catch (IOException | RuntimeException e) {
@@ -78,6 +81,14 @@ public final class ReportClient implements TrackingListener, AutoCloseable {
     private static Optional<String> redefine(Redefiner redefiner, Map<String, byte[]> batch) {
         try {
             return redefiner.redefine(batch);
+        } catch (RuntimeException | LinkageError e) {
+            return Optional.of(e.toString());
+        }
+    }
+
+    private static Optional<String> restart(InJvmRestart restart) {
+        try {
+            return restart.restart();
         } catch (RuntimeException | LinkageError e) {
             return Optional.of(e.toString());
         }

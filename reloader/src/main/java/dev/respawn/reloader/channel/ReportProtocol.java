@@ -13,6 +13,7 @@ import dev.respawn.reloader.tracking.ClassOrigin;
  * root   dir|jar  PATH
  * class  NAME  CLASS-FILE  ROOT  SOURCE-FILE-or-empty
  * redefined  ID  ok | error MESSAGE
+ * restarted  ID  ok | error MESSAGE
  * </pre>
  *
  * and the supervisor, for a hot swap, sends the agent:
@@ -20,6 +21,12 @@ import dev.respawn.reloader.tracking.ClassOrigin;
  * <pre>
  * redefine  ID  NAME  BASE64-CLASS-FILE     (one line a class)
  * commit  ID
+ * </pre>
+ *
+ * and, for a restart inside the worker JVM:
+ *
+ * <pre>
+ * restart  ID
  * </pre>
  */
 final class ReportProtocol {
@@ -54,14 +61,26 @@ final class ReportProtocol {
     }
 
     static String redefined(long id, Optional<String> error) {
-        return "redefined\t" + id + "\t" + error.map(message -> "error\t" + message.replace('\n', ' ')).orElse("ok");
+        return answer("redefined", id, error);
+    }
+
+    static String restart(long id) {
+        return "restart\t" + id;
+    }
+
+    static String restarted(long id, Optional<String> error) {
+        return answer("restarted", id, error);
+    }
+
+    private static String answer(String kind, long id, Optional<String> error) {
+        return kind + "\t" + id + "\t" + error.map(message -> "error\t" + message.replace('\n', ' ')).orElse("ok");
     }
 
     /** Hands one line to {@code listener}; false for a line that is not one of ours. */
     static boolean dispatch(String line, WorkerReportListener listener, WorkerLink link) {
         String[] fields = line.split("\t", -1);
         switch (fields[0]) {
-            case "redefined" -> {
+            case "redefined", "restarted" -> {
                 if (fields.length < 3) {
                     return false;
                 }

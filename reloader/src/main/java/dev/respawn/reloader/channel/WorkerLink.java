@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The supervisor's line to one worker's agent, for asking it to redefine classes. */
+/** The supervisor's line to one worker's agent, for asking it to redefine classes or restart in place. */
 public final class WorkerLink {
 
     private final Socket socket;
@@ -25,15 +25,28 @@ public final class WorkerLink {
     /** Asks the agent to redefine the classes; completes with empty when done, else the reason. */
     public CompletableFuture<Optional<String>> redefine(Map<String, byte[]> classes) {
         long id = ids.incrementAndGet();
-        CompletableFuture<Optional<String>> answer = new CompletableFuture<>();
-        pending.put(id, answer);
         StringBuilder lines = new StringBuilder();
         classes.forEach((name, bytes) -> lines.append(ReportProtocol.redefine(id, name, bytes)).append('\n'));
         lines.append(ReportProtocol.commit(id)).append('\n');
+        return ask(id, lines.toString());
+    }
+
+    /**
+     * Asks the agent to restart the application inside its JVM; completes with empty once the new
+     * {@code main} runs, else the reason it could not.
+     */
+    public CompletableFuture<Optional<String>> restartInJvm() {
+        long id = ids.incrementAndGet();
+        return ask(id, ReportProtocol.restart(id) + "\n");
+    }
+
+    private CompletableFuture<Optional<String>> ask(long id, String lines) {
+        CompletableFuture<Optional<String>> answer = new CompletableFuture<>();
+        pending.put(id, answer);
         try {
             synchronized (this) {
                 OutputStream out = socket.getOutputStream();
-                out.write(lines.toString().getBytes(StandardCharsets.UTF_8));
+                out.write(lines.getBytes(StandardCharsets.UTF_8));
                 out.flush();
             }
         } catch (IOException e) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.respawn.reloader.changes.ChangeMonitor;
+import dev.respawn.reloader.ports.ListeningPorts;
 
 /**
  * Says on the terminal when a new worker is serving: once it listens on every port the worker
@@ -29,9 +30,11 @@ final class ReadinessReport extends Thread {
     private final String why;
     private final long beganNanos;
     private final ControlPorts controlPorts;
+    private final boolean inJvm;
 
+    /** @param inJvm whether the application restarted inside the same worker, not as a new one */
     ReadinessReport(Console console, Worker worker, Set<Integer> expected, Set<Integer> addOnPorts,
-            List<Path> changed, String why, long beganNanos, ControlPorts controlPorts) {
+            List<Path> changed, String why, long beganNanos, ControlPorts controlPorts, boolean inJvm) {
         super("respawn-readiness");
         setDaemon(true);
         this.console = console;
@@ -42,6 +45,7 @@ final class ReadinessReport extends Thread {
         this.why = why;
         this.beganNanos = beganNanos;
         this.controlPorts = controlPorts;
+        this.inJvm = inJvm;
     }
 
     @Override
@@ -74,11 +78,13 @@ final class ReadinessReport extends Thread {
     private void say(Set<Integer> ports) {
         long millis = Duration.ofNanos(System.nanoTime() - beganNanos).toMillis();
         String where = ports.isEmpty() ? "" : " (listening on " + new TreeSet<>(ports) + ")";
+        String restarted = inJvm ? "restarted inside the JVM in " : "restarted in ";
         if (changed.isEmpty()) {
-            console.say("worker pid " + worker.pid() + " up in " + millis + " ms" + where);
+            console.say(inJvm ? "application " + restarted + millis + " ms" + where
+                    : "worker pid " + worker.pid() + " up in " + millis + " ms" + where);
         } else {
             console.say(ChangeMonitor.describe(changed) + " changed" + (why == null || why.isBlank() ? "" : " (" + why + ")")
-                    + "; restarted in " + millis + " ms" + where);
+                    + "; " + restarted + millis + " ms" + where);
         }
     }
 }

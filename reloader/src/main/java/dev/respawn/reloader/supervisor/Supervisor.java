@@ -18,6 +18,7 @@ import dev.respawn.reloader.channel.ReportServer;
 import dev.respawn.reloader.channel.WorkerReportListener;
 import dev.respawn.reloader.options.Options;
 import dev.respawn.reloader.options.ReloadMode;
+import dev.respawn.reloader.ports.ListeningPorts;
 import dev.respawn.reloader.tracking.ClassOrigin;
 
 /**
@@ -43,6 +44,7 @@ public final class Supervisor {
     private final Object lifecycle = new Object();
     private ChangeMonitor monitor;
     private HotSwapper hotSwapper;
+    private InJvmRestarts inJvm;
     private ReportServer reports;
     private Worker current;
     private boolean stopping;
@@ -59,6 +61,7 @@ public final class Supervisor {
     public int run() throws IOException {
         reports = new ReportServer(new Reports());
         hotSwapper = new HotSwapper(reports, config.extensions(), console);
+        inJvm = new InJvmRestarts(reports, console, options.shutdownTimeout());
         if (options.reloadOnChanges()) {
             monitor = new ChangeMonitor(options, control, this::reload, console::say);
         }
@@ -76,7 +79,7 @@ public final class Supervisor {
     public void forceRestart() {
         control.execute(() -> {
             console.say("restarting on request");
-            restart(List.of(), null);
+            restartAnyhow(List.of(), null);
         });
     }
 
@@ -88,13 +91,40 @@ public final class Supervisor {
         }
     }
 
-    /** Applies a settled burst: a hot swap where only method bodies changed, else a restart. */
+    /**
+     * Applies a settled burst: a hot swap where only method bodies changed, else an in-JVM restart
+     * where the reload mode and the application allow, else a process restart.
+     */
     private void reload(List<Path> changed) {
         if (options.reloadMode() == ReloadMode.RESTART) {
             restart(changed, null);
             return;
         }
-        hotSwapper.apply(current, changed).ifPresent(why -> restart(changed, why));
+        hotSwapper.apply(current, changed).ifPresent(why -> restartAnyhow(changed, why));
+    }
+
+    private void restartAnyhow(List<Path> changed, String why) {
+        boolean inPlace = options.reloadMode() == ReloadMode.AUTO || options.reloadMode() == ReloadMode.IN_JVM;
+        if (!inPlace || !restartInJvm(changed, why)) {
+            restart(changed, why);
+        }
+    }
+
+    private boolean restartInJvm(List<Path> changed, String why) {
+        Worker worker = current;
+        if (worker == null || !worker.isAlive()) {
+            return false;
+        }
+        long began = System.nanoTime();
+        List<ProcessHandle> tree = ProcessTree.of(worker.handle());
+        Set<Integer> ports = controlPorts.withoutControlPorts(ListeningPorts.ownedBy(tree), tree);
+        // The new life reports its classes anew; what the old one loaded no longer counts.
+        hotSwapper.forget();
+        if (!inJvm.restart(worker)) {
+            return false;
+        }
+        new ReadinessReport(console, worker, ports, Set.of(), changed, why, began, controlPorts, true).start();
+        return true;
     }
 
     private void restart(List<Path> changed, String why) {
@@ -148,6 +178,7 @@ public final class Supervisor {
         List<String> jvmArguments = new ArrayList<>();
         Map<String, String> environment = new java.util.HashMap<>(config.environment());
         environment.putAll(reports.environment());
+        environment.putAll(inJvm.environment());
         for (SupervisorExtension extension : config.extensions()) {
             jvmArguments.addAll(extension.jvmArguments());
             environment.putAll(extension.environment());
@@ -172,7 +203,7 @@ public final class Supervisor {
         config.extensions().forEach(extension -> extension.started(worker.pid()));
         Set<Integer> addOnPorts = new java.util.HashSet<>();
         config.extensions().forEach(extension -> addOnPorts.addAll(extension.ports()));
-        new ReadinessReport(console, worker, expectedPorts, addOnPorts, changed, why, began, controlPorts).start();
+        new ReadinessReport(console, worker, expectedPorts, addOnPorts, changed, why, began, controlPorts, false).start();
         worker.onExit().thenRun(() -> control.execute(() -> exited(worker)));
     }
 

@@ -74,7 +74,7 @@ class ReportChannelTest {
         AtomicBoolean gone = new AtomicBoolean();
         ReportServer server = new ReportServer(listener);
         ReportClient client = ReportClient.fromEnvironment(server.environment()).orElseThrow();
-        client.listen(classes -> java.util.Optional.empty(), () -> gone.set(true));
+        client.listen(classes -> java.util.Optional.empty(), InJvmRestart.unavailable("test"), () -> gone.set(true));
         await().until(() -> heard.size() == 1);
         server.close();
         await().untilTrue(gone);

@@ -2,7 +2,8 @@ package dev.respawn.examples.hello;
 
 /**
  * Background work that serves no request (started with {@code -Dhello.housekeeping=true}): a
- * request-only profile must not show it, a whole-JVM profile does.
+ * request-only profile must not show it, a whole-JVM profile does. Like many such jobs, nothing
+ * stops it, so the application never stops by itself: an in-JVM restart must notice.
  */
 final class Housekeeping {
 
@@ -14,7 +15,7 @@ final class Housekeeping {
             return;
         }
         Thread thread = new Thread(Housekeeping::run, "housekeeping");
-        thread.setDaemon(true);
+        thread.setDaemon(false);
         thread.start();
     }
 

@@ -4,12 +4,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collections;
 
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,6 +32,9 @@ public final class JakartaServer {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(Files.createTempDirectory("tomcat-jakarta").toString());
+        // Classes Tomcat loads by name (the servlets', for their annotations) come from the
+        // application's loader, as Spring Boot arranges too; else from the JVM's class path.
+        tomcat.getServer().setParentClassLoader(JakartaServer.class.getClassLoader());
         Connector connector = new Connector();
         connector.setPort(port);
         connector.setProperty("address", "127.0.0.1");
@@ -33,7 +44,18 @@ public final class JakartaServer {
         add(context, "/echo", new Echo());
         add(context, "/upload", new Upload());
         add(context, "/pid", new Pid());
+        add(context, "/db", new Database());
+        // What web applications are told to do as they stop, so that Tomcat does not warn of a leak.
+        context.setApplicationLifecycleListeners(new Object[] {new DriverDeregistration()});
         tomcat.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                tomcat.stop();
+                tomcat.destroy();
+            } catch (LifecycleException e) {
+                e.printStackTrace();
+            }
+        }, "tomcat-stop"));
         System.out.println("tomcat-jakarta listening on http://127.0.0.1:" + port + "/hello");
         tomcat.getServer().await();
     }
@@ -84,6 +106,34 @@ public final class JakartaServer {
                 }
             }
             text(response, total + " bytes");
+        }
+    }
+
+    /** Asks an in-memory H2 database, through the JDBC driver registered with DriverManager. */
+    static final class Database extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            try (Connection connection = DriverManager.getConnection("jdbc:h2:mem:example");
+                    ResultSet answer = connection.createStatement().executeQuery("select 6 * 7")) {
+                answer.next();
+                text(response, "the database says " + answer.getInt(1));
+            } catch (SQLException e) {
+                response.sendError(500, e.toString());
+            }
+        }
+    }
+
+    /** Deregisters the JDBC drivers as the application stops. */
+    public static final class DriverDeregistration implements ServletContextListener {
+        @Override
+        public void contextDestroyed(ServletContextEvent event) {
+            for (Driver driver : Collections.list(DriverManager.getDrivers())) {
+                try {
+                    DriverManager.deregisterDriver(driver);
+                } catch (SQLException e) {
+                    event.getServletContext().log("cannot deregister " + driver, e);
+                }
+            }
         }
     }
 

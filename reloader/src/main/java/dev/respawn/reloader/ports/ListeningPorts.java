@@ -1,4 +1,4 @@
-package dev.respawn.reloader.supervisor;
+package dev.respawn.reloader.ports;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -13,7 +13,7 @@ import java.util.Set;
  * Which TCP ports processes listen on, read from Linux's {@code /proc}. Elsewhere every answer
  * is empty, and callers fall back to waiting for the processes alone.
  */
-final class ListeningPorts {
+public final class ListeningPorts {
 
     private static final Path PROC = Path.of("/proc");
     private static final List<String> TABLES = List.of("net/tcp", "net/tcp6");
@@ -22,12 +22,12 @@ final class ListeningPorts {
     private ListeningPorts() {
     }
 
-    static boolean supported() {
+    public static boolean supported() {
         return Files.isReadable(PROC.resolve("net/tcp"));
     }
 
     /** The ports that any of {@code processes} listens on. */
-    static Set<Integer> ownedBy(Collection<ProcessHandle> processes) {
+    public static Set<Integer> ownedBy(Collection<ProcessHandle> processes) {
         Set<String> inodes = new HashSet<>();
         for (ProcessHandle process : processes) {
             Path fds = PROC.resolve(Long.toString(process.pid())).resolve("fd");
@@ -46,7 +46,7 @@ final class ListeningPorts {
     }
 
     /** Every port some process on this machine listens on. */
-    static Set<Integer> all() {
+    public static Set<Integer> all() {
         return listening(null);
     }
 

@@ -1,0 +1,208 @@
+package dev.respawn.reloader.restart;
+
+import java.io.File;
+import java.io.IOException;
+import java.lang.instrument.Instrumentation;
+import java.lang.management.ManagementFactory;
+import java.lang.ref.WeakReference;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+import dev.respawn.reloader.channel.InJvmRestart;
+
+/**
+ * Restarts the application inside its JVM: runs {@code main} with the classes of the class path's
+ * folders in a disposable {@link RestartLoader} and the jars in the JVM's application class
+ * loader, and on request stops the application, drops its loader and runs {@code main} again in
+ * a new one. When the application does not stop cleanly it says why, and the supervisor restarts
+ * the process instead.
+ */
+public final class Restarter {
+
+    private final String mainClass;
+    private final List<Path> folders;
+    private final Duration timeout;
+    private final Supplier<Set<Integer>> respawnPorts;
+    private final ClassLoader base = ClassLoader.getSystemClassLoader();
+    private final List<WeakReference<ClassLoader>> dropped = new ArrayList<>();
+    /** Jar classes loaded since the running life began (internal names). */
+    private final java.util.Queue<String> jarClasses = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private volatile boolean stubbed;
+    private volatile String loadedTwice;
+    private volatile String unavailable;
+    private volatile Life current;
+    private String[] args;
+
+    private Restarter(String mainClass, List<Path> folders, Duration timeout, Supplier<Set<Integer>> respawnPorts) {
+        this.mainClass = mainClass;
+        this.folders = folders;
+        this.timeout = timeout;
+        this.respawnPorts = respawnPorts;
+    }
+
+    /**
+     * Takes over the application's main class when it can (started with a main class and folders
+     * on the class path); empty when it cannot, and the application starts as it always would.
+     *
+     * @param timeout how long the application has to stop
+     * @param respawnPorts respawn's own ports in this JVM, never the application's
+     */
+    public static Optional<Restarter> install(Instrumentation instrumentation, Map<String, String> environment,
+            Duration timeout, Supplier<Set<Integer>> respawnPorts) {
+        if ("off".equals(environment.get(InJvmRestart.SWITCH_VARIABLE)) || System.getProperty("jdk.module.main") != null) {
+            return Optional.empty();
+        }
+        Optional<String> mainClass = mainClass(System.getProperty("sun.java.command", ""));
+        List<Path> folders = folders(System.getProperty("java.class.path", ""));
+        if (mainClass.isEmpty() || folders.isEmpty()) {
+            return Optional.empty();
+        }
+        Restarter restarter = new Restarter(mainClass.get(), folders, timeout, respawnPorts);
+        // The JDK's shutdown hook registry, threads' ThreadLocal maps and inherited access control
+        // contexts are read and cleared by reflection.
+        Module javaBase = Object.class.getModule();
+        Set<Module> respawn = Set.of(Restarter.class.getModule());
+        instrumentation.redefineModule(javaBase, Set.of(), Map.of(),
+                Map.of("java.lang", respawn, "java.security", respawn), Set.of(), Map.of());
+        InJvmLauncher.install(restarter);
+        instrumentation.addTransformer(new SystemLoaderGuard(mainClass.get(), folders,
+                name -> restarter.stubbed = true, restarter::loadedTwice, restarter.jarClasses::add), false);
+        return Optional.of(restarter);
+    }
+
+    /** The main class of {@code java [options] CLASS args}; empty for {@code -jar} and source files. */
+    static Optional<String> mainClass(String javaCommand) {
+        String first = javaCommand.strip().split("\\s+", 2)[0];
+        if (first.isEmpty() || first.endsWith(".jar") || first.endsWith(".java") || first.contains("/")
+                || first.contains(File.separator)) {
+            return Optional.empty();
+        }
+        return Optional.of(first);
+    }
+
+    /** The class path's folders that exist, as real paths. */
+    static List<Path> folders(String classPath) {
+        List<Path> folders = new ArrayList<>();
+        for (String entry : classPath.split(File.pathSeparator)) {
+            try {
+                Path path = Path.of(entry.isEmpty() ? "." : entry);
+                if (Files.isDirectory(path)) {
+                    Path real = path.toRealPath();
+                    if (!folders.contains(real)) {
+                        folders.add(real);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // Not a folder we can use.
+            }
+        }
+        return folders;
+    }
+
+    private void loadedTwice(String name) {
+        if (stubbed && loadedTwice == null) {
+            loadedTwice = name + " was loaded by the JVM's application class loader as well as by respawn's "
+                    + "restart loader (a library loaded it by name), so two versions of it exist";
+        }
+    }
+
+    void runFirstLife(String[] arguments) throws Throwable {
+        args = arguments.clone();
+        Life life = Life.prepare(1, mainClass, folders, base);
+        current = life;
+        life.runHere(arguments);
+    }
+
+    /** Whether {@code type} is one of the running life's classes (or no application class at all). */
+    public boolean isCurrent(Class<?> type) {
+        ClassLoader loader = type.getClassLoader();
+        if (loader instanceof RestartLoader) {
+            Life life = current;
+            return life != null && loader == life.loader();
+        }
+        return !(stubbed && loader == base && type.getName().equals(mainClass));
+    }
+
+    /**
+     * Stops the application and runs it again in a new class loader.
+     *
+     * @return empty when done (the new {@code main} is running), else why it could not be
+     */
+    public synchronized Optional<String> restart() {
+        if (unavailable != null) {
+            return Optional.of(unavailable);
+        }
+        if (!stubbed) {
+            return Optional.of(mainClass + " has no static main(String[]) to run in a restart class loader");
+        }
+        if (loadedTwice != null) {
+            return Optional.of(loadedTwice);
+        }
+        Life old = current;
+        if (old == null) {
+            return Optional.of("the application's main has not started yet");
+        }
+        // A thread that is no daemon keeps the JVM up between the old life's end and the new one's start.
+        AtomicReference<Optional<String>> outcome = new AtomicReference<>(Optional.of("interrupted"));
+        Thread replacing = new Thread(() -> outcome.set(replace(old)), "respawn-restart");
+        replacing.setDaemon(false);
+        replacing.start();
+        try {
+            replacing.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return outcome.get();
+    }
+
+    private Optional<String> replace(Life old) {
+        Optional<String> unclean = old.stop(timeout, respawnPorts.get());
+        if (unclean.isPresent()) {
+            unavailable = unclean.get();
+            return unclean;
+        }
+        List<Class<?>> firstUsed = new ArrayList<>();
+        for (String name = jarClasses.poll(); name != null; name = jarClasses.poll()) {
+            try {
+                firstUsed.add(Class.forName(name.replace('/', '.'), false, base));
+            } catch (ClassNotFoundException | LinkageError e) {
+                // Not loadable by name (hidden, or failed to load): nothing to look at.
+            }
+        }
+        Leftovers.clear(old, firstUsed);
+        synchronized (dropped) {
+            dropped.add(new WeakReference<>(old.loader()));
+        }
+        Life next = Life.prepare(old.number() + 1, mainClass, folders, base);
+        current = next;
+        next.start(args);
+        return Optional.empty();
+    }
+
+    /** One line on the lives so far, for {@code respawn status}: after a full GC, how many dropped loaders remain. */
+    public String status() {
+        System.gc();
+        System.gc();
+        int total;
+        List<String> alive = new ArrayList<>();
+        synchronized (dropped) {
+            total = dropped.size();
+            dropped.stream().map(WeakReference::get).filter(java.util.Objects::nonNull)
+                    .forEach(loader -> alive.add(loader.getName()));
+        }
+        Life life = current;
+        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        return "life " + (life == null ? 0 : life.number()) + ", " + total + " in-JVM restart"
+                + (total == 1 ? "" : "s") + ", " + alive.size() + " dropped class loader" + (alive.size() == 1 ? "" : "s")
+                + " still in memory after a full GC" + (alive.isEmpty() ? "" : " " + alive)
+                + ", heap used " + heap / (1024 * 1024) + " MiB";
+    }
+}
