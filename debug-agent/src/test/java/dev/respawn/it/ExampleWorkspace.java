@@ -66,8 +66,15 @@ final class ExampleWorkspace {
 
     /** Compiles every source into a fresh folder and returns it, leaving {@code target/classes} alone. */
     Path compileAside(Path output) throws IOException {
+        return compileAside(output, "");
+    }
+
+    private Path compileAside(Path output, String classPath) throws IOException {
         Files.createDirectories(output);
         List<String> arguments = new ArrayList<>(List.of("-g", "-parameters", "-d", output.toString()));
+        if (!classPath.isEmpty()) {
+            arguments.addAll(List.of("-cp", classPath));
+        }
         try (Stream<Path> files = Files.walk(sources)) {
             files.filter(f -> f.toString().endsWith(".java")).map(Path::toString).forEach(arguments::add);
         }
@@ -81,7 +88,12 @@ final class ExampleWorkspace {
 
     /** Compiles the sources as a build would: every class file in {@code target/classes} rewritten at once. */
     void compile() throws IOException {
-        Path aside = compileAside(Files.createTempDirectory(root, "javac"));
+        compile("");
+    }
+
+    /** The same, for sources that need {@code classPath} (the example's jars, say). */
+    void compile(String classPath) throws IOException {
+        Path aside = compileAside(Files.createTempDirectory(root, "javac"), classPath);
         copyTree(aside, classes);
     }
 

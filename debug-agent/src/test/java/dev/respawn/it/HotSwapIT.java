@@ -9,7 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The default reload mode: a change to method bodies only is redefined in place, anything else restarts. */
+/**
+ * The default reload mode: a change to method bodies only is redefined in place, anything else
+ * restarts the application (inside the JVM, which {@link InJvmRestartIT} covers further).
+ */
 class HotSwapIT {
 
     private static final String MAIN = "dev.respawn.examples.hello.HelloServer";
@@ -46,20 +49,22 @@ class HotSwapIT {
     }
 
     @Test
-    void aNewFieldRestartsAndSaysWhy() throws Exception {
+    void aNewFieldRestartsInsideTheJvmAndSaysWhy() throws Exception {
         ExampleWorkspace app = ExampleWorkspace.copyOf("hello-http", temp);
         int port = TestEnvironment.freePort();
         try (RespawnProcess respawn = supervise(app, port)) {
             Http.awaitBody(port, "/hello", "Hello from respawn", SERVED);
             String pid = Http.bodyOrNull(port, "/pid");
+            assertThat(Http.bodyOrNull(port, "/count")).isEqualTo("1");
 
             app.edit(GREETING, "    private Greeting() {", "    private static int greeted;\n\n    private Greeting() {");
             app.edit(GREETING, "return \"Hello from respawn\";", "return \"Greeted \" + (++greeted);");
             app.compile();
 
             Http.awaitBody(port, "/hello", "Greeted 1", SERVED);
-            assertThat(Http.bodyOrNull(port, "/pid")).as("a new worker").isNotEqualTo(pid);
-            respawn.awaitStderr("changed \\(Greeting.class: a field was added \\(greeted\\)\\); restarted in", SERVED);
+            assertThat(Http.bodyOrNull(port, "/pid")).as("the same worker JVM").isEqualTo(pid);
+            assertThat(Http.bodyOrNull(port, "/count")).as("the application started over").isEqualTo("1");
+            respawn.awaitStderr("changed \\(Greeting.class: a field was added \\(greeted\\)\\); restarted inside the JVM in", SERVED);
         }
     }
 }

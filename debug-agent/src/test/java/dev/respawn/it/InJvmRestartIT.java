@@ -1,0 +1,176 @@
+package dev.respawn.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.respawn.reloader.control.ControlClient;
+import dev.respawn.reloader.control.ControlFile;
+
+/**
+ * The default reload mode restarts the application inside its worker JVM, in a new class loader,
+ * on a change hot swap cannot apply; an application that does not stop cleanly gets a process
+ * restart, said once; dropped loaders do not stay in memory.
+ */
+class InJvmRestartIT {
+
+    private static final String TOMCAT = "dev.respawn.examples.jakarta.JakartaServer";
+    private static final String TOMCAT_SOURCE = "dev/respawn/examples/jakarta/JakartaServer.java";
+    private static final String HELLO = "dev.respawn.examples.hello.HelloServer";
+    private static final String GREETING = "dev/respawn/examples/hello/Greeting.java";
+    private static final Duration SERVED = Duration.ofSeconds(30);
+    private static final Pattern STATUS = Pattern.compile(
+            "life (\\d+), (\\d+) in-JVM restarts?, (\\d+) dropped class loaders? still in memory after a full GC.*, heap used (\\d+) MiB");
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aNewFieldInATomcatApplicationRestartsItInsideTheJvmAndItsJdbcDriverSurvives() throws Exception {
+        ExampleWorkspace app = ExampleWorkspace.copyOf("tomcat-jakarta", temp);
+        int port = TestEnvironment.freePort();
+        try (RespawnProcess respawn = tomcat(app, port)) {
+            Http.awaitBody(port, "/hello", "Hello from Jakarta", SERVED);
+            String pid = Http.bodyOrNull(port, "/pid");
+            assertThat(Http.bodyOrNull(port, "/db")).isEqualTo("the database says 42");
+
+            app.edit(TOMCAT_SOURCE, "    static final class Hello extends HttpServlet {",
+                    "    static final class Hello extends HttpServlet {\n        private final String greeting = \"Restarted in place\";");
+            app.edit(TOMCAT_SOURCE, "text(response, \"Hello from Jakarta\");", "text(response, greeting);");
+            app.compile(jars("tomcat-jakarta"));
+
+            Http.awaitBody(port, "/hello", "Restarted in place", SERVED);
+            assertThat(Http.bodyOrNull(port, "/pid")).as("the same worker JVM").isEqualTo(pid);
+            respawn.awaitStderr("changed \\(JakartaServer\\$Hello.class: a field was added \\(greeting\\)\\); "
+                    + "restarted inside the JVM in \\d+ ms \\(listening on \\[" + port + "\\]\\)", SERVED);
+            // The application deregisters its JDBC drivers as it stops, as web applications are told to.
+            assertThat(Http.bodyOrNull(port, "/db")).as("the driver in the jar, registered again")
+                    .isEqualTo("the database says 42");
+        }
+    }
+
+    @Test
+    void fiftyRestartsLeaveNoDroppedClassLoaderInMemory() throws Exception {
+        ExampleWorkspace app = ExampleWorkspace.copyOf("tomcat-jakarta", temp);
+        int port = TestEnvironment.freePort();
+        try (RespawnProcess respawn = tomcat(app, port)) {
+            Http.awaitBody(port, "/hello", "Hello from Jakarta", SERVED);
+            ControlClient control = new ControlClient(ControlFile.directory(app.root().resolve(".respawn")));
+            long heapAfterTen = 0;
+            for (int life = 1; life <= 50; life++) {
+                // Each life uses what keeps state in the jars' classes: H2, Tomcat's pools, JULI.
+                assertThat(Http.bodyOrNull(port, "/db")).isEqualTo("the database says 42");
+                assertThat(Http.bodyOrNull(port, "/hello")).isEqualTo("Hello from Jakarta");
+                respawn.writeLine("rs");
+                int next = life + 1;
+                await().atMost(SERVED).pollInterval(Duration.ofMillis(20))
+                        .until(() -> status(control).map(m -> Integer.parseInt(m.group(1)) == next).orElse(false));
+                Http.awaitBody(port, "/hello", "Hello from Jakarta", SERVED);
+                if (life == 10) {
+                    heapAfterTen = heap(status(control).orElseThrow());
+                }
+            }
+            Matcher last = status(control).orElseThrow();
+            assertThat(last.group(2)).isEqualTo("50");
+            assertThat(last.group(3)).as("dropped loaders a full GC could not collect: " + last.group()).isEqualTo("0");
+            assertThat(heap(last)).as("heap after a full GC, after 50 restarts against after 10")
+                    .isLessThanOrEqualTo(heapAfterTen + 8);
+            assertThat(respawn.count("worker pid \\d+ up in")).as("one worker JVM all along").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anApplicationThatLeavesAThreadRunningGetsAProcessRestartSaidOnce() throws Exception {
+        ExampleWorkspace app = ExampleWorkspace.copyOf("hello-http", temp);
+        int port = TestEnvironment.freePort();
+        try (RespawnProcess respawn = RespawnProcess.supervisor(app.root(), List.of("--reload-on-changes",
+                "--shutdown-timeout", "1", "--", TestEnvironment.java(), "-Dhello.housekeeping=true",
+                "-cp", "target/classes", HELLO, Integer.toString(port)))) {
+            Http.awaitBody(port, "/hello", "Hello from respawn", SERVED);
+            String first = Http.bodyOrNull(port, "/pid");
+
+            app.edit(GREETING, "    private Greeting() {", "    private static int greeted;\n\n    private Greeting() {");
+            app.edit(GREETING, "return \"Hello from respawn\";", "return \"Greeted \" + (++greeted);");
+            app.compile();
+
+            Http.awaitBody(port, "/hello", "Greeted 1", SERVED);
+            String second = Http.bodyOrNull(port, "/pid");
+            assertThat(second).as("a new worker JVM").isNotEqualTo(first);
+            respawn.awaitStderr("cannot restart inside the JVM: thread 'housekeeping' \\(at "
+                    + "dev.respawn.examples.hello.Housekeeping.(run|churn)\\) did not end within 1 s of the application's stop; "
+                    + "restarting the JVM instead", SERVED);
+
+            app.edit(GREETING, "return \"Greeted \" + (++greeted);", "return \"Greeted again \" + (++greeted);");
+            app.edit(GREETING, "    private Greeting() {", "    private static int more;\n\n    private Greeting() {");
+            app.compile();
+
+            Http.awaitBody(port, "/hello", "Greeted again 1", SERVED);
+            assertThat(Http.bodyOrNull(port, "/pid")).as("a process restart again").isNotIn(first, second);
+            assertThat(respawn.count("cannot restart inside the JVM")).as("said once").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void restartsInsideAJava25Worker() throws Exception {
+        Optional<String> java25 = TestEnvironment.java25();
+        org.junit.jupiter.api.Assumptions.assumeTrue(java25.isPresent(), "no JDK 25 here");
+        ExampleWorkspace app = ExampleWorkspace.copyOf("hello-http", temp);
+        int port = TestEnvironment.freePort();
+        try (RespawnProcess respawn = RespawnProcess.supervisor(app.root(), List.of("--reload-on-changes", "--",
+                java25.get(), "-cp", "target/classes", HELLO, Integer.toString(port)))) {
+            Http.awaitBody(port, "/hello", "Hello from respawn", SERVED);
+            String pid = Http.bodyOrNull(port, "/pid");
+            assertThat(Http.bodyOrNull(port, "/count")).isEqualTo("1");
+
+            app.edit(GREETING, "    private Greeting() {", "    private static int greeted;\n\n    private Greeting() {");
+            app.edit(GREETING, "return \"Hello from respawn\";", "return \"Java 25, greeted \" + (++greeted);");
+            app.compile();
+
+            Http.awaitBody(port, "/hello", "Java 25, greeted 1", SERVED);
+            assertThat(Http.bodyOrNull(port, "/pid")).as("the same worker JVM").isEqualTo(pid);
+            assertThat(Http.bodyOrNull(port, "/count")).as("a new life: state starts over").isEqualTo("1");
+            respawn.awaitStderr("restarted inside the JVM in \\d+ ms", SERVED);
+            assertThat(respawn.stderr()).doesNotContain("cannot restart inside the JVM").doesNotContain("WARNING");
+        }
+    }
+
+    private static RespawnProcess tomcat(ExampleWorkspace app, int port) throws Exception {
+        return RespawnProcess.supervisor(app.root(), List.of("--reload-on-changes", "--", TestEnvironment.java(),
+                "-cp", "target/classes" + File.pathSeparator + libraries("tomcat-jakarta"), TOMCAT,
+                Integer.toString(port)));
+    }
+
+    private static String libraries(String example) {
+        return TestEnvironment.examples().resolve(example).resolve("target/lib") + File.separator + "*";
+    }
+
+    /** The example's jars one by one: javac, unlike java, takes no wildcard. */
+    private static String jars(String example) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> jars = java.nio.file.Files.list(TestEnvironment.examples().resolve(example).resolve("target/lib"))) {
+            return String.join(File.pathSeparator, jars.map(Path::toString).toList());
+        }
+    }
+
+    private static Optional<Matcher> status(ControlClient control) {
+        try {
+            Matcher matcher = STATUS.matcher(control.send("status", Duration.ofSeconds(20)));
+            return matcher.find() ? Optional.of(matcher) : Optional.empty();
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    private static long heap(Matcher status) {
+        return Long.parseLong(status.group(4));
+    }
+}
