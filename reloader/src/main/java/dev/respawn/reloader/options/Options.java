@@ -29,7 +29,9 @@ public final class Options {
     private boolean reloadOnChanges;
 
     @Option(names = "--reload-mode", paramLabel = "MODE", converter = ReloadMode.Converter.class,
-            description = "auto (hot swap when only method bodies changed, else restart), hotswap, in-jvm or restart (default: ${DEFAULT-VALUE}).",
+            description = "auto (hot swap when only method bodies changed, else a restart inside the JVM when the "
+                    + "application stops cleanly, else a new worker process), hotswap, in-jvm or restart "
+                    + "(default: ${DEFAULT-VALUE}).",
             defaultValue = "auto")
     private ReloadMode reloadMode = ReloadMode.AUTO;
 

@@ -90,24 +90,21 @@ final class Leftovers {
         private StackTraces() {
         }
 
-        /** Keeps the stack trace's text and drops its references to classes (and so to their loaders). */
+        /**
+         * Keeps the stack trace (its elements hold names, not classes, once made) and drops the
+         * JVM's raw backtrace, which holds the classes of the frames (and so their loaders).
+         */
         static void detach(Throwable throwable) {
+            if (BACKTRACE == null) {
+                return;
+            }
             java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             for (Throwable t = throwable; t != null && seen.add(t); t = t.getCause()) {
-                StackTraceElement[] frames = t.getStackTrace();
-                StackTraceElement[] plain = new StackTraceElement[frames.length];
-                for (int i = 0; i < frames.length; i++) {
-                    StackTraceElement f = frames[i];
-                    plain[i] = new StackTraceElement(f.getClassLoaderName(), f.getModuleName(), f.getModuleVersion(),
-                            f.getClassName(), f.getMethodName(), f.getFileName(), f.getLineNumber());
-                }
+                t.getStackTrace();
                 try {
-                    t.setStackTrace(plain);
-                    if (BACKTRACE != null) {
-                        BACKTRACE.set(t, null);
-                    }
+                    BACKTRACE.set(t, null);
                 } catch (ReflectiveOperationException | RuntimeException e) {
-                    // An exception that refuses a new stack trace (writableStackTrace false) has none to drop.
+                    // Best effort.
                 }
             }
         }

@@ -96,11 +96,11 @@ public final class Supervisor {
      * where the reload mode and the application allow, else a process restart.
      */
     private void reload(List<Path> changed) {
-        if (options.reloadMode() == ReloadMode.RESTART) {
-            restart(changed, null);
-            return;
+        switch (options.reloadMode()) {
+            case RESTART -> restart(changed, null);
+            case IN_JVM -> restartAnyhow(changed, null);
+            default -> hotSwapper.apply(current, changed).ifPresent(why -> restartAnyhow(changed, why));
         }
-        hotSwapper.apply(current, changed).ifPresent(why -> restartAnyhow(changed, why));
     }
 
     private void restartAnyhow(List<Path> changed, String why) {
