@@ -67,6 +67,10 @@ public final class ControlServer implements Closeable {
     private void run() {
         try {
             open();
+        } catch (IllegalStateException e) {
+            // The JVM began to exit before the channel opened (a worker whose main failed at once):
+            // nothing could have asked it anything.
+            return;
         } catch (IOException | RuntimeException e) {
             say.accept("the control channel could not start (" + e.getMessage() + "), so commands such as "
                     + "'coverage dump' cannot reach this worker; the application runs on");
