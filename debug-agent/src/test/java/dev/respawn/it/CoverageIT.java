@@ -87,7 +87,9 @@ class CoverageIT {
     void keepsWhatEachWorkerCoveredAcrossRestartsAndReportsItOnStop() throws Exception {
         ExampleWorkspace app = ExampleWorkspace.copyOf("hello-http", temp);
         int port = TestEnvironment.freePort();
-        try (RespawnProcess respawn = supervise(app, port, List.of(), "--reload-on-changes", "--enable-coverage")) {
+        // A worker process per life: each writes its own session into the merged file.
+        try (RespawnProcess respawn = supervise(app, port, List.of(), "--reload-on-changes", "--enable-coverage",
+                "--reload-mode", "restart")) {
             Http.awaitBody(port, "/hello", "Hello from respawn", SERVED);
             assertThat(Http.bodyOrNull(port, "/env")).isEqualTo("RESPAWN=1");
             long first = Long.parseLong(Http.bodyOrNull(port, "/pid"));

@@ -105,9 +105,16 @@ public final class Supervisor {
 
     private void restartAnyhow(List<Path> changed, String why) {
         boolean inPlace = options.reloadMode() == ReloadMode.AUTO || options.reloadMode() == ReloadMode.IN_JVM;
-        if (!inPlace || !restartInJvm(changed, why)) {
+        // A jar's classes live in the JVM's own class loader, which only a new JVM replaces.
+        boolean jarChanged = changed.stream().anyMatch(Supervisor::isJar);
+        if (!inPlace || jarChanged || !restartInJvm(changed, why)) {
             restart(changed, why);
         }
+    }
+
+    private static boolean isJar(Path path) {
+        String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".jar") || name.endsWith(".zip");
     }
 
     private boolean restartInJvm(List<Path> changed, String why) {
