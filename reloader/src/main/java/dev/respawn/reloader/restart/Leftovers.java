@@ -28,8 +28,8 @@ final class Leftovers {
     private Leftovers() {
     }
 
-    /** @param firstUsed jar classes the life loaded first, whose static Threads may carry its loader */
-    static void clear(Life life, List<Class<?>> firstUsed) {
+    /** Clears what must be cleared before the next life starts. */
+    static void clear(Life life) {
         RestartLoader dropped = life.loader();
         ClassLoader base = dropped.getParent();
         restoreDrivers(life.driversBefore());
@@ -40,11 +40,22 @@ final class Leftovers {
             ThreadState.clear(thread, dropped);
             ThreadLocals.clear(thread, dropped);
         }
-        // Hooks that libraries register once per JVM, made on a thread of the dropped life; and
-        // what they keep in static fields from their first use: Threads for later (H2's database
-        // closer) and exceptions made in advance (H2's, Netty's), whose stack traces name the
-        // life's classes.
+        // Hooks that libraries register once per JVM, made on a thread of the dropped life.
         ShutdownHooks.registered().forEach(hook -> ThreadState.clear(hook, dropped));
+        try {
+            dropped.close();
+        } catch (java.io.IOException e) {
+            // Only folders: nothing held open.
+        }
+    }
+
+    /**
+     * Clears what jar classes the dropped life used first keep in static fields from that first
+     * use: Threads made for later (H2's database closer) and exceptions made in advance (H2's,
+     * Netty's), whose stack traces hold the life's classes. Slow for a large application's first
+     * life (it looks at each class's fields), so it runs after the next life has started.
+     */
+    static void clearStatics(ClassLoader dropped, List<Class<?>> firstUsed) {
         for (Class<?> type : firstUsed) {
             for (Object value : staticValues(type)) {
                 if (value instanceof Thread thread) {
@@ -53,11 +64,6 @@ final class Leftovers {
                     StackTraces.detach(throwable);
                 }
             }
-        }
-        try {
-            dropped.close();
-        } catch (java.io.IOException e) {
-            // Only folders: nothing held open.
         }
     }
 

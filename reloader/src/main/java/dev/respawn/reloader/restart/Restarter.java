@@ -27,6 +27,7 @@ import dev.respawn.reloader.channel.InJvmRestart;
  */
 public final class Restarter {
 
+    private final Instrumentation instrumentation;
     private final String mainClass;
     private final List<Path> folders;
     private final Duration timeout;
@@ -41,7 +42,11 @@ public final class Restarter {
     private volatile Life current;
     private String[] args;
 
-    private Restarter(String mainClass, List<Path> folders, Duration timeout, Supplier<Set<Integer>> respawnPorts) {
+    private volatile Thread cleaning;
+
+    private Restarter(Instrumentation instrumentation, String mainClass, List<Path> folders, Duration timeout,
+            Supplier<Set<Integer>> respawnPorts) {
+        this.instrumentation = instrumentation;
         this.mainClass = mainClass;
         this.folders = folders;
         this.timeout = timeout;
@@ -65,7 +70,7 @@ public final class Restarter {
         if (mainClass.isEmpty() || folders.isEmpty()) {
             return Optional.empty();
         }
-        Restarter restarter = new Restarter(mainClass.get(), folders, timeout, respawnPorts);
+        Restarter restarter = new Restarter(instrumentation, mainClass.get(), folders, timeout, respawnPorts);
         // The JDK's shutdown hook registry, threads' ThreadLocal maps and inherited access control
         // contexts are read and cleared by reflection.
         Module javaBase = Object.class.getModule();
@@ -169,26 +174,52 @@ public final class Restarter {
             unavailable = unclean.get();
             return unclean;
         }
-        List<Class<?>> firstUsed = new ArrayList<>();
+        Leftovers.clear(old);
+        Set<String> firstUsed = new java.util.HashSet<>();
         for (String name = jarClasses.poll(); name != null; name = jarClasses.poll()) {
-            try {
-                firstUsed.add(Class.forName(name.replace('/', '.'), false, base));
-            } catch (ClassNotFoundException | LinkageError e) {
-                // Not loadable by name (hidden, or failed to load): nothing to look at.
-            }
+            firstUsed.add(name.replace('/', '.'));
         }
-        Leftovers.clear(old, firstUsed);
         synchronized (dropped) {
             dropped.add(new WeakReference<>(old.loader()));
         }
         Life next = Life.prepare(old.number() + 1, mainClass, folders, base);
         current = next;
         next.start(args);
+        clearStatics(old.loader(), firstUsed);
         return Optional.empty();
+    }
+
+    private void clearStatics(ClassLoader dropped, Set<String> firstUsed) {
+        Thread previous = cleaning;
+        Thread thread = new Thread(() -> {
+            join(previous);
+            List<Class<?>> classes = new ArrayList<>();
+            for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
+                if (loaded.getClassLoader() == base && firstUsed.contains(loaded.getName())) {
+                    classes.add(loaded);
+                }
+            }
+            Leftovers.clearStatics(dropped, classes);
+        }, "respawn-leftovers");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        cleaning = thread;
+        thread.start();
+    }
+
+    private static void join(Thread thread) {
+        if (thread != null) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** One line on the lives so far, for {@code respawn status}: after a full GC, how many dropped loaders remain. */
     public String status() {
+        join(cleaning);
         System.gc();
         System.gc();
         int total;
