@@ -24,6 +24,7 @@ public final class HotSwapPlanner {
     private final Map<Path, byte[]> loaded = new ConcurrentHashMap<>();
     private final Map<Path, String> names = new ConcurrentHashMap<>();
     private final Set<Path> existing = ConcurrentHashMap.newKeySet();
+    private final Set<Path> roots = ConcurrentHashMap.newKeySet();
 
     /**
      * Notes the class files a class folder holds as the worker starts: one changed later that the
@@ -31,6 +32,7 @@ public final class HotSwapPlanner {
      * new class, which may need a framework's start-up (component scanning) to be seen.
      */
     public void classFolder(Path root) {
+        roots.add(root);
         try (java.util.stream.Stream<Path> files = Files.walk(root)) {
             files.filter(file -> file.toString().endsWith(".class")).forEach(existing::add);
         } catch (IOException | java.io.UncheckedIOException e) {
@@ -48,11 +50,42 @@ public final class HotSwapPlanner {
         }
     }
 
-    /** A new worker life: it reports what it loads anew. */
+    /** A new worker process: it reports its class folders and what it loads anew. */
     public void forget() {
         loaded.clear();
         names.clear();
         existing.clear();
+        roots.clear();
+    }
+
+    /**
+     * The application restarted inside the same worker: it reports what it loads anew, but not
+     * its class folders (the JVM's class path did not change), whose files are noted again now.
+     */
+    public void newLife() {
+        loaded.clear();
+        names.clear();
+        existing.clear();
+        roots.forEach(this::classFolder);
+    }
+
+    /**
+     * The changed files worth naming on the terminal: a build rewrites every class file, most
+     * with the same bytes the worker loaded. All of them when none differs.
+     */
+    public List<Path> differing(List<Path> changed) {
+        List<Path> differing = new ArrayList<>();
+        for (Path path : changed) {
+            byte[] before = loaded.get(path);
+            try {
+                if (before == null || !Arrays.equals(before, Files.readAllBytes(path))) {
+                    differing.add(path);
+                }
+            } catch (IOException e) {
+                differing.add(path);
+            }
+        }
+        return differing.isEmpty() ? changed : differing;
     }
 
     public Plan plan(List<Path> changed) {

@@ -45,9 +45,19 @@ final class HotSwapper {
         planner.classFolder(root);
     }
 
-    /** A new worker life: it reports what it loads anew. */
+    /** A new worker process: it reports what it loads anew. */
     void forget() {
         planner.forget();
+    }
+
+    /** The application restarted inside its worker: it reports what it loads anew. */
+    void newLife() {
+        planner.newLife();
+    }
+
+    /** Of the changed files, those whose bytes differ from what the worker loaded. */
+    List<Path> differing(List<Path> changed) {
+        return planner.differing(changed);
     }
 
     /**

@@ -95,7 +95,8 @@ public final class Supervisor {
      * Applies a settled burst: a hot swap where only method bodies changed, else an in-JVM restart
      * where the reload mode and the application allow, else a process restart.
      */
-    private void reload(List<Path> changed) {
+    private void reload(List<Path> burst) {
+        List<Path> changed = hotSwapper.differing(burst);
         switch (options.reloadMode()) {
             case RESTART -> restart(changed, null);
             case IN_JVM -> restartAnyhow(changed, null);
@@ -126,7 +127,7 @@ public final class Supervisor {
         List<ProcessHandle> tree = ProcessTree.of(worker.handle());
         Set<Integer> ports = controlPorts.withoutControlPorts(ListeningPorts.ownedBy(tree), tree);
         // The new life reports its classes anew; what the old one loaded no longer counts.
-        hotSwapper.forget();
+        hotSwapper.newLife();
         if (!inJvm.restart(worker)) {
             return false;
         }

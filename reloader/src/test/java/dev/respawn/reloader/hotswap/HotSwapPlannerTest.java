@@ -115,4 +115,30 @@ class HotSwapPlannerTest {
         assertThat(plan.canHotSwap()).isTrue();
         assertThat(plan.redefinitions()).isEmpty();
     }
+
+    @Test
+    void namesOnlyTheFilesWhoseBytesDifferFromWhatWasLoaded() throws IOException {
+        Path root = Files.createDirectories(temp.resolve("classes/p"));
+        Path same = Files.copy(compile(BEFORE), root.resolve("Shop.class"));
+        Path other = Files.copy(compile(BEFORE.replace("Hello", "Hi")), root.resolve("Other.class"));
+        Path resource = Files.writeString(temp.resolve("application.properties"), "a=1");
+        HotSwapPlanner planner = new HotSwapPlanner();
+        planner.loaded(new ClassOrigin("p.Shop", same, temp.resolve("classes"), Optional.empty()));
+        assertThat(planner.differing(List.of(same, other, resource))).containsExactly(other, resource);
+        assertThat(planner.differing(List.of(same))).as("all, when none differs").containsExactly(same);
+    }
+
+    @Test
+    void aNewLifeInTheSameWorkerForgetsWhatWasLoadedButNotItsClassFolders() throws IOException {
+        Path root = Files.createDirectories(temp.resolve("classes"));
+        Path shop = Files.copy(compile(BEFORE), Files.createDirectories(root.resolve("p")).resolve("Shop.class"));
+        HotSwapPlanner planner = new HotSwapPlanner();
+        planner.classFolder(root);
+        planner.loaded(new ClassOrigin("p.Shop", shop, root, Optional.empty()));
+        planner.newLife();
+        Files.copy(compile(BEFORE.replace("Hello", "Hi")), shop, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        HotSwapPlanner.Plan plan = planner.plan(List.of(shop));
+        assertThat(plan.canHotSwap()).as("a class the new life has not loaded yet, but that existed").isTrue();
+        assertThat(plan.redefinitions()).isEmpty();
+    }
 }
