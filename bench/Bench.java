@@ -29,8 +29,9 @@ import javax.tools.ToolProvider;
 
 /**
  * respawn's benchmark against the hello-http example: change to served, detection and idle CPU,
- * throughput overhead of each add-on, and startup. Run through {@code bench/run}; single-file
- * source launch ({@code java bench/Bench.java ROOT [--quick]}), so it needs no build of its own.
+ * throughput overhead of each add-on, and startup; {@link SpringBench} adds the Spring Boot example
+ * against DevTools. Run through {@code bench/run}, which compiles {@code bench/*.java} with javac
+ * and runs {@code java -cp bench/target Bench ROOT [--quick]}: no module, no build of its own.
  *
  * <p>Every figure is a median over rounds in which the configurations alternate, because
  * throughput on these 2-core machines scatters about ±10% from one run to the next.
@@ -60,7 +61,7 @@ public class Bench {
         compileVariants();
 
         String only = List.of(args).stream().filter(a -> a.startsWith("--only=")).map(a -> a.substring(7))
-                .findFirst().orElse("startup,served,detection,throughput");
+                .findFirst().orElse("startup,served,detection,spring,throughput");
         if (only.contains("startup")) {
             say("startup: plain JVM, agent alone, supervisor");
             startup();
@@ -72,6 +73,10 @@ public class Bench {
         if (only.contains("detection")) {
             say("detection and idle CPU with 50,000 class files");
             detectionAndIdle();
+        }
+        if (only.contains("spring")) {
+            say("Spring Boot: cold start, change to served with respawn and with DevTools");
+            SpringBench.run();
         }
         if (only.contains("throughput")) {
             say("throughput under wrk, each configuration in turn");
@@ -482,18 +487,25 @@ public class Bench {
 
     /** Greeting.class answering "version a" and "version b", compiled in-process. */
     static void compileVariants() throws IOException {
-        String source = Files.readString(root.resolve("examples/hello-http/src/main/java/" + PKG + "Greeting.java"));
+        variants.putAll(greetingVariants("hello-http", PKG, "Hello from respawn"));
+    }
+
+    /** An example's Greeting.class with "version a" and "version b" in place of {@code text}, compiled in-process. */
+    static Map<String, byte[]> greetingVariants(String example, String pkg, String text) throws IOException {
+        String source = Files.readString(root.resolve("examples/" + example + "/src/main/java/" + pkg + "Greeting.java"));
+        Map<String, byte[]> compiled = new LinkedHashMap<>();
         for (String v : List.of("a", "b")) {
-            Path dir = Files.createDirectories(work.resolve("variant-" + v));
+            Path dir = Files.createDirectories(work.resolve("variant-" + example + "-" + v));
             Path file = dir.resolve("Greeting.java");
-            Files.writeString(file, source.replace("Hello from respawn", "version " + v));
+            Files.writeString(file, source.replace(text, "version " + v));
             int rc = ToolProvider.getSystemJavaCompiler().run(null, null, null, "--release", "17", "-d",
                     dir.toString(), file.toString());
             if (rc != 0) {
-                throw new IllegalStateException("javac failed for variant " + v);
+                throw new IllegalStateException("javac failed for variant " + v + " of " + example);
             }
-            variants.put(v, Files.readAllBytes(dir.resolve(PKG + "Greeting.class")));
+            compiled.put(v, Files.readAllBytes(dir.resolve(pkg + "Greeting.class")));
         }
+        return compiled;
     }
 
     /** A jar whose premain does nothing: what any -javaagent costs the JVM, for comparison. */
@@ -517,8 +529,10 @@ public class Bench {
     }
 
     static Path copyClasses(String name) throws IOException {
-        Path from = root.resolve("examples/hello-http/target/classes");
-        Path to = work.resolve("classes-" + name);
+        return copyTree(root.resolve("examples/hello-http/target/classes"), work.resolve("classes-" + name));
+    }
+
+    static Path copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path f : (Iterable<Path>) files::iterator) {
                 Path target = to.resolve(from.relativize(f).toString());

@@ -1,5 +1,6 @@
 package dev.respawn.it;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import javax.tools.JavaCompiler;
@@ -15,27 +17,37 @@ import javax.tools.ToolProvider;
 /**
  * A private copy of an example application (its sources in {@code src/main/java}, its classes in
  * {@code target/classes}, the layout respawn guesses sources from), which a test changes by
- * editing a source and compiling it with javac, as a developer's build would.
+ * editing a source and compiling it with javac, as a developer's build would. The example's
+ * libraries ({@code target/lib}, where it has any) are used where the build left them, not copied.
  */
 final class ExampleWorkspace {
 
     private final Path root;
     private final Path sources;
     private final Path classes;
+    private final Path libraries;
 
-    private ExampleWorkspace(Path root) {
+    private ExampleWorkspace(Path root, Path libraries) {
         this.root = root;
         this.sources = root.resolve("src/main/java");
         this.classes = root.resolve("target/classes");
+        this.libraries = libraries;
     }
 
     /** Copies {@code examples/<name>} (sources and compiled classes) under {@code directory}. */
     static ExampleWorkspace copyOf(String name, Path directory) throws IOException {
         Path example = TestEnvironment.examples().resolve(name);
-        ExampleWorkspace workspace = new ExampleWorkspace(directory.resolve(name));
+        ExampleWorkspace workspace = new ExampleWorkspace(directory.resolve(name), example.resolve("target/lib"));
         copyTree(example.resolve("src/main/java"), workspace.sources);
         copyTree(example.resolve("target/classes"), workspace.classes);
         return workspace;
+    }
+
+    /** The worker's class path, relative to {@link #root()}: the class folder, then the example's jars. */
+    String classpath() {
+        return Files.isDirectory(libraries)
+                ? "target/classes" + File.pathSeparator + libraries + File.separator + "*"
+                : "target/classes";
     }
 
     Path root() {
@@ -66,14 +78,13 @@ final class ExampleWorkspace {
 
     /** Compiles every source into a fresh folder and returns it, leaving {@code target/classes} alone. */
     Path compileAside(Path output) throws IOException {
-        return compileAside(output, "");
-    }
-
-    private Path compileAside(Path output, String classPath) throws IOException {
         Files.createDirectories(output);
         List<String> arguments = new ArrayList<>(List.of("-g", "-parameters", "-d", output.toString()));
-        if (!classPath.isEmpty()) {
-            arguments.addAll(List.of("-cp", classPath));
+        if (Files.isDirectory(libraries)) {
+            try (Stream<Path> jars = Files.list(libraries)) {
+                arguments.addAll(List.of("-cp", jars.map(Path::toString).sorted()
+                        .collect(Collectors.joining(File.pathSeparator))));
+            }
         }
         try (Stream<Path> files = Files.walk(sources)) {
             files.filter(f -> f.toString().endsWith(".java")).map(Path::toString).forEach(arguments::add);
@@ -88,12 +99,7 @@ final class ExampleWorkspace {
 
     /** Compiles the sources as a build would: every class file in {@code target/classes} rewritten at once. */
     void compile() throws IOException {
-        compile("");
-    }
-
-    /** The same, for sources that need {@code classPath} (the example's jars, say). */
-    void compile(String classPath) throws IOException {
-        Path aside = compileAside(Files.createTempDirectory(root, "javac"), classPath);
+        Path aside = compileAside(Files.createTempDirectory(root, "javac"));
         copyTree(aside, classes);
     }
 

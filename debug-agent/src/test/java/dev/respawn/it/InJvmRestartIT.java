@@ -3,7 +3,6 @@ package dev.respawn.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -47,7 +46,7 @@ class InJvmRestartIT {
             app.edit(TOMCAT_SOURCE, "    static final class Hello extends HttpServlet {",
                     "    static final class Hello extends HttpServlet {\n        private final String greeting = \"Restarted in place\";");
             app.edit(TOMCAT_SOURCE, "text(response, \"Hello from Jakarta\");", "text(response, greeting);");
-            app.compile(jars("tomcat-jakarta"));
+            app.compile();
 
             Http.awaitBody(port, "/hello", "Restarted in place", SERVED);
             assertThat(Http.bodyOrNull(port, "/pid")).as("the same worker JVM").isEqualTo(pid);
@@ -146,19 +145,7 @@ class InJvmRestartIT {
 
     private static RespawnProcess tomcat(ExampleWorkspace app, int port) throws Exception {
         return RespawnProcess.supervisor(app.root(), List.of("--reload-on-changes", "--", TestEnvironment.java(),
-                "-cp", "target/classes" + File.pathSeparator + libraries("tomcat-jakarta"), TOMCAT,
-                Integer.toString(port)));
-    }
-
-    private static String libraries(String example) {
-        return TestEnvironment.examples().resolve(example).resolve("target/lib") + File.separator + "*";
-    }
-
-    /** The example's jars one by one: javac, unlike java, takes no wildcard. */
-    private static String jars(String example) throws java.io.IOException {
-        try (java.util.stream.Stream<Path> jars = java.nio.file.Files.list(TestEnvironment.examples().resolve(example).resolve("target/lib"))) {
-            return String.join(File.pathSeparator, jars.map(Path::toString).toList());
-        }
+                "-cp", app.classpath(), TOMCAT, Integer.toString(port)));
     }
 
     private static Optional<Matcher> status(ControlClient control) {
