@@ -25,15 +25,14 @@ final class SpringBench {
     static final String DEVTOOLS = "DevTools";
     static final String GROUP = "1. change to served (Spring Boot)";
     /** The supervisor's line for a process restart, with the time from its start to the new worker listening. */
-    static final Pattern RESTARTED = Pattern.compile("restarted in (\\d+) ms");
+    static final Pattern RESTARTED = Pattern.compile("restarted (?:inside the JVM )?in (\\d+) ms");
 
-    /**
-     * How a change reaches the application: DevTools' restart, or the supervisor with these options.
-     * #9's in-JVM restart joins as one more line: {@code respawn("in-JVM restart (...)", "--reload-mode", "in-jvm")}.
-     */
+    /** How a change reaches the application: DevTools' restart, or the supervisor with these options. */
     static final List<Server> SERVERS = List.of(
             Server.devTools(),
             Server.respawn("process restart (`--reload-mode restart`)", "--reload-mode", "restart"),
+            Server.respawn("restart inside the JVM (`--reload-mode in-jvm`; what `auto` does for a structural change)",
+                    "--reload-mode", "in-jvm"),
             Server.respawn("default (`auto`: this change is a method body, so a hot swap)"));
 
     /** One way to serve the example: {@code options} for respawn's supervisor, or none for DevTools. */
