@@ -34,4 +34,29 @@ class SystemLoaderGuardTest {
         }
         assertThat(SystemLoaderGuard.hasStaticMain(bytes)).isFalse();
     }
+
+    @Test
+    void stubsTheMainClassAndReportsAnyOtherFolderClassTheJvmsLoaderLoads(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+            throws Exception {
+        java.util.List<String> stubbed = new java.util.ArrayList<>();
+        java.util.List<String> twice = new java.util.ArrayList<>();
+        java.util.List<String> fromJars = new java.util.ArrayList<>();
+        SystemLoaderGuard guard = new SystemLoaderGuard("com.example.App", java.util.List.of(folder.toRealPath()),
+                stubbed::add, twice::add, fromJars::add);
+        ClassLoader system = ClassLoader.getSystemClassLoader();
+        java.security.ProtectionDomain inFolder = new java.security.ProtectionDomain(
+                new java.security.CodeSource(folder.toUri().toURL(), (java.security.cert.Certificate[]) null), null);
+        java.security.ProtectionDomain inJar = new java.security.ProtectionDomain(
+                new java.security.CodeSource(folder.resolve("lib.jar").toUri().toURL(), (java.security.cert.Certificate[]) null), null);
+        byte[] main = SystemLoaderGuard.stub("com/example/App");
+
+        assertThat(guard.transform(system, "com/example/App", null, inFolder, main)).isNotNull();
+        assertThat(guard.transform(system, "com/example/Model", null, inFolder, new byte[0])).isNull();
+        assertThat(guard.transform(system, "org/lib/Util", null, inJar, new byte[0])).isNull();
+        assertThat(guard.transform(new ClassLoader(system) { }, "com/example/Other", null, inFolder, new byte[0])).isNull();
+
+        assertThat(stubbed).containsExactly("com.example.App");
+        assertThat(twice).containsExactly("com.example.Model");
+        assertThat(fromJars).containsExactly("org/lib/Util");
+    }
 }
