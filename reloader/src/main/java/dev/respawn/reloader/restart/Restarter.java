@@ -157,7 +157,14 @@ public final class Restarter {
         }
         // A thread that is no daemon keeps the JVM up between the old life's end and the new one's start.
         AtomicReference<Optional<String>> outcome = new AtomicReference<>(Optional.of("interrupted"));
-        Thread replacing = new Thread(() -> outcome.set(replace(old)), "respawn-restart");
+        Thread replacing = new Thread(() -> {
+            try {
+                outcome.set(replace(old));
+            } catch (RuntimeException | LinkageError e) {
+                unavailable = "the restart inside the JVM failed (" + e + ")";
+                outcome.set(Optional.of(unavailable));
+            }
+        }, "respawn-restart");
         replacing.setDaemon(false);
         replacing.start();
         try {
