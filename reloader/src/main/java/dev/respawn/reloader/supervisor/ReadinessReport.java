@@ -54,8 +54,15 @@ final class ReadinessReport extends Thread {
             say(Set.of());
             return;
         }
+        Set<Integer> before = ListeningPorts.all();
         while (worker.isAlive()) {
             long elapsed = System.nanoTime() - beganNanos;
+            if (!maybeReady(before)) {
+                if (!pause(elapsed)) {
+                    return;
+                }
+                continue;
+            }
             List<ProcessHandle> tree = ProcessTree.of(worker.handle());
             Set<Integer> listening = controlPorts.withoutControlPorts(ListeningPorts.ownedBy(tree), tree);
             boolean ready = expected.isEmpty() ? !addOnPorts.containsAll(listening) : listening.containsAll(expected);
@@ -63,15 +70,35 @@ final class ReadinessReport extends Thread {
                 say(listening);
                 return;
             }
-            if (elapsed > GIVE_UP.toNanos()) {
-                say(Set.of());
+            if (!pause(elapsed)) {
                 return;
             }
-            try {
-                Thread.sleep((elapsed < FAST_FOR.toNanos() ? FAST : SLOW).toMillis());
-            } catch (InterruptedException e) {
-                return;
-            }
+        }
+    }
+
+    /**
+     * A cheap look first (the machine's listening sockets, one file): only once the expected
+     * ports, or any new port, listen is it worth reading the worker's file descriptors, which a
+     * large application has hundreds of.
+     */
+    private boolean maybeReady(Set<Integer> before) {
+        Set<Integer> listening = ListeningPorts.all();
+        if (!expected.isEmpty()) {
+            return listening.containsAll(expected);
+        }
+        return !before.containsAll(listening);
+    }
+
+    private boolean pause(long elapsed) {
+        if (elapsed > GIVE_UP.toNanos()) {
+            say(Set.of());
+            return false;
+        }
+        try {
+            Thread.sleep((elapsed < FAST_FOR.toNanos() ? FAST : SLOW).toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            return false;
         }
     }
 
