@@ -110,6 +110,11 @@ class DebuggerIT {
 
             VirtualMachine vm = attach(debugger);
             try {
+                // JDWP suspends the VM again as it sends its start event to the new debugger: resuming
+                // before that event arrived would leave it suspended.
+                com.sun.jdi.event.EventSet started = vm.eventQueue().remove(SERVED.toMillis());
+                assertThat(started).as("the VM's start event").isNotNull();
+                assertThat(started).hasAtLeastOneElementOfType(com.sun.jdi.event.VMStartEvent.class);
                 vm.resume();
                 Http.awaitBody(port, "/hello", "Hello from respawn", SERVED);
             } finally {
