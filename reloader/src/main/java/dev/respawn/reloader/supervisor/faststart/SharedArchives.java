@@ -1,0 +1,293 @@
+package dev.respawn.reloader.supervisor.faststart;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import dev.respawn.reloader.output.OwnerOnly;
+
+/**
+ * The class-data-sharing archives in one owner-only folder, one per {@link ArchiveKey}: whether a
+ * worker start can use one, or should record the classes it loads so that one can be made; and
+ * making it in the background once the recording worker has settled.
+ *
+ * <p>Files per key: {@code <key>.loaded} (written by the recording worker), {@code <key>.classlist}
+ * (what was dumped), {@code <key>.jsa} (the archive), {@code <key>.log} (the dump's output),
+ * {@code <key>.failed} (why no archive could be made; delete it to try again). The newest
+ * {@value #KEEP} archives are kept.
+ */
+final class SharedArchives implements AutoCloseable {
+
+    static final int KEEP = 4;
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration GIVE_UP = Duration.ofMinutes(2);
+
+    /** What one worker start does about its archive. */
+    sealed interface Plan {
+    }
+
+    /** Start with this archive. */
+    record Use(Path archive) implements Plan {
+    }
+
+    /** Record the loaded classes into this file, from which the archive will be made. */
+    record Record(Path classList) implements Plan {
+    }
+
+    /** Start without: the archive is being made. */
+    record Pending() implements Plan {
+    }
+
+    /** Start without: no archive can be made, for this reason. */
+    record Failed(String why) implements Plan {
+    }
+
+    private enum Stage { RECORDING, DUMPING }
+
+    private final Path directory;
+    private final Duration settle;
+    private final Consumer<String> say;
+    private final JarNames jarNames;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "respawn-class-data-sharing");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<ArchiveKey, Stage> stages = new HashMap<>();
+    private final List<ArchiveDump> dumps = new ArrayList<>();
+    private boolean closed;
+
+    /**
+     * @param directory where the archives live (created owner-only when first needed)
+     * @param settle how long the recording worker's class list must stay unchanged before the dump
+     * @param say where lines for the terminal go
+     */
+    SharedArchives(Path directory, Duration settle, Consumer<String> say, JarNames jarNames) {
+        this.directory = directory.toAbsolutePath().normalize();
+        this.settle = settle;
+        this.say = say;
+        this.jarNames = jarNames;
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    /** What a worker start about to run {@code jars} on {@code jvm} does for its archive. */
+    synchronized Plan plan(ArchiveKey key, WorkerJvm jvm, List<Path> jars, List<String> dumpOptions) {
+        Stage stage = stages.get(key);
+        if (stage != null) {
+            return new Pending();
+        }
+        Path archive = file(key, "jsa");
+        if (Files.isRegularFile(archive)) {
+            touch(archive);
+            return new Use(archive);
+        }
+        Path failed = file(key, "failed");
+        if (Files.isRegularFile(failed)) {
+            return new Failed("making the archive failed before (see " + file(key, "log") + "; delete " + failed
+                    + " to try again)");
+        }
+        if (closed) {
+            return new Pending();
+        }
+        try {
+            OwnerOnly.directories(directory);
+            Path loaded = file(key, "loaded");
+            Files.deleteIfExists(loaded);
+            stages.put(key, Stage.RECORDING);
+            timer.schedule(new Settling(key, jvm, jars, dumpOptions, loaded), POLL.toMillis(), TimeUnit.MILLISECONDS);
+            return new Record(loaded);
+        } catch (IOException e) {
+            return new Failed("cannot write to " + directory + " (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Stops a dump in progress; its archive is not made. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        timer.shutdownNow();
+        dumps.forEach(ArchiveDump::cancel);
+    }
+
+    private Path file(ArchiveKey key, String extension) {
+        return directory.resolve(key.value() + "." + extension);
+    }
+
+    private synchronized void dump(ArchiveKey key, WorkerJvm jvm, List<Path> jars, List<String> dumpOptions,
+            Path loaded) {
+        if (closed) {
+            return;
+        }
+        try {
+            Path classList = file(key, "classlist");
+            if (!snapshot(loaded, classList, jars)) {
+                // The worker loaded nothing from its jars (it failed early): the next start records again.
+                stages.remove(key);
+                return;
+            }
+            ArchiveDump dump = ArchiveDump.start(jvm, classList, jars, dumpOptions, file(key, "jsa"), file(key, "log"));
+            stages.put(key, Stage.DUMPING);
+            dumps.add(dump);
+            dump.result().thenAccept(result -> dumped(key, jars, dump, result));
+        } catch (IOException e) {
+            failed(key, "could not start " + jvm.java() + " -Xshare:dump (" + e.getMessage() + ")");
+        }
+    }
+
+    private void dumped(ArchiveKey key, List<Path> jars, ArchiveDump dump, ArchiveDump.Result result) {
+        synchronized (this) {
+            dumps.remove(dump);
+            if (closed) {
+                return;
+            }
+            if (!result.made()) {
+                failed(key, "java -Xshare:dump exited with " + result.exitCode() + " (see " + file(key, "log") + ")");
+                return;
+            }
+            stages.remove(key);
+        }
+        say.accept(String.format(Locale.ROOT, "class-data sharing: archived the classes of %d jar%s in %.1f s (%s);"
+                + " the next worker starts with it", jars.size(), jars.size() == 1 ? "" : "s",
+                result.took().toMillis() / 1000.0, file(key, "jsa")));
+        prune();
+    }
+
+    private void failed(ArchiveKey key, String why) {
+        synchronized (this) {
+            stages.remove(key);
+            try {
+                OwnerOnly.write(file(key, "failed"), (why + System.lineSeparator()).getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // Then the next supervisor tries again.
+            }
+        }
+        say.accept("class-data sharing: no archive: " + why + "; workers start without one");
+    }
+
+    /**
+     * Copies the complete lines of the recorded class list (the worker may still be writing) to
+     * {@code classList}; false when none of them is a class from the jars.
+     */
+    private boolean snapshot(Path loaded, Path classList, List<Path> jars) throws IOException {
+        byte[] bytes = Files.readAllBytes(loaded);
+        int end = bytes.length;
+        while (end > 0 && bytes[end - 1] != '\n') {
+            end--;
+        }
+        String text = new String(bytes, 0, end, StandardCharsets.UTF_8);
+        Set<String> inJars = new HashSet<>();
+        jars.forEach(jar -> inJars.addAll(jarNames.of(jar)));
+        boolean any = text.lines().map(line -> line.split(" ", 2)[0]).anyMatch(name -> inJars.contains(name + ".class"));
+        if (any) {
+            OwnerOnly.write(classList, text.getBytes(StandardCharsets.UTF_8));
+        }
+        return any;
+    }
+
+    private void touch(Path archive) {
+        try {
+            Files.setLastModifiedTime(archive, FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException e) {
+            // Only the pruning order depends on it.
+        }
+    }
+
+    /** Deletes all but the {@value #KEEP} most recently used archives, with their other files. */
+    private void prune() {
+        List<Path> archives = new ArrayList<>();
+        try (DirectoryStream<Path> listing = Files.newDirectoryStream(directory, "*.jsa")) {
+            listing.forEach(archives::add);
+        } catch (IOException e) {
+            return;
+        }
+        archives.sort(Comparator.comparing(SharedArchives::modified).reversed());
+        for (Path old : archives.subList(Math.min(KEEP, archives.size()), archives.size())) {
+            String key = old.getFileName().toString().replaceFirst("\\.jsa$", "");
+            for (String extension : List.of("jsa", "classlist", "loaded", "log", "failed")) {
+                try {
+                    Files.deleteIfExists(directory.resolve(key + "." + extension));
+                } catch (IOException e) {
+                    // In use elsewhere (Windows): the next prune tries again.
+                }
+            }
+        }
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
+    /** Watches the recording worker's class list until it stops growing, then dumps. */
+    private final class Settling implements Runnable {
+
+        private final ArchiveKey key;
+        private final WorkerJvm jvm;
+        private final List<Path> jars;
+        private final List<String> dumpOptions;
+        private final Path loaded;
+        private final long began = System.nanoTime();
+        private long size = -1;
+        private long sizeSince;
+
+        Settling(ArchiveKey key, WorkerJvm jvm, List<Path> jars, List<String> dumpOptions, Path loaded) {
+            this.key = key;
+            this.jvm = jvm;
+            this.jars = jars;
+            this.dumpOptions = dumpOptions;
+            this.loaded = loaded;
+        }
+
+        @Override
+        public void run() {
+            long now = System.nanoTime();
+            long current;
+            try {
+                current = Files.size(loaded);
+            } catch (IOException e) {
+                current = -1;
+            }
+            if (current != size) {
+                size = current;
+                sizeSince = now;
+            } else if (current > 0 && now - sizeSince >= settle.toNanos()) {
+                dump(key, jvm, jars, dumpOptions, loaded);
+                return;
+            }
+            if (current <= 0 && now - began > GIVE_UP.toNanos()) {
+                synchronized (SharedArchives.this) {
+                    stages.remove(key);
+                }
+                return;
+            }
+            try {
+                timer.schedule(this, POLL.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // The supervisor is stopping.
+            }
+        }
+    }
+}
