@@ -26,7 +26,6 @@ public final class FastStart implements AutoCloseable {
 
     private final Options options;
     private final Consumer<String> say;
-    private final JarsFirst jarsFirst;
     private final SharedArchives archives;
     private final Map<String, Optional<WorkerJvm>> jvms = new HashMap<>();
     private final Set<String> said = new HashSet<>();
@@ -40,9 +39,7 @@ public final class FastStart implements AutoCloseable {
     FastStart(Options options, Consumer<String> say, Path archiveDirectory, Duration settle) {
         this.options = options;
         this.say = say;
-        JarNames jarNames = new JarNames();
-        this.jarsFirst = new JarsFirst(jarNames);
-        this.archives = new SharedArchives(archiveDirectory, settle, say, jarNames);
+        this.archives = new SharedArchives(archiveDirectory, settle, say);
     }
 
     /**
@@ -118,18 +115,23 @@ public final class FastStart implements AutoCloseable {
         if (!jvm.get().hotSpot() || jvm.get().feature() < 11) {
             return Sharing.off("it needs a HotSpot JVM 11 or later");
         }
-        JarsFirst.Arrangement arrangement = jarsFirst.arrange(line.classPath().orElseThrow(), directory);
-        if (arrangement instanceof JarsFirst.Kept kept) {
-            return Sharing.off(kept.why());
+        JarsFirst.Layout layout = JarsFirst.layout(line.classPath().orElseThrow(), directory);
+        if (layout.jars().isEmpty()) {
+            return Sharing.off("no jar on the class path");
         }
-        JarsFirst.Moved moved = (JarsFirst.Moved) arrangement;
         List<String> dumpOptions = flags.archiveRelevant();
-        ArchiveKey key = ArchiveKey.of(jvm.get(), moved.jars(), dumpOptions);
-        int count = moved.jars().size();
+        ArchiveKey key = ArchiveKey.of(jvm.get(), layout.jars(), dumpOptions);
+        int count = layout.jars().size();
         String jars = count + " jar" + (count == 1 ? "" : "s");
-        SharedArchives.Plan plan = archives.plan(key, jvm.get(), moved.jars(), dumpOptions);
+        // The first start records with the class path as given: only a start that maps the archive
+        // moves the jars, and only it needs to know that no class folder shadows one of them.
+        SharedArchives.Plan plan = archives.plan(key, jvm.get(), layout.jars(), dumpOptions);
         if (plan instanceof SharedArchives.Use use) {
-            return new Sharing(List.of("-XX:SharedArchiveFile=" + use.archive()), Optional.of(moved.classPath()),
+            Optional<String> shadowing = JarsFirst.shadowing(layout, archives.index(key, layout.jars()));
+            if (shadowing.isPresent()) {
+                return Sharing.off(shadowing.get());
+            }
+            return new Sharing(List.of("-XX:SharedArchiveFile=" + use.archive()), Optional.of(layout.classPath()),
                     "class-data sharing of the " + jars + " with " + use.archive()
                             + " (--no-class-data-sharing turns it off)");
         }

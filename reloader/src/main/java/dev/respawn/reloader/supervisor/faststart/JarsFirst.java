@@ -2,17 +2,13 @@ package dev.respawn.reloader.supervisor.faststart;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The worker's class path with its jars moved ahead of everything else, as a class-data-sharing
@@ -26,61 +22,94 @@ import java.util.stream.Stream;
  */
 final class JarsFirst {
 
-    private final JarNames jarNames;
+    /**
+     * A class path taken apart: its jars in order (absolute, wildcards expanded), every other
+     * entry as the user wrote it, and the class folders with how many jars came before each.
+     */
+    record Layout(List<Path> jars, List<String> others, List<Folder> folders) {
 
-    JarsFirst(JarNames jarNames) {
-        this.jarNames = jarNames;
+        /** The jars, then the other entries. */
+        String classPath() {
+            List<String> entries = new ArrayList<>();
+            jars.forEach(jar -> entries.add(jar.toString()));
+            entries.addAll(others);
+            return String.join(File.pathSeparator, entries);
+        }
     }
 
-    /** Either the jars to archive and the class path that puts them first, or why the order must stay. */
-    sealed interface Arrangement {
+    /** A class folder, and the number of jars before it on the class path. */
+    record Folder(Path path, int jarsBefore) {
+    }
+
+    private JarsFirst() {
+    }
+
+    /** Takes {@code classPath} apart without reading any jar; relative entries are relative to {@code directory}. */
+    static Layout layout(String classPath, Path directory) {
+        List<String> others = new ArrayList<>();
+        List<Path> jars = new ArrayList<>();
+        List<Folder> folders = new ArrayList<>();
+        for (String entry : classPath.split(File.pathSeparator, -1)) {
+            List<Path> expanded = expand(entry, directory);
+            if (expanded != null) {
+                jars.addAll(expanded);
+                continue;
+            }
+            others.add(entry);
+            Path folder = directory.resolve(entry.isEmpty() ? "." : entry);
+            if (Files.isDirectory(folder)) {
+                folders.add(new Folder(folder, jars.size()));
+            }
+        }
+        return new Layout(List.copyOf(jars), List.copyOf(others), List.copyOf(folders));
     }
 
     /**
-     * @param jars the class path's jars, in their order, as absolute paths
-     * @param classPath the jars, then the other entries as the user wrote them
+     * Why the jars cannot go first: the first file of a class folder that a jar after the folder
+     * also holds, as one line; empty when moving them changes nothing a class loader finds.
      */
-    record Moved(List<Path> jars, String classPath) implements Arrangement {
-    }
-
-    /** @param why what a user would need to change for the jars to go first */
-    record Kept(String why) implements Arrangement {
-    }
-
-    /** Arranges {@code classPath}, whose relative entries are relative to {@code directory}. */
-    Arrangement arrange(String classPath, Path directory) {
-        List<String> others = new ArrayList<>();
-        List<Path> jars = new ArrayList<>();
-        List<Path> unread = new ArrayList<>();
-        Map<String, Path> inFolders = new HashMap<>();
-        for (String entry : classPath.split(File.pathSeparator, -1)) {
-            List<Path> expanded = expand(entry, directory);
-            if (expanded == null) {
-                others.add(entry);
-                Path folder = directory.resolve(entry.isEmpty() ? "." : entry);
-                if (Files.isDirectory(folder)) {
-                    unread.add(folder);
-                }
+    static Optional<String> shadowing(Layout layout, JarIndex index) {
+        for (Folder folder : layout.folders()) {
+            if (folder.jarsBefore() == layout.jars().size()) {
                 continue;
             }
-            // A folder's files are read only once a jar comes after it: only then can one be shadowed.
-            unread.forEach(folder -> names(folder).forEach(name -> inFolders.putIfAbsent(name, folder)));
-            unread.clear();
-            for (Path jar : expanded) {
-                Optional<String> clash = inFolders.isEmpty() ? Optional.empty() : clash(jar, inFolders);
-                if (clash.isPresent()) {
-                    return new Kept(clash.get());
+            try {
+                Optional<String> found = shadowed(folder.path(), "", folder.jarsBefore(), index);
+                if (found.isPresent()) {
+                    String name = found.get();
+                    return Optional.of(folder.path() + " and " + layout.jars().get(index.lastJarHolding(name)).getFileName()
+                            + " both hold " + name + ", so the jars cannot go first on the class path");
                 }
-                jars.add(jar);
+            } catch (IOException e) {
+                return Optional.of("cannot read " + folder.path() + " (" + e.getMessage() + ")");
             }
         }
-        if (jars.isEmpty()) {
-            return new Kept("no jar on the class path");
+        return Optional.empty();
+    }
+
+    /**
+     * The first file under {@code directory} (named {@code prefix} in the folder) that a jar at or
+     * after {@code fromJar} also holds. It runs on every restart, so it looks only into the
+     * directories some jar has files under, and asks the file system about a file only when a jar
+     * holds its name: an application's own packages cost one directory listing.
+     */
+    private static Optional<String> shadowed(Path directory, String prefix, int fromJar, JarIndex index)
+            throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+            for (Path entry : entries) {
+                String name = prefix + entry.getFileName();
+                if (index.lastJarHolding(name) >= fromJar && Files.isRegularFile(entry)) {
+                    return Optional.of(name);
+                }
+                if (index.holdsUnder(name + "/") && Files.isDirectory(entry)) {
+                    Optional<String> below = shadowed(entry, name + "/", fromJar, index);
+                    if (below.isPresent()) {
+                        return below;
+                    }
+                }
+            }
         }
-        List<String> entries = new ArrayList<>();
-        jars.forEach(jar -> entries.add(jar.toString()));
-        entries.addAll(others);
-        return new Moved(List.copyOf(jars), String.join(File.pathSeparator, entries));
+        return Optional.empty();
     }
 
     /**
@@ -93,7 +122,7 @@ final class JarsFirst {
             List<Path> jars = new ArrayList<>();
             try (DirectoryStream<Path> listing = Files.newDirectoryStream(folder)) {
                 for (Path file : listing) {
-                    if (isJarName(file) && Files.isRegularFile(file)) {
+                    if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jar") && Files.isRegularFile(file)) {
                         jars.add(file);
                     }
                 }
@@ -103,37 +132,8 @@ final class JarsFirst {
             return jars;
         }
         Path file = directory.resolve(entry).toAbsolutePath().normalize();
-        return !entry.isEmpty() && isArchiveName(file) && Files.isRegularFile(file) ? List.of(file) : null;
-    }
-
-    /** The first name in {@code jar} also in a folder before it, as one line. */
-    private Optional<String> clash(Path jar, Map<String, Path> inFolders) {
-        for (String name : jarNames.of(jar)) {
-            Path folder = inFolders.get(name);
-            if (folder != null) {
-                return Optional.of(folder + " and " + jar.getFileName() + " both hold " + name
-                        + ", so the jars cannot go first on the class path");
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static List<String> names(Path folder) {
-        try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile)
-                    .map(file -> folder.relativize(file).toString().replace(File.separatorChar, '/'))
-                    .toList();
-        } catch (IOException | UncheckedIOException e) {
-            return List.of();
-        }
-    }
-
-    private static boolean isJarName(Path file) {
-        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jar");
-    }
-
-    private static boolean isArchiveName(Path file) {
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".jar") || name.endsWith(".zip");
+        return !entry.isEmpty() && (name.endsWith(".jar") || name.endsWith(".zip")) && Files.isRegularFile(file)
+                ? List.of(file) : null;
     }
 }

@@ -10,11 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -29,9 +27,9 @@ import dev.respawn.reloader.output.OwnerOnly;
  * making it in the background once the recording worker has settled.
  *
  * <p>Files per key: {@code <key>.loaded} (written by the recording worker), {@code <key>.classlist}
- * (what was dumped), {@code <key>.jsa} (the archive), {@code <key>.log} (the dump's output),
- * {@code <key>.failed} (why no archive could be made; delete it to try again). The newest
- * {@value #KEEP} archives are kept.
+ * (what was dumped), {@code <key>.jsa} (the archive), {@code <key>.names} (the jars' {@link JarIndex}),
+ * {@code <key>.log} (the dump's output), {@code <key>.failed} (why no archive could be made;
+ * delete it to try again). The {@value #KEEP} most recently used archives are kept.
  */
 final class SharedArchives implements AutoCloseable {
 
@@ -64,7 +62,7 @@ final class SharedArchives implements AutoCloseable {
     private final Path directory;
     private final Duration settle;
     private final Consumer<String> say;
-    private final JarNames jarNames;
+    private final Map<ArchiveKey, JarIndex> indexes = new java.util.concurrent.ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "respawn-class-data-sharing");
         thread.setDaemon(true);
@@ -79,11 +77,10 @@ final class SharedArchives implements AutoCloseable {
      * @param settle how long the recording worker's class list must stay unchanged before the dump
      * @param say where lines for the terminal go
      */
-    SharedArchives(Path directory, Duration settle, Consumer<String> say, JarNames jarNames) {
+    SharedArchives(Path directory, Duration settle, Consumer<String> say) {
         this.directory = directory.toAbsolutePath().normalize();
         this.settle = settle;
         this.say = say;
-        this.jarNames = jarNames;
     }
 
     Path directory() {
@@ -121,6 +118,31 @@ final class SharedArchives implements AutoCloseable {
         }
     }
 
+    /**
+     * The index of the jars an archive was made from: kept in memory, else read from beside the
+     * archive, else (the file was deleted) made now from the jars.
+     */
+    JarIndex index(ArchiveKey key, List<Path> jars) {
+        return indexes.computeIfAbsent(key, absent -> {
+            try {
+                return JarIndex.load(file(key, "names"));
+            } catch (IOException e) {
+                return saveIndex(key, JarIndex.of(jars));
+            }
+        });
+    }
+
+    private JarIndex saveIndex(ArchiveKey key, JarIndex index) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try {
+            index.save(bytes);
+            OwnerOnly.write(file(key, "names"), bytes.toByteArray());
+        } catch (IOException e) {
+            // Kept in memory for this supervisor; the next makes it again.
+        }
+        return index;
+    }
+
     /** Stops a dump in progress; its archive is not made. */
     @Override
     public synchronized void close() {
@@ -133,22 +155,28 @@ final class SharedArchives implements AutoCloseable {
         return directory.resolve(key.value() + "." + extension);
     }
 
-    private synchronized void dump(ArchiveKey key, WorkerJvm jvm, List<Path> jars, List<String> dumpOptions,
-            Path loaded) {
-        if (closed) {
-            return;
-        }
+    // On the timer's thread; the lock is held only to change the stage, never while reading jars.
+    private void dump(ArchiveKey key, WorkerJvm jvm, List<Path> jars, List<String> dumpOptions, Path loaded) {
         try {
+            JarIndex index = saveIndex(key, JarIndex.of(jars));
+            indexes.put(key, index);
             Path classList = file(key, "classlist");
-            if (!snapshot(loaded, classList, jars)) {
+            if (!snapshot(loaded, classList, index)) {
                 // The worker loaded nothing from its jars (it failed early): the next start records again.
-                stages.remove(key);
+                synchronized (this) {
+                    stages.remove(key);
+                }
                 return;
             }
-            ArchiveDump dump = ArchiveDump.start(jvm, classList, jars, dumpOptions, file(key, "jsa"), file(key, "log"));
-            stages.put(key, Stage.DUMPING);
-            dumps.add(dump);
-            dump.result().thenAccept(result -> dumped(key, jars, dump, result));
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                ArchiveDump dump = ArchiveDump.start(jvm, classList, jars, dumpOptions, file(key, "jsa"), file(key, "log"));
+                stages.put(key, Stage.DUMPING);
+                dumps.add(dump);
+                dump.result().thenAccept(result -> dumped(key, jars, dump, result));
+            }
         } catch (IOException e) {
             failed(key, "could not start " + jvm.java() + " -Xshare:dump (" + e.getMessage() + ")");
         }
@@ -188,16 +216,15 @@ final class SharedArchives implements AutoCloseable {
      * Copies the complete lines of the recorded class list (the worker may still be writing) to
      * {@code classList}; false when none of them is a class from the jars.
      */
-    private boolean snapshot(Path loaded, Path classList, List<Path> jars) throws IOException {
+    private static boolean snapshot(Path loaded, Path classList, JarIndex index) throws IOException {
         byte[] bytes = Files.readAllBytes(loaded);
         int end = bytes.length;
         while (end > 0 && bytes[end - 1] != '\n') {
             end--;
         }
         String text = new String(bytes, 0, end, StandardCharsets.UTF_8);
-        Set<String> inJars = new HashSet<>();
-        jars.forEach(jar -> inJars.addAll(jarNames.of(jar)));
-        boolean any = text.lines().map(line -> line.split(" ", 2)[0]).anyMatch(name -> inJars.contains(name + ".class"));
+        boolean any = text.lines().map(line -> line.split(" ", 2)[0])
+                .anyMatch(name -> index.lastJarHolding(name + ".class") >= 0);
         if (any) {
             OwnerOnly.write(classList, text.getBytes(StandardCharsets.UTF_8));
         }
@@ -223,7 +250,7 @@ final class SharedArchives implements AutoCloseable {
         archives.sort(Comparator.comparing(SharedArchives::modified).reversed());
         for (Path old : archives.subList(Math.min(KEEP, archives.size()), archives.size())) {
             String key = old.getFileName().toString().replaceFirst("\\.jsa$", "");
-            for (String extension : List.of("jsa", "classlist", "loaded", "log", "failed")) {
+            for (String extension : List.of("jsa", "classlist", "loaded", "names", "log", "failed")) {
                 try {
                     Files.deleteIfExists(directory.resolve(key + "." + extension));
                 } catch (IOException e) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -20,16 +21,19 @@ class JarsFirstTest {
     @TempDir
     Path directory;
 
-    private final JarsFirst jarsFirst = new JarsFirst(new JarNames());
+    private Optional<String> shadowing(JarsFirst.Layout layout) {
+        return JarsFirst.shadowing(layout, JarIndex.of(layout.jars()));
+    }
 
     @Test
     void movesTheJarsAheadOfTheClassFolderKeepingTheirOrder() throws IOException {
         file("classes/com/example/Main.class");
         Path b = jar("lib/b.jar", "org/b/B.class");
         Path a = jar("lib/a.jar", "org/a/A.class");
-        JarsFirst.Arrangement arrangement = jarsFirst.arrange(path("classes", "lib/b.jar", "missing", "lib/a.jar"), directory);
-        assertThat(arrangement).isEqualTo(new JarsFirst.Moved(List.of(b, a), path(b.toString(), a.toString(), "classes",
-                "missing")));
+        JarsFirst.Layout layout = JarsFirst.layout(path("classes", "lib/b.jar", "missing", "lib/a.jar"), directory);
+        assertThat(layout.jars()).containsExactly(b, a);
+        assertThat(layout.classPath()).isEqualTo(path(b.toString(), a.toString(), "classes", "missing"));
+        assertThat(shadowing(layout)).isEmpty();
     }
 
     @Test
@@ -38,7 +42,7 @@ class JarsFirstTest {
         jar("lib/a.jar", "org/a/A.class");
         jar("lib/b.JAR", "org/b/B.class");
         file("lib/notes.txt");
-        JarsFirst.Moved moved = (JarsFirst.Moved) jarsFirst.arrange(path("classes", "lib" + File.separator + "*"), directory);
+        JarsFirst.Layout layout = JarsFirst.layout(path("classes", "lib" + File.separator + "*"), directory);
         List<Path> listed = new ArrayList<>();
         try (var listing = Files.newDirectoryStream(directory.resolve("lib"))) {
             listing.forEach(file -> {
@@ -47,38 +51,51 @@ class JarsFirstTest {
                 }
             });
         }
-        assertThat(moved.jars()).containsExactlyElementsOf(listed);
-        assertThat(moved.classPath()).endsWith(File.pathSeparator + "classes");
+        assertThat(layout.jars()).containsExactlyElementsOf(listed);
+        assertThat(layout.classPath()).endsWith(File.pathSeparator + "classes");
     }
 
     @Test
-    void keepsTheOrderWhenAClassFolderShadowsAJarAfterIt() throws IOException {
+    void aClassFolderThatShadowsAJarAfterItKeepsTheOrder() throws IOException {
         file("classes/org/a/A.class");
         jar("lib/a.jar", "org/a/A.class", "org/a/Other.class");
-        JarsFirst.Arrangement arrangement = jarsFirst.arrange(path("classes", "lib/a.jar"), directory);
-        assertThat(arrangement).isInstanceOf(JarsFirst.Kept.class);
-        assertThat(((JarsFirst.Kept) arrangement).why()).contains("a.jar both hold org/a/A.class");
+        assertThat(shadowing(JarsFirst.layout(path("classes", "lib/a.jar"), directory)))
+                .hasValueSatisfying(why -> assertThat(why).contains("a.jar both hold org/a/A.class"));
+    }
+
+    @Test
+    void findsAShadowedFileDeepInAPackageTheApplicationSharesWithAJar() throws IOException {
+        for (int i = 0; i < 20; i++) {
+            file("classes/org/example/app/C" + i + ".class");
+        }
+        file("classes/org/lib/deep/er/Patched.class");
+        jar("lib/a.jar", "org/lib/Lib.class", "org/lib/deep/er/Patched.class");
+        assertThat(shadowing(JarsFirst.layout(path("classes", "lib/a.jar"), directory)))
+                .hasValueSatisfying(why -> assertThat(why).contains("a.jar both hold org/lib/deep/er/Patched.class"));
     }
 
     @Test
     void aSharedResourceCountsAsMuchAsAClass() throws IOException {
         file("classes/logback.xml");
         jar("lib/a.jar", "logback.xml");
-        assertThat(jarsFirst.arrange(path("classes", "lib/a.jar"), directory)).isInstanceOf(JarsFirst.Kept.class);
+        assertThat(shadowing(JarsFirst.layout(path("classes", "lib/a.jar"), directory))).isPresent();
     }
 
     @Test
-    void aFolderAfterTheJarsShadowsNothingNew() throws IOException {
+    void aFolderAfterTheJarsItHasNamesInCommonWithShadowsNothingNew() throws IOException {
         Path a = jar("lib/a.jar", "org/a/A.class");
         file("classes/org/a/A.class");
-        assertThat(jarsFirst.arrange(path("lib/a.jar", "classes"), directory))
-                .isEqualTo(new JarsFirst.Moved(List.of(a), path(a.toString(), "classes")));
+        Path b = jar("lib/b.jar", "org/b/B.class");
+        JarsFirst.Layout layout = JarsFirst.layout(path("lib/a.jar", "classes", "lib/b.jar"), directory);
+        assertThat(layout.folders()).containsExactly(new JarsFirst.Folder(directory.resolve("classes"), 1));
+        assertThat(shadowing(layout)).isEmpty();
+        assertThat(layout.classPath()).isEqualTo(path(a.toString(), b.toString(), "classes"));
     }
 
     @Test
-    void withoutJarsThereIsNothingToArchive() throws IOException {
+    void withoutJarsThereIsNothingToMove() throws IOException {
         file("classes/com/example/Main.class");
-        assertThat(jarsFirst.arrange("classes", directory)).isEqualTo(new JarsFirst.Kept("no jar on the class path"));
+        assertThat(JarsFirst.layout("classes", directory).jars()).isEmpty();
     }
 
     private static String path(String... entries) {

@@ -31,7 +31,7 @@ class SharedArchivesTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        archives = new SharedArchives(directory.resolve("cds"), Duration.ofMillis(100), said::add, new JarNames());
+        archives = new SharedArchives(directory.resolve("cds"), Duration.ofMillis(100), said::add);
         jar = directory.resolve("lib.jar");
         try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.putNextEntry(new ZipEntry("org/lib/Lib.class"));
@@ -86,5 +86,6 @@ class SharedArchivesTest {
         Path archive = directory.resolve("cds/" + key + ".jsa");
         assertThat(archives.plan(key, jvm, List.of(jar), List.of())).isEqualTo(new SharedArchives.Use(archive));
         assertThat(Files.size(archive)).isPositive();
+        assertThat(JarIndex.load(directory.resolve("cds/" + key + ".names")).lastJarHolding("org/lib/Lib.class")).isZero();
     }
 }
