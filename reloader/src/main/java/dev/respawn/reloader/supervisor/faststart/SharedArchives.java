@@ -15,8 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import dev.respawn.reloader.output.OwnerOnly;
@@ -34,7 +32,6 @@ import dev.respawn.reloader.output.OwnerOnly;
 final class SharedArchives implements AutoCloseable {
 
     static final int KEEP = 4;
-    private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration GIVE_UP = Duration.ofMinutes(2);
 
     /** What one worker start does about its archive. */
@@ -111,7 +108,8 @@ final class SharedArchives implements AutoCloseable {
             Path loaded = file(key, "loaded");
             Files.deleteIfExists(loaded);
             stages.put(key, Stage.RECORDING);
-            timer.schedule(new Settling(key, jvm, jars, dumpOptions, loaded), POLL.toMillis(), TimeUnit.MILLISECONDS);
+            new SettledFile(loaded, settle, GIVE_UP, timer, () -> dump(key, jvm, jars, dumpOptions, loaded),
+                    () -> forget(key)).start();
             return new Record(loaded);
         } catch (IOException e) {
             return new Failed("cannot write to " + directory + " (" + e.getMessage() + ")");
@@ -151,6 +149,10 @@ final class SharedArchives implements AutoCloseable {
         dumps.forEach(ArchiveDump::cancel);
     }
 
+    private synchronized void forget(ArchiveKey key) {
+        stages.remove(key);
+    }
+
     private Path file(ArchiveKey key, String extension) {
         return directory.resolve(key.value() + "." + extension);
     }
@@ -163,9 +165,7 @@ final class SharedArchives implements AutoCloseable {
             Path classList = file(key, "classlist");
             if (!snapshot(loaded, classList, index)) {
                 // The worker loaded nothing from its jars (it failed early): the next start records again.
-                synchronized (this) {
-                    stages.remove(key);
-                }
+                forget(key);
                 return;
             }
             synchronized (this) {
@@ -265,56 +265,6 @@ final class SharedArchives implements AutoCloseable {
             return Files.getLastModifiedTime(file);
         } catch (IOException e) {
             return FileTime.fromMillis(0);
-        }
-    }
-
-    /** Watches the recording worker's class list until it stops growing, then dumps. */
-    private final class Settling implements Runnable {
-
-        private final ArchiveKey key;
-        private final WorkerJvm jvm;
-        private final List<Path> jars;
-        private final List<String> dumpOptions;
-        private final Path loaded;
-        private final long began = System.nanoTime();
-        private long size = -1;
-        private long sizeSince;
-
-        Settling(ArchiveKey key, WorkerJvm jvm, List<Path> jars, List<String> dumpOptions, Path loaded) {
-            this.key = key;
-            this.jvm = jvm;
-            this.jars = jars;
-            this.dumpOptions = dumpOptions;
-            this.loaded = loaded;
-        }
-
-        @Override
-        public void run() {
-            long now = System.nanoTime();
-            long current;
-            try {
-                current = Files.size(loaded);
-            } catch (IOException e) {
-                current = -1;
-            }
-            if (current != size) {
-                size = current;
-                sizeSince = now;
-            } else if (current > 0 && now - sizeSince >= settle.toNanos()) {
-                dump(key, jvm, jars, dumpOptions, loaded);
-                return;
-            }
-            if (current <= 0 && now - began > GIVE_UP.toNanos()) {
-                synchronized (SharedArchives.this) {
-                    stages.remove(key);
-                }
-                return;
-            }
-            try {
-                timer.schedule(this, POLL.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                // The supervisor is stopping.
-            }
         }
     }
 }
