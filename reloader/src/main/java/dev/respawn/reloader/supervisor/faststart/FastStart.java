@@ -119,7 +119,13 @@ public final class FastStart implements AutoCloseable {
         if (layout.jars().isEmpty()) {
             return Sharing.off("no jar on the class path");
         }
-        List<String> dumpOptions = flags.archiveRelevant();
+        List<String> dumpOptions = new ArrayList<>(flags.archiveRelevant());
+        if (jvm.get().feature() > 17) {
+            // respawn's -javaagent adds java.instrument; a JDK 25 dumped without it says so with three
+            // [error] lines at every start, and drops the archived module graph. JDK 17 keeps no
+            // module graph with an agent either way, and would archive none with the option.
+            dumpOptions.add(0, "--add-modules=java.instrument");
+        }
         ArchiveKey key = ArchiveKey.of(jvm.get(), layout.jars(), dumpOptions);
         int count = layout.jars().size();
         String jars = count + " jar" + (count == 1 ? "" : "s");

@@ -69,9 +69,22 @@ final class UserFlags {
         return first(SHARING);
     }
 
-    /** The command line's options an archive must be dumped with to fit the worker (heap size, GC). */
+    /**
+     * The command line's options an archive must be dumped with to fit the worker: heap size, GC,
+     * and the added modules (which a JDK after 17 compares, keeping its archived module graph only
+     * when they match), each as one token.
+     */
     List<String> archiveRelevant() {
-        return commandLine.stream().filter(option -> ARCHIVE_RELEVANT.matcher(option).matches()).toList();
+        List<String> relevant = new ArrayList<>();
+        for (int i = 0; i < commandLine.size(); i++) {
+            String option = commandLine.get(i);
+            if (option.equals("--add-modules") && i + 1 < commandLine.size()) {
+                relevant.add("--add-modules=" + commandLine.get(++i));
+            } else if (option.startsWith("--add-modules=") || ARCHIVE_RELEVANT.matcher(option).matches()) {
+                relevant.add(option);
+            }
+        }
+        return relevant;
     }
 
     private Optional<String> first(List<String> prefixes) {

@@ -59,7 +59,8 @@ class UserFlagsTest {
     @Test
     void keepsTheOptionsAnArchiveMustBeMadeWith() {
         assertThat(flags(Map.of(), "java", "-Xmx40g", "-Dx=1", "-XX:+UseZGC", "-Xss1m", "--enable-preview",
-                "-XX:-UseCompressedOops", "-cp", "x", "Main").archiveRelevant())
-                .containsExactly("-Xmx40g", "-XX:+UseZGC", "--enable-preview", "-XX:-UseCompressedOops");
+                "-XX:-UseCompressedOops", "--add-modules", "java.sql", "--add-modules=jdk.jfr", "-cp", "x", "Main")
+                .archiveRelevant()).containsExactly("-Xmx40g", "-XX:+UseZGC", "--enable-preview",
+                "-XX:-UseCompressedOops", "--add-modules=java.sql", "--add-modules=jdk.jfr");
     }
 }
