@@ -18,9 +18,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * respawn's JVM defaults for a faster start, on the Tomcat example (a class folder and two jars):
- * the first worker is C1-only and records its classes, the archive is made in the background, and
- * the next worker maps the jars' classes from it, as the JVM's own class-load log shows.
+ * respawn's JVM defaults for a faster start, on the Tomcat example (a class folder and two jars)
+ * and the JDK HttpServer one (a class folder only): the first worker is C1-only and records its
+ * classes, the archive is made in the background, and the next worker maps them from it, as the
+ * JVM's own class-load log shows.
  */
 class FastStartIT {
 
@@ -50,11 +51,10 @@ class FastStartIT {
         return List.of(ProcessHandle.of(pid).orElseThrow().info().arguments().orElseThrow());
     }
 
-    /** How many Tomcat classes the worker's JVM took from a class-data-sharing archive. */
-    private long sharedTomcatClasses(long pid) throws IOException {
+    /** How many classes named {@code prefix...} the worker's JVM took from a class-data-sharing archive. */
+    private long sharedClasses(long pid, String prefix) throws IOException {
         try (Stream<String> lines = Files.lines(temp.resolve("load-" + pid + ".log"))) {
-            return lines.filter(line -> line.contains(" org.apache.") && line.contains("source: shared objects file"))
-                    .count();
+            return lines.filter(line -> line.contains(prefix) && line.contains("source: shared objects file")).count();
         }
     }
 
@@ -69,10 +69,12 @@ class FastStartIT {
         try (RespawnProcess respawn = supervise(java, port)) {
             first = workerPid(port);
             respawn.awaitStderr("faster starts: -XX:TieredStopAtLevel=1 for C1 only \\(--no-c1-only turns it off\\);"
-                    + " class-data sharing of the 2 jars, archived after this first start", SERVED);
+                    + " class-data sharing of the classes it loads from the JDK and its 2 jars, archived after this first start",
+                    SERVED);
             assertThat(arguments(first)).contains("-XX:TieredStopAtLevel=1")
                     .anyMatch(argument -> argument.startsWith("-XX:DumpLoadedClassList="));
-            respawn.awaitStderr("class-data sharing: archived the classes of 2 jars in [\\d.]+ s \\(.*\\.jsa\\)", SERVED);
+            respawn.awaitStderr("class-data sharing: archived the classes the first worker loaded from the JDK and its 2 jars"
+                    + " in [\\d.]+ s \\(.*\\.jsa\\)", SERVED);
 
             respawn.writeLine("rs");
             Http.awaitBody(port, "/hello", "Hello from Jakarta", SERVED);
@@ -88,8 +90,34 @@ class FastStartIT {
             // JDK 25 names every mismatch between the archive and the worker (the agent's java.instrument module, say).
             assertThat(respawn.stderr() + respawn.stdout()).doesNotContain("[error][cds]", "[warning][cds]");
         }
-        assertThat(sharedTomcatClasses(first)).as("Tomcat classes shared in the first worker").isZero();
-        assertThat(sharedTomcatClasses(second)).as("Tomcat classes shared in the second worker").isGreaterThan(300);
+        assertThat(sharedClasses(first, " org.apache.")).as("Tomcat classes shared in the first worker").isZero();
+        assertThat(sharedClasses(second, " org.apache.")).as("Tomcat classes shared in the second worker").isGreaterThan(300);
+    }
+
+    @Test
+    void withoutJarsTheNextWorkerMapsTheJdkClassesTheFirstLoaded() throws Exception {
+        ExampleWorkspace app = ExampleWorkspace.copyOf("hello-http", temp);
+        int port = TestEnvironment.freePort();
+        long first;
+        long second;
+        try (RespawnProcess respawn = RespawnProcess.supervisor(temp, List.of("--reload-on-changes", "--",
+                TestEnvironment.java(), "-Xlog:class+load=info:file=" + temp.resolve("load-%p.log"),
+                "-cp", app.classes().toString(), "dev.respawn.examples.hello.HelloServer", Integer.toString(port)))) {
+            Http.awaitBody(port, "/hello", "Hello from respawn", SERVED);
+            first = Long.parseLong(Http.bodyOrNull(port, "/pid"));
+            respawn.awaitStderr("archived the classes the first worker loaded from the JDK in", SERVED);
+            respawn.writeLine("rs");
+            org.awaitility.Awaitility.await().atMost(SERVED).until(() -> {
+                String pid = Http.bodyOrNull(port, "/pid");
+                return pid != null && Long.parseLong(pid) != first;
+            });
+            second = Long.parseLong(Http.bodyOrNull(port, "/pid"));
+            assertThat(arguments(second)).contains("-cp", app.classes().toString())
+                    .anyMatch(argument -> argument.startsWith("-XX:SharedArchiveFile="));
+        }
+        // The JDK's own archive holds none of its HTTP server's classes; respawn's holds those the first worker used.
+        assertThat(sharedClasses(first, " sun.net.httpserver.")).isZero();
+        assertThat(sharedClasses(second, " sun.net.httpserver.")).isGreaterThan(10);
     }
 
     @Test

@@ -116,9 +116,6 @@ public final class FastStart implements AutoCloseable {
             return Sharing.off("it needs a HotSpot JVM 11 or later");
         }
         JarsFirst.Layout layout = JarsFirst.layout(line.classPath().orElseThrow(), directory);
-        if (layout.jars().isEmpty()) {
-            return Sharing.off("no jar on the class path");
-        }
         List<String> dumpOptions = new ArrayList<>(flags.archiveRelevant());
         if (jvm.get().feature() > 17) {
             // respawn's -javaagent adds java.instrument; a JDK 25 dumped without it says so with three
@@ -127,29 +124,28 @@ public final class FastStart implements AutoCloseable {
             dumpOptions.add(0, "--add-modules=java.instrument");
         }
         ArchiveKey key = ArchiveKey.of(jvm.get(), layout.jars(), dumpOptions);
-        int count = layout.jars().size();
-        String jars = count + " jar" + (count == 1 ? "" : "s");
+        String classes = "class-data sharing of the classes it loads from the JDK" + SharedArchives.andJars(layout.jars());
         // The first start records with the class path as given: only a start that maps the archive
         // moves the jars, and only it needs to know that no class folder shadows one of them.
-        SharedArchives.Plan plan = archives.plan(key, jvm.get(), layout.jars(), dumpOptions);
+        SharedArchives.Plan plan = archives.plan(key, jvm.get(), layout, dumpOptions);
         if (plan instanceof SharedArchives.Use use) {
             Optional<String> shadowing = JarsFirst.shadowing(layout, archives.index(key, layout.jars()));
             if (shadowing.isPresent()) {
                 return Sharing.off(shadowing.get());
             }
-            return new Sharing(List.of("-XX:SharedArchiveFile=" + use.archive()), Optional.of(layout.classPath()),
-                    "class-data sharing of the " + jars + " with " + use.archive()
-                            + " (--no-class-data-sharing turns it off)");
+            Optional<String> classPath = layout.jars().isEmpty() ? Optional.empty() : Optional.of(layout.classPath());
+            return new Sharing(List.of("-XX:SharedArchiveFile=" + use.archive()), classPath,
+                    classes + ", with " + use.archive() + " (--no-class-data-sharing turns it off)");
         }
         if (plan instanceof SharedArchives.Record record) {
             return new Sharing(List.of("-XX:DumpLoadedClassList=" + record.classList()), Optional.empty(),
-                    "class-data sharing of the " + jars + ", archived after this first start into "
-                            + archives.directory() + " (--no-class-data-sharing turns it off)");
+                    classes + ", archived after this first start into " + archives.directory()
+                            + " (--no-class-data-sharing turns it off)");
         }
         if (plan instanceof SharedArchives.Failed failed) {
             return Sharing.off(failed.why());
         }
-        return new Sharing(List.of(), Optional.empty(), "class-data sharing of the " + jars
-                + " once its archive is made (--no-class-data-sharing turns it off)");
+        return new Sharing(List.of(), Optional.empty(), classes + ", once its archive is made"
+                + " (--no-class-data-sharing turns it off)");
     }
 }

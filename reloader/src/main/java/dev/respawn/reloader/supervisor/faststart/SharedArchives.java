@@ -85,7 +85,7 @@ final class SharedArchives implements AutoCloseable {
     }
 
     /** What a worker start about to run {@code jars} on {@code jvm} does for its archive. */
-    synchronized Plan plan(ArchiveKey key, WorkerJvm jvm, List<Path> jars, List<String> dumpOptions) {
+    synchronized Plan plan(ArchiveKey key, WorkerJvm jvm, JarsFirst.Layout layout, List<String> dumpOptions) {
         Stage stage = stages.get(key);
         if (stage != null) {
             return new Pending();
@@ -108,7 +108,7 @@ final class SharedArchives implements AutoCloseable {
             Path loaded = file(key, "loaded");
             Files.deleteIfExists(loaded);
             stages.put(key, Stage.RECORDING);
-            new SettledFile(loaded, settle, GIVE_UP, timer, () -> dump(key, jvm, jars, dumpOptions, loaded),
+            new SettledFile(loaded, settle, GIVE_UP, timer, () -> dump(key, jvm, layout, dumpOptions, loaded),
                     () -> forget(key)).start();
             return new Record(loaded);
         } catch (IOException e) {
@@ -158,13 +158,14 @@ final class SharedArchives implements AutoCloseable {
     }
 
     // On the timer's thread; the lock is held only to change the stage, never while reading jars.
-    private void dump(ArchiveKey key, WorkerJvm jvm, List<Path> jars, List<String> dumpOptions, Path loaded) {
+    private void dump(ArchiveKey key, WorkerJvm jvm, JarsFirst.Layout layout, List<String> dumpOptions, Path loaded) {
+        List<Path> jars = layout.jars();
         try {
             JarIndex index = saveIndex(key, JarIndex.of(jars));
             indexes.put(key, index);
             Path classList = file(key, "classlist");
-            if (!snapshot(loaded, classList, index)) {
-                // The worker loaded nothing from its jars (it failed early): the next start records again.
+            if (!snapshot(loaded, classList, index, layout.folders())) {
+                // The application's own classes never loaded (it failed early): the next start records again.
                 forget(key);
                 return;
             }
@@ -194,10 +195,15 @@ final class SharedArchives implements AutoCloseable {
             }
             stages.remove(key);
         }
-        say.accept(String.format(Locale.ROOT, "class-data sharing: archived the classes of %d jar%s in %.1f s (%s);"
-                + " the next worker starts with it", jars.size(), jars.size() == 1 ? "" : "s",
+        say.accept(String.format(Locale.ROOT, "class-data sharing: archived the classes the first worker loaded from"
+                + " the JDK%s in %.1f s (%s); the next worker starts with it", andJars(jars),
                 result.took().toMillis() / 1000.0, file(key, "jsa")));
         prune();
+    }
+
+    /** " and its 2 jars", or nothing when there are none. */
+    static String andJars(List<Path> jars) {
+        return jars.isEmpty() ? "" : " and its " + jars.size() + " jar" + (jars.size() == 1 ? "" : "s");
     }
 
     private void failed(ArchiveKey key, String why) {
@@ -214,17 +220,20 @@ final class SharedArchives implements AutoCloseable {
 
     /**
      * Copies the complete lines of the recorded class list (the worker may still be writing) to
-     * {@code classList}; false when none of them is a class from the jars.
+     * {@code classList}; false when none of them is a class of the application, from its jars or
+     * its class folders.
      */
-    private static boolean snapshot(Path loaded, Path classList, JarIndex index) throws IOException {
+    private static boolean snapshot(Path loaded, Path classList, JarIndex index, List<JarsFirst.Folder> folders)
+            throws IOException {
         byte[] bytes = Files.readAllBytes(loaded);
         int end = bytes.length;
         while (end > 0 && bytes[end - 1] != '\n') {
             end--;
         }
         String text = new String(bytes, 0, end, StandardCharsets.UTF_8);
-        boolean any = text.lines().map(line -> line.split(" ", 2)[0])
-                .anyMatch(name -> index.lastJarHolding(name + ".class") >= 0);
+        boolean any = text.lines().map(line -> line.split(" ", 2)[0] + ".class").anyMatch(name ->
+                index.lastJarHolding(name) >= 0
+                        || folders.stream().anyMatch(folder -> Files.isRegularFile(folder.path().resolve(name))));
         if (any) {
             OwnerOnly.write(classList, text.getBytes(StandardCharsets.UTF_8));
         }

@@ -75,7 +75,7 @@ class FastStartTest {
         List<String> second = command(fastStart);
         assertThat(second).containsExactly(JAVA, FastStart.C1_ONLY, "-cp", classPath, "com.example.Main", "8080");
         assertThat(said).hasSize(1);
-        assertThat(said.get(0)).contains("-XX:TieredStopAtLevel=1", "--no-c1-only", "class-data sharing of the 1 jar",
+        assertThat(said.get(0)).contains("-XX:TieredStopAtLevel=1", "--no-c1-only", "class-data sharing of the classes it loads from the JDK and its 1 jar",
                 "--no-class-data-sharing");
     }
 
@@ -85,6 +85,15 @@ class FastStartTest {
         List<String> next = command(fastStart(""));
         assertThat(next).containsExactly(JAVA, FastStart.C1_ONLY, "-XX:SharedArchiveFile=" + archive, "-cp",
                 jar + File.pathSeparator + "classes", "com.example.Main", "8080");
+    }
+
+    @Test
+    void aClassPathWithoutJarsSharesTheJdkClassesAndStaysAsGiven() throws Exception {
+        classPath = "classes";
+        Path archive = archiveFor(command(fastStart("")));
+        assertThat(command(fastStart(""))).containsExactly(JAVA, FastStart.C1_ONLY, "-XX:SharedArchiveFile=" + archive,
+                "-cp", "classes", "com.example.Main", "8080");
+        assertThat(said.get(0)).contains("class-data sharing of the classes it loads from the JDK, archived after");
     }
 
     @Test

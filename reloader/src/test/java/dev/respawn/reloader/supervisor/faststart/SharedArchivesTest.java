@@ -28,6 +28,7 @@ class SharedArchivesTest {
             Path.of("."), null).orElseThrow();
     private SharedArchives archives;
     private Path jar;
+    private JarsFirst.Layout layout;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -37,6 +38,9 @@ class SharedArchivesTest {
             zip.putNextEntry(new ZipEntry("org/lib/Lib.class"));
             zip.closeEntry();
         }
+        Files.createDirectories(directory.resolve("classes/com/example"));
+        Files.write(directory.resolve("classes/com/example/Main.class"), new byte[] {1});
+        layout = JarsFirst.layout("classes" + java.io.File.pathSeparator + jar, directory);
     }
 
     @AfterEach
@@ -52,25 +56,25 @@ class SharedArchivesTest {
     void aFailedDumpMeansNoArchiveSaidOnceAndRemembered() throws Exception {
         List<String> bogus = List.of("-XX:+RespawnNoSuchOption");
         ArchiveKey key = key(bogus);
-        SharedArchives.Plan plan = archives.plan(key, jvm, List.of(jar), bogus);
+        SharedArchives.Plan plan = archives.plan(key, jvm, layout, bogus);
         assertThat(plan).isInstanceOf(SharedArchives.Record.class);
-        assertThat(archives.plan(key, jvm, List.of(jar), bogus)).isEqualTo(new SharedArchives.Pending());
+        assertThat(archives.plan(key, jvm, layout, bogus)).isEqualTo(new SharedArchives.Pending());
         Files.writeString(((SharedArchives.Record) plan).classList(), "java/lang/Object id: 0\norg/lib/Lib id: 1\n");
         await().atMost(Duration.ofSeconds(30)).until(() -> !said.isEmpty());
         assertThat(said).singleElement().asString().contains("no archive: java -Xshare:dump exited with 1",
                 key + ".log", "workers start without one");
-        assertThat(archives.plan(key, jvm, List.of(jar), bogus)).isInstanceOf(SharedArchives.Failed.class);
+        assertThat(archives.plan(key, jvm, layout, bogus)).isInstanceOf(SharedArchives.Failed.class);
         assertThat(directory.resolve("cds/" + key + ".failed")).exists();
         assertThat(directory.resolve("cds/" + key + ".jsa")).doesNotExist();
     }
 
     @Test
-    void aWorkerThatLoadedNothingFromItsJarsLeavesTheNextToRecord() throws Exception {
+    void aWorkerThatLoadedNoneOfTheApplicationsClassesLeavesTheNextToRecord() throws Exception {
         ArchiveKey key = key(List.of());
-        SharedArchives.Record record = (SharedArchives.Record) archives.plan(key, jvm, List.of(jar), List.of());
-        Files.writeString(record.classList(), "java/lang/Object id: 0\ncom/example/Main id: 1\n");
+        SharedArchives.Record record = (SharedArchives.Record) archives.plan(key, jvm, layout, List.of());
+        Files.writeString(record.classList(), "java/lang/Object id: 0\ncom/example/Missing id: 1\n");
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> archives.plan(key, jvm, List.of(jar), List.of()) instanceof SharedArchives.Record);
+                .until(() -> archives.plan(key, jvm, layout, List.of()) instanceof SharedArchives.Record);
         assertThat(said).isEmpty();
         assertThat(directory.resolve("cds/" + key + ".jsa")).doesNotExist();
     }
@@ -78,13 +82,14 @@ class SharedArchivesTest {
     @Test
     void anArchiveIsMadeFromTheRecordedClassesAndUsedFromThen() throws Exception {
         ArchiveKey key = key(List.of());
-        SharedArchives.Record record = (SharedArchives.Record) archives.plan(key, jvm, List.of(jar), List.of());
-        // A real class of the jar is not needed for the dump to succeed: a missing one is skipped with a warning.
-        Files.writeString(record.classList(), "java/lang/Object\njava/lang/String\norg/lib/Lib\n");
+        SharedArchives.Record record = (SharedArchives.Record) archives.plan(key, jvm, layout, List.of());
+        // Classes the dump cannot find (the class folder's, this jar's fake one) are skipped with a warning.
+        Files.writeString(record.classList(), "java/lang/Object\njava/lang/String\ncom/example/Main\n");
         await().atMost(Duration.ofSeconds(60)).until(() -> !said.isEmpty());
-        assertThat(said).singleElement().asString().contains("archived the classes of 1 jar", key + ".jsa");
+        assertThat(said).singleElement().asString().contains("archived the classes the first worker loaded from the JDK"
+                + " and its 1 jar in", key + ".jsa");
         Path archive = directory.resolve("cds/" + key + ".jsa");
-        assertThat(archives.plan(key, jvm, List.of(jar), List.of())).isEqualTo(new SharedArchives.Use(archive));
+        assertThat(archives.plan(key, jvm, layout, List.of())).isEqualTo(new SharedArchives.Use(archive));
         assertThat(Files.size(archive)).isPositive();
         assertThat(JarIndex.load(directory.resolve("cds/" + key + ".names")).lastJarHolding("org/lib/Lib.class")).isZero();
     }
