@@ -147,11 +147,13 @@ public class Bench {
         int rounds = quick ? 2 : 5;
         int changes = 3;
         for (int round = 0; round < rounds; round++) {
-            for (String mode : rotate(List.of("restart", "in-jvm", "auto"), round)) {
+            for (String mode : rotate(List.of("restart", "in-jvm", "auto", "restart-plain-jvm"), round)) {
                 Path classes = copyClasses("served-" + mode + "-" + round);
                 int port = freePort();
-                Process p = start(supervised(List.of("--reload-on-changes", "--reload-mode", mode), classes, port),
-                        "served-" + mode);
+                List<String> options = mode.equals("restart-plain-jvm")
+                        ? List.of("--reload-on-changes", "--reload-mode", "restart", "--no-c1-only", "--no-class-data-sharing")
+                        : List.of("--reload-on-changes", "--reload-mode", mode);
+                Process p = start(supervised(options, classes, port), "served-" + mode);
                 awaitBody(port, "/hello", body -> body != null, 30_000);
                 Thread.sleep(1000);
                 for (int i = 0; i < changes; i++) {
@@ -172,6 +174,8 @@ public class Bench {
                 fmt(median(ms.get("in-jvm"))) + " ms", "under 400 ms", met(median(ms.get("in-jvm")) < 400));
         row("1. change to served", "class file written to new code answering, `--reload-mode restart`",
                 fmt(median(ms.get("restart"))) + " ms", "under 400 ms", met(median(ms.get("restart")) < 400));
+        row("1. change to served", "the same without respawn's JVM defaults (`--no-c1-only --no-class-data-sharing`)",
+                fmt(median(ms.get("restart-plain-jvm"))) + " ms", "", "");
     }
 
     /**
@@ -264,14 +268,17 @@ public class Bench {
                 ".m2/repository/org/jacoco/org.jacoco.agent/0.8.14/org.jacoco.agent-0.8.14-runtime.jar");
         Map<String, List<String>> configs = new LinkedHashMap<>();
         configs.put("plain JVM", null);
-        configs.put("reload only", List.of("--reload-on-changes"));
-        configs.put("`--capture-exceptions`", List.of("--reload-on-changes", "--capture-exceptions"));
-        configs.put("`--enable-coverage`", List.of("--reload-on-changes", "--enable-coverage"));
+        // Workers are C1-only by default (a faster start): each add-on's cost is measured with the full JIT,
+        // as the plain JVM runs, and what the default JIT costs has a row of its own.
+        configs.put("reload only", List.of("--reload-on-changes", "--no-c1-only"));
+        configs.put("reload only, respawn's default C1-only JIT", List.of("--reload-on-changes"));
+        configs.put("`--capture-exceptions`", List.of("--reload-on-changes", "--no-c1-only", "--capture-exceptions"));
+        configs.put("`--enable-coverage`", List.of("--reload-on-changes", "--no-c1-only", "--enable-coverage"));
         if (Files.exists(jacoco)) {
             configs.put("stock JaCoCo agent 0.8.14 (no respawn)", null);
         }
-        configs.put("`--enable-recorder`", List.of("--reload-on-changes", "--enable-recorder"));
-        configs.put("`--enable-profiler`", List.of("--reload-on-changes", "--enable-profiler"));
+        configs.put("`--enable-recorder`", List.of("--reload-on-changes", "--no-c1-only", "--enable-recorder"));
+        configs.put("`--enable-profiler`", List.of("--reload-on-changes", "--no-c1-only", "--enable-profiler"));
         String pick = System.getenv("RESPAWN_BENCH_CONFIGS");
         if (pick != null) {
             configs.keySet().removeIf(k -> !k.equals("plain JVM") && !pick.contains(k.replaceAll("[`-]", "")));

@@ -141,6 +141,16 @@ public final class Options {
     @Option(names = "--recorder-keep-secrets", description = "Keep Authorization, Cookie and the like unredacted.")
     private boolean recorderKeepSecrets;
 
+    @Option(names = "--no-c1-only",
+            description = "Run java workers with the JVM's full JIT (C1 and C2) instead of respawn's default for a"
+                    + " faster start, C1 only (-XX:TieredStopAtLevel=1).")
+    private boolean noC1Only;
+
+    @Option(names = "--no-class-data-sharing",
+            description = "Make and use no class-data-sharing archive of a java worker's jars (respawn's default"
+                    + " for a faster start: made after the first start, kept under <debug-directory>/cds).")
+    private boolean noClassDataSharing;
+
     // Set by a host that compiles saved sources itself (mvn respawn:run), so no hint to compile them.
     @Option(names = "--host-compiles-sources", hidden = true)
     private boolean hostCompilesSources;
@@ -204,6 +214,16 @@ public final class Options {
 
     public List<Path> sourcePath() {
         return Collections.unmodifiableList(sourcePath);
+    }
+
+    /** Whether java workers get {@code -XX:TieredStopAtLevel=1} (unless they choose their compilers themselves). */
+    public boolean c1Only() {
+        return !noC1Only;
+    }
+
+    /** Whether java workers start with a class-data-sharing archive of their jars, made by respawn. */
+    public boolean classDataSharing() {
+        return !noClassDataSharing;
     }
 
     public boolean hostCompilesSources() {

@@ -19,6 +19,7 @@ import dev.respawn.reloader.channel.WorkerReportListener;
 import dev.respawn.reloader.options.Options;
 import dev.respawn.reloader.options.ReloadMode;
 import dev.respawn.reloader.ports.ListeningPorts;
+import dev.respawn.reloader.supervisor.faststart.FastStart;
 import dev.respawn.reloader.tracking.ClassOrigin;
 
 /**
@@ -40,6 +41,7 @@ public final class Supervisor {
         return thread;
     });
     private final ControlPorts controlPorts;
+    private final FastStart fastStart;
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Object lifecycle = new Object();
     private ChangeMonitor monitor;
@@ -55,6 +57,7 @@ public final class Supervisor {
         this.options = config.options();
         this.console = new Console(config.err());
         this.controlPorts = new ControlPorts(options.debugDirectory());
+        this.fastStart = new FastStart(options, console::say);
     }
 
     /** Runs until the worker ends without reloading, or until the JVM is asked to stop; returns the exit code. */
@@ -191,7 +194,10 @@ public final class Supervisor {
             jvmArguments.addAll(extension.jvmArguments());
             environment.putAll(extension.environment());
         }
-        WorkerCommand.Prepared prepared = WorkerCommand.prepare(config.command(), config.agentJar(),
+        Map<String, String> seen = new java.util.HashMap<>(System.getenv());
+        seen.putAll(environment);
+        List<String> command = fastStart.command(config.command(), directory, seen);
+        WorkerCommand.Prepared prepared = WorkerCommand.prepare(command, config.agentJar(),
                 config.agentString(), jvmArguments, environment, System.getenv());
         synchronized (lifecycle) {
             if (stopping) {
@@ -266,6 +272,7 @@ public final class Supervisor {
             // Only sockets to release.
         }
         config.extensions().forEach(SupervisorExtension::supervisorStopping);
+        fastStart.close();
         control.shutdownNow();
     }
 

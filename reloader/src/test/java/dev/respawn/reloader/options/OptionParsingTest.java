@@ -60,7 +60,8 @@ class OptionParsingTest {
                 List.of("--enable-coverage", "--coverage-includes", "com.a.*", "--coverage-excludes", "*Test",
                         "--coverage-directory", "c"),
                 List.of("--enable-recorder", "--recorder-body-limit", "10", "--recorder-redact", "X-Token",
-                        "--recorder-keep-secrets", "--recorder-directory", "r"));
+                        "--recorder-keep-secrets", "--recorder-directory", "r"),
+                List.of("--no-c1-only", "--no-class-data-sharing"));
     }
 
     @ParameterizedTest
