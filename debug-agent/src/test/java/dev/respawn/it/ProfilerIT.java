@@ -60,6 +60,13 @@ class ProfilerIT {
         return count;
     }
 
+    /** A setting async-profiler wrote into its recording, such as the engine it sampled with. */
+    private static String setting(Path jfr, String name) throws IOException {
+        return RecordingFile.readAllEvents(jfr).stream()
+                .filter(e -> e.getEventType().getName().equals("jdk.ActiveSetting") && name.equals(e.getString("name")))
+                .map(e -> e.getString("value")).findFirst().orElse(null);
+    }
+
     @Test
     void writesAFlameGraphAndARecordingForEachWorkerLife() throws Exception {
         ExampleWorkspace app = ExampleWorkspace.copyOf("hello-http", temp);
@@ -89,10 +96,33 @@ class ProfilerIT {
         for (Path jfr : recordings) {
             assertThat(samplesIn(jfr, "countPrimesBelow")).as("request samples in " + jfr).isPositive();
             assertThat(samplesIn(jfr, "churn")).as("background samples in " + jfr).isPositive();
+            // Not perf events: their clock costs every context switch a request makes.
+            assertThat(setting(jfr, "engine")).as("async-profiler's engine").isEqualTo("ctimer");
         }
         for (Path html : flameGraphs) {
             assertThat(Files.readString(html)).contains("PrimeSieve").contains("countPrimesBelow");
         }
+    }
+
+    @Test
+    void perfSamplesWithPerfEventsWhereTheKernelAllowsAndSaysWhich() throws Exception {
+        ExampleWorkspace app = ExampleWorkspace.copyOf("hello-http", temp);
+        int port = TestEnvironment.freePort();
+        Path profiles = app.root().resolve(".respawn/profiles");
+        List<String> arguments = List.of("--enable-profiler", "--profiler-event", "perf", "--", TestEnvironment.java(),
+                "-cp", "target/classes", MAIN, Integer.toString(port));
+        String said;
+        try (RespawnProcess respawn = RespawnProcess.supervisor(app.root(), arguments)) {
+            Http.awaitBody(port, "/hello", "Hello from respawn", SERVED);
+            respawn.awaitStderr("profiling with async-profiler \\(.+\\)", SERVED);
+            said = respawn.stderr();
+            work(port, 10);
+            respawn.terminate();
+            respawn.awaitExit(SERVED);
+        }
+        Path jfr = files(profiles, ".jfr").get(0);
+        assertThat(samplesIn(jfr, "countPrimesBelow")).isPositive();
+        assertThat(setting(jfr, "engine")).isEqualTo(said.contains("from perf events") ? "perf_events" : "ctimer");
     }
 
     @Test

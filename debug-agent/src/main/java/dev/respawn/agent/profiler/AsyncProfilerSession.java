@@ -28,7 +28,7 @@ final class AsyncProfilerSession implements ProfileSession {
             boolean requestsOnly) throws IOException {
         String event = requestsOnly ? "wall" : options.profilerEvent();
         Path jfr = directory.resolve(stem + ".jfr");
-        StringBuilder command = new StringBuilder("start,event=").append(event);
+        StringBuilder command = new StringBuilder("start,event=").append(PerfEvents.asyncProfilerEvent(event));
         options.profilerInterval().ifPresent(interval -> command.append(",interval=").append(interval));
         if (requestsOnly) {
             command.append(",filter");

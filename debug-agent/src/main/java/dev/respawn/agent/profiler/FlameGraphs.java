@@ -23,7 +23,7 @@ final class FlameGraphs {
             case "lock" -> arguments.lock = true;
             case "wall" -> arguments.wall = true;
             default -> {
-                // cpu and itimer: execution samples, the converter's default
+                // cpu, perf and itimer: execution samples, the converter's default
             }
         }
         try {

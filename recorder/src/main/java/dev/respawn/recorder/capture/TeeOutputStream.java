@@ -17,6 +17,7 @@ public final class TeeOutputStream extends FilterOutputStream {
     private final LongSupplier declaredLength;
     private final Runnable onEnd;
     private boolean ended;
+    private long declared = -1;
 
     /**
      * @param declaredLength the response's Content-Length once known, else -1
@@ -36,7 +37,9 @@ public final class TeeOutputStream extends FilterOutputStream {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-        long declared = declaredLength.getAsLong();
+        if (declared < 0) {
+            declared = declaredLength.getAsLong(); // once known, a response's length stays what it was
+        }
         if (!ended && declared > 0 && capture.size() + len >= declared) {
             capture.write(b, off, len);
             end();

@@ -79,6 +79,9 @@ record BodyText(String text, boolean base64) {
 
     /** Strictly decoded text, or null; a cut-off body may end inside a character. */
     private static String decode(byte[] bytes, boolean truncated, Charset charset) {
+        if (isAscii(bytes) && asciiCompatible(charset)) {
+            return new String(bytes, StandardCharsets.ISO_8859_1); // the common case, without a decoder
+        }
         int tolerated = truncated ? 4 : 0;
         for (int cut = 0; cut <= Math.min(tolerated, bytes.length); cut++) {
             CharsetDecoder decoder = charset.newDecoder()
@@ -91,6 +94,20 @@ record BodyText(String text, boolean base64) {
             }
         }
         return null;
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean asciiCompatible(Charset charset) {
+        return charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.ISO_8859_1)
+                || charset.equals(StandardCharsets.US_ASCII);
     }
 
     private static boolean hasControlCharacters(String text) {

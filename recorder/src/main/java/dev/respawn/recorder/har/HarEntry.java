@@ -1,14 +1,12 @@
 package dev.respawn.recorder.har;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
+import com.google.gson.stream.JsonWriter;
 
 import dev.respawn.recorder.capture.Body;
 import dev.respawn.recorder.capture.Header;
@@ -17,120 +15,118 @@ import dev.respawn.recorder.capture.RecordedExchange;
 /**
  * One exchange as a HAR 1.2 entry, plus respawn's custom fields: {@code _id}, {@code _pid},
  * {@code _encoding} on a binary request body, and {@code _truncated} on a body cut at the limit.
+ * Written when the journal becomes HAR, straight to a {@link JsonWriter}, field by field.
  */
 final class HarEntry {
-
-    /** Fixed width, so that entries sort as text too. */
-    static final DateTimeFormatter STARTED =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX").withZone(ZoneOffset.UTC);
 
     private HarEntry() {
     }
 
-    static JsonObject of(RecordedExchange exchange) {
-        JsonObject entry = new JsonObject();
-        entry.addProperty("startedDateTime", STARTED.format(exchange.started()));
-        entry.addProperty("time", exchange.durationMillis());
-        entry.add("request", request(exchange));
-        entry.add("response", response(exchange));
-        entry.add("cache", new JsonObject());
-        JsonObject timings = new JsonObject();
-        timings.addProperty("send", 0);
-        timings.addProperty("wait", exchange.durationMillis());
-        timings.addProperty("receive", 0);
-        entry.add("timings", timings);
-        entry.addProperty("_id", exchange.id());
-        entry.addProperty("_pid", exchange.pid());
-        return entry;
+    static void write(RecordedExchange exchange, JsonWriter out) throws IOException {
+        out.beginObject();
+        out.name("startedDateTime").value(StartedTime.format(exchange.started()));
+        out.name("time").value(exchange.durationMillis());
+        request(exchange, out.name("request"));
+        response(exchange, out.name("response"));
+        out.name("cache").beginObject().endObject();
+        out.name("timings").beginObject();
+        out.name("send").value(0);
+        out.name("wait").value(exchange.durationMillis());
+        out.name("receive").value(0);
+        out.endObject();
+        out.name("_id").value(exchange.id());
+        out.name("_pid").value(exchange.pid());
+        out.endObject();
     }
 
-    private static JsonObject request(RecordedExchange exchange) {
-        JsonObject request = new JsonObject();
-        request.addProperty("method", exchange.method());
-        request.addProperty("url", exchange.url());
-        request.addProperty("httpVersion", exchange.httpVersion());
-        request.add("cookies", new JsonArray());
-        request.add("headers", headers(exchange.requestHeaders()));
-        request.add("queryString", queryString(exchange.url()));
+    private static void request(RecordedExchange exchange, JsonWriter out) throws IOException {
+        out.beginObject();
+        out.name("method").value(exchange.method());
+        out.name("url").value(exchange.url());
+        out.name("httpVersion").value(exchange.httpVersion());
+        out.name("cookies").beginArray().endArray();
+        headers(exchange.requestHeaders(), out.name("headers"));
+        queryString(exchange.url(), out.name("queryString"));
         Body body = exchange.requestBody();
         if (body.size() > 0) {
             String contentType = RecordedExchange.first(exchange.requestHeaders(), "Content-Type");
             BodyText text = BodyText.of(body.kept(), body.truncated(), contentType);
-            JsonObject postData = new JsonObject();
-            postData.addProperty("mimeType", contentType == null ? "" : contentType);
-            postData.addProperty("text", text.text());
+            out.name("postData").beginObject();
+            out.name("mimeType").value(contentType == null ? "" : contentType);
+            out.name("text").value(text.text());
             if (text.base64()) {
-                postData.addProperty("_encoding", "base64");
+                out.name("_encoding").value("base64");
             }
-            truncation(postData, body);
-            request.add("postData", postData);
+            truncation(body, out);
+            out.endObject();
         }
-        request.addProperty("headersSize", -1);
-        request.addProperty("bodySize", body.size());
-        return request;
+        out.name("headersSize").value(-1);
+        out.name("bodySize").value(body.size());
+        out.endObject();
     }
 
-    private static JsonObject response(RecordedExchange exchange) {
-        JsonObject response = new JsonObject();
-        response.addProperty("status", exchange.status());
-        response.addProperty("statusText", StatusText.of(exchange.status()));
-        response.addProperty("httpVersion", exchange.httpVersion());
-        response.add("cookies", new JsonArray());
-        response.add("headers", headers(exchange.responseHeaders()));
+    private static void response(RecordedExchange exchange, JsonWriter out) throws IOException {
+        out.beginObject();
+        out.name("status").value(exchange.status());
+        out.name("statusText").value(StatusText.of(exchange.status()));
+        out.name("httpVersion").value(exchange.httpVersion());
+        out.name("cookies").beginArray().endArray();
+        headers(exchange.responseHeaders(), out.name("headers"));
         Body body = exchange.responseBody();
         String contentType = RecordedExchange.first(exchange.responseHeaders(), "Content-Type");
-        JsonObject content = new JsonObject();
-        content.addProperty("size", body.size());
-        content.addProperty("mimeType", contentType == null ? "" : contentType);
+        out.name("content").beginObject();
+        out.name("size").value(body.size());
+        out.name("mimeType").value(contentType == null ? "" : contentType);
         if (body.size() > 0) {
             BodyText text = BodyText.of(body.kept(), body.truncated(), contentType);
-            content.addProperty("text", text.text());
+            out.name("text").value(text.text());
             if (text.base64()) {
-                content.addProperty("encoding", "base64");
+                out.name("encoding").value("base64");
             }
         }
-        truncation(content, body);
-        response.add("content", content);
+        truncation(body, out);
+        out.endObject();
         String location = RecordedExchange.first(exchange.responseHeaders(), "Location");
-        response.addProperty("redirectURL", location == null ? "" : location);
-        response.addProperty("headersSize", -1);
-        response.addProperty("bodySize", body.size());
-        return response;
+        out.name("redirectURL").value(location == null ? "" : location);
+        out.name("headersSize").value(-1);
+        out.name("bodySize").value(body.size());
+        out.endObject();
     }
 
-    private static void truncation(JsonObject target, Body body) {
+    private static void truncation(Body body, JsonWriter out) throws IOException {
         if (body.truncated()) {
-            target.addProperty("_truncated", true);
-            target.addProperty("comment", "truncated by respawn: the first " + body.kept().length + " of "
+            out.name("_truncated").value(true);
+            out.name("comment").value("truncated by respawn: the first " + body.kept().length + " of "
                     + body.size() + " bytes (--recorder-body-limit)");
         }
     }
 
-    private static JsonArray headers(List<Header> headers) {
-        JsonArray array = new JsonArray();
+    private static void headers(List<Header> headers, JsonWriter out) throws IOException {
+        out.beginArray();
         for (Header header : headers) {
-            array.add(pair(header.name(), header.value()));
+            pair(header.name(), header.value(), out);
         }
-        return array;
+        out.endArray();
     }
 
-    static JsonArray queryString(String url) {
-        JsonArray array = new JsonArray();
-        String query;
+    static void queryString(String url, JsonWriter out) throws IOException {
+        out.beginArray();
+        String query = url.indexOf('?') < 0 ? null : rawQuery(url);
+        if (query != null && !query.isEmpty()) {
+            for (String parameter : query.split("&")) {
+                String[] pair = parameter.split("=", 2);
+                pair(decode(pair[0]), pair.length == 2 ? decode(pair[1]) : "", out);
+            }
+        }
+        out.endArray();
+    }
+
+    private static String rawQuery(String url) {
         try {
-            query = URI.create(url).getRawQuery();
+            return URI.create(url).getRawQuery();
         } catch (IllegalArgumentException e) {
-            int mark = url.indexOf('?');
-            query = mark < 0 ? null : url.substring(mark + 1);
+            return url.substring(url.indexOf('?') + 1);
         }
-        if (query == null || query.isEmpty()) {
-            return array;
-        }
-        for (String parameter : query.split("&")) {
-            String[] pair = parameter.split("=", 2);
-            array.add(pair(decode(pair[0]), pair.length == 2 ? decode(pair[1]) : ""));
-        }
-        return array;
     }
 
     private static String decode(String text) {
@@ -141,10 +137,10 @@ final class HarEntry {
         }
     }
 
-    private static JsonObject pair(String name, String value) {
-        JsonObject pair = new JsonObject();
-        pair.addProperty("name", name);
-        pair.addProperty("value", value);
-        return pair;
+    private static void pair(String name, String value, JsonWriter out) throws IOException {
+        out.beginObject();
+        out.name("name").value(name);
+        out.name("value").value(value);
+        out.endObject();
     }
 }

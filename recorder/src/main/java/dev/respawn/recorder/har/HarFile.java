@@ -1,10 +1,7 @@
 package dev.respawn.recorder.har;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -17,13 +14,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonWriter;
 
 /**
  * Turns a journal into a HAR 1.2 file beside it ({@code <time>-<pid>.har}), entries in the order
- * they started, one entry in memory at a time; a line a kill cut short is left out and counted.
+ * they started, one entry in memory at a time; a record a kill cut short is left out and counted.
  */
 public final class HarFile {
 
@@ -31,7 +26,7 @@ public final class HarFile {
     public record Converted(Path har, int entries, int damaged) {
     }
 
-    private record Line(long offset, int length, Instant started) {
+    private record Record(long offset, int length, Instant started) {
     }
 
     private HarFile() {
@@ -42,29 +37,32 @@ public final class HarFile {
      * no HAR ({@code har} is then null).
      */
     public static Converted convert(Path journal, String creatorVersion) throws IOException {
-        List<Line> lines = new ArrayList<>();
-        int damaged = index(journal, lines);
+        List<Record> records = new ArrayList<>();
+        int damaged;
         String name = journal.getFileName().toString();
         Path har = journal.resolveSibling(name.substring(0, name.length() - Journal.SUFFIX.length()) + ".har");
-        if (lines.isEmpty()) {
-            Files.delete(journal);
-            return new Converted(null, 0, damaged);
-        }
-        lines.sort(Comparator.comparing(Line::started));
         Path partial = journal.resolveSibling(har.getFileName() + ".partial");
-        try (FileChannel in = FileChannel.open(journal);
-                Writer out = new BufferedWriter(Files.newBufferedWriter(partial, StandardCharsets.UTF_8))) {
-            out.write("{\"log\":{\"version\":\"1.2\",\"creator\":{\"name\":\"respawn\",\"version\":\""
-                    + creatorVersion + "\"},\"pages\":[],\"entries\":[\n");
-            for (int i = 0; i < lines.size(); i++) {
-                out.write(read(in, lines.get(i)));
-                out.write(i + 1 < lines.size() ? ",\n" : "\n");
+        try (FileChannel in = FileChannel.open(journal)) {
+            damaged = index(in, records);
+            if (records.isEmpty()) {
+                in.close();
+                Files.delete(journal);
+                return new Converted(null, 0, damaged);
             }
-            out.write("]}}\n");
+            records.sort(Comparator.comparing(Record::started));
+            try (Writer out = new BufferedWriter(Files.newBufferedWriter(partial, StandardCharsets.UTF_8), 1 << 16)) {
+                out.write("{\"log\":{\"version\":\"1.2\",\"creator\":{\"name\":\"respawn\",\"version\":\""
+                        + creatorVersion + "\"},\"pages\":[],\"entries\":[\n");
+                for (int i = 0; i < records.size(); i++) {
+                    HarEntry.write(JournalRecord.decode(read(in, records.get(i))), new JsonWriter(out));
+                    out.write(i + 1 < records.size() ? ",\n" : "\n");
+                }
+                out.write("]}}\n");
+            }
         }
         Files.move(partial, har, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         Files.delete(journal);
-        return new Converted(har, lines.size(), damaged);
+        return new Converted(har, records.size(), damaged);
     }
 
     /** Every journal in {@code directory} whose worker is no longer running. */
@@ -104,57 +102,57 @@ public final class HarFile {
         }
     }
 
-    /** Finds each whole line's place and start time; returns how many lines were damaged. */
-    private static int index(Path journal, List<Line> lines) throws IOException {
-        int damaged = 0;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(journal), 1 << 16)) {
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            long offset = 0;
-            long start = 0;
-            for (int b = in.read(); b >= 0; b = in.read()) {
-                offset++;
-                if (b != '\n') {
-                    line.write(b);
-                    continue;
-                }
-                Instant started = started(line.toString(StandardCharsets.UTF_8));
-                if (started == null) {
-                    damaged++;
-                } else {
-                    lines.add(new Line(start, line.size(), started));
-                }
-                line.reset();
-                start = offset;
+    /**
+     * Finds each record's place and start time, up to the first length of 0 (the end of what was
+     * written); returns 1 if a record a kill interrupted lies beyond, else 0.
+     */
+    private static int index(FileChannel in, List<Record> records) throws IOException {
+        long size = in.size();
+        long offset = 0;
+        ByteBuffer head = ByteBuffer.allocate(Integer.BYTES + 13);
+        while (offset + head.capacity() <= size) {
+            readFully(in, head.clear(), offset);
+            int length = head.getInt(0);
+            if (length == 0) {
+                break;
             }
-            if (line.size() > 0) {
-                damaged++;
+            if (length < 0 || offset + Integer.BYTES + length > size) {
+                return 1;
             }
+            records.add(new Record(offset + Integer.BYTES, length,
+                    JournalRecord.started(head.position(Integer.BYTES))));
+            offset += Integer.BYTES + length;
         }
-        return damaged;
+        return anythingWritten(in, offset, size) ? 1 : 0;
     }
 
-    private static Instant started(String line) {
-        try {
-            JsonElement element = JsonParser.parseString(line);
-            if (element.isJsonObject()) {
-                JsonObject entry = element.getAsJsonObject();
-                return Instant.from(HarEntry.STARTED.parse(entry.get("startedDateTime").getAsString()));
+    private static boolean anythingWritten(FileChannel in, long from, long size) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+        for (long at = from; at < size; at += buffer.capacity()) {
+            readFully(in, buffer.clear().limit((int) Math.min(buffer.capacity(), size - at)), at);
+            for (int i = 0; i < buffer.limit(); i++) {
+                if (buffer.get(i) != 0) {
+                    return true;
+                }
             }
-        } catch (RuntimeException e) {
-            // Damaged: a kill cut it short.
         }
-        return null;
+        return false;
     }
 
-    private static String read(FileChannel in, Line line) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(line.length());
-        long position = line.offset();
+    private static ByteBuffer read(FileChannel in, Record record) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(record.length());
+        readFully(in, buffer, record.offset());
+        return buffer.flip();
+    }
+
+    private static void readFully(FileChannel in, ByteBuffer buffer, long position) throws IOException {
+        long at = position;
         while (buffer.hasRemaining()) {
-            int n = in.read(buffer, position + buffer.position());
+            int n = in.read(buffer, at);
             if (n < 0) {
                 throw new IOException("the journal ended early");
             }
+            at += n;
         }
-        return new String(buffer.array(), StandardCharsets.UTF_8);
     }
 }

@@ -3,9 +3,8 @@ package dev.respawn.recorder.har;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
@@ -13,32 +12,42 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-
 import dev.respawn.recorder.capture.RecordedExchange;
 import dev.respawn.reloader.output.OwnerOnly;
 
 /**
- * The worker's recording while it lives: one HAR entry per line, appended with one write as each
- * exchange finishes, so that the operating system has it even if the JVM is killed the next moment.
+ * The worker's recording while it lives: each exchange, as it finishes, copied as a
+ * {@link JournalRecord} into a memory mapping of the file. The mapping's pages belong to the
+ * operating system's page cache from that moment, so a killed JVM loses nothing already
+ * answered, as with a write per exchange, without the system call a write costs, nor the JSON,
+ * on every request.
+ *
+ * <p>Each record is its length (4 bytes) and its bytes, the length written last: a record a
+ * kill interrupted still reads as length 0, the end of the journal. The file grows
+ * {@value #REGION} bytes at a time; {@link #close()} cuts it to the records written, and a killed
+ * worker's journal ends in zero bytes instead.
  */
 public final class Journal implements Consumer<RecordedExchange>, Closeable {
 
     /** Journals are named {@code <time>-<pid>.journal}; their HAR gets the same stem. */
     public static final String SUFFIX = ".journal";
 
+    /** How much of the file is mapped at a time (more when one entry is larger). */
+    static final int REGION = 4 << 20;
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final Path path;
     private final FileChannel channel;
+    private MappedByteBuffer region;
+    private long length;
     private int entries;
     private boolean closed;
 
     private Journal(Path path) throws IOException {
         this.path = path;
-        this.channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
+        this.channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
     }
 
     /** A new journal for this worker in {@code directory} (created owner-only). */
@@ -54,16 +63,21 @@ public final class Journal implements Consumer<RecordedExchange>, Closeable {
 
     @Override
     public void accept(RecordedExchange exchange) {
-        byte[] line = (Json.GSON.toJson(HarEntry.of(exchange)) + "\n").getBytes(StandardCharsets.UTF_8);
-        ByteBuffer buffer = ByteBuffer.wrap(line);
+        byte[] record = JournalRecord.encode(exchange);
         synchronized (this) {
             if (closed) {
                 return; // the worker is stopping and its HAR is written: late exchanges are dropped
             }
             try {
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
+                int size = Integer.BYTES + record.length;
+                if (region == null || region.remaining() < size) {
+                    region = channel.map(FileChannel.MapMode.READ_WRITE, length, Math.max(REGION, size));
                 }
+                int at = region.position();
+                region.position(at + Integer.BYTES);
+                region.put(record);
+                region.putInt(at, record.length);
+                length += size;
                 entries++;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -75,14 +89,20 @@ public final class Journal implements Consumer<RecordedExchange>, Closeable {
         return entries;
     }
 
-    /** Gson is loaded at the first exchange, not on the worker's start path. */
-    private static final class Json {
-        static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
-    }
-
+    /** Cuts the file to the entries written; nothing is written after. */
     @Override
     public synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
         closed = true;
-        channel.close();
+        region = null;
+        try {
+            channel.truncate(length);
+        } catch (IOException e) {
+            // Where a mapped file cannot shrink (Windows), the zero bytes left read as its end.
+        } finally {
+            channel.close();
+        }
     }
 }

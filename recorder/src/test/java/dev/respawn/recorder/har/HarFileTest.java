@@ -2,6 +2,8 @@ package dev.respawn.recorder.har;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -36,14 +39,19 @@ class HarFileTest {
     }
 
     @Test
-    void aJournalBecomesHarInStartOrderLeavingOutALineAKillCutShort() throws Exception {
+    void aKilledWorkersJournalBecomesHarInStartOrderLeavingOutARecordTheKillCutShort() throws Exception {
         Path directory = temp.resolve("recordings");
         Journal journal = Journal.create(directory, 42, Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC));
         Instant now = Instant.parse("2026-01-02T03:04:05.100Z");
         journal.accept(exchange("42-2", now.plusMillis(5), "/second"));
         journal.accept(exchange("42-1", now, "/first"));
-        journal.close();
-        Files.writeString(journal.path(), "{\"startedDateTime\":\"2026-01-02T03:", StandardOpenOption.APPEND);
+        // Killed: never closed, so the file is the whole mapped region, and a third record was
+        // being copied in (its bytes there, its length, written last, still 0).
+        assertThat(Files.size(journal.path())).isEqualTo(Journal.REGION);
+        byte[] third = JournalRecord.encode(exchange("42-3", now.plusMillis(9), "/third"));
+        try (FileChannel file = FileChannel.open(journal.path(), StandardOpenOption.WRITE)) {
+            file.write(ByteBuffer.wrap(third, 0, third.length / 2), endOfRecords(journal.path()) + Integer.BYTES);
+        }
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory))).isEqualTo("rwx------");
 
         HarFile.Converted converted = HarFile.convert(journal.path(), "test");
@@ -64,6 +72,39 @@ class HarFileTest {
         List<HarReader.Entry> read = HarReader.read(converted.har());
         assertThat(read).extracting(HarReader.Entry::url)
                 .containsExactly("http://localhost:8080/first", "http://localhost:8080/second");
+    }
+
+    @Test
+    void aClosedJournalIsCutToItsRecordsAndRecordsLargerThanARegionComeBackWhole() throws Exception {
+        Journal journal = Journal.create(temp, 42, Clock.systemUTC());
+        byte[] large = new byte[Journal.REGION + 1000];
+        Arrays.fill(large, (byte) 'x');
+        Instant now = Instant.parse("2026-01-02T03:04:05.100Z");
+        for (int i = 0; i < 3; i++) {
+            journal.accept(new RecordedExchange("42-" + i, 42, now.plusMillis(i), 1, "POST", "http://h/" + i,
+                    "HTTP/1.1", List.of(new Header("Content-Type", "text/plain")), new Body(large, large.length), 200,
+                    List.of(), Body.EMPTY));
+        }
+        journal.close();
+        assertThat(Files.size(journal.path())).isEqualTo(endOfRecords(journal.path()));
+
+        HarFile.Converted converted = HarFile.convert(journal.path(), "test");
+
+        assertThat(converted.entries()).isEqualTo(3);
+        assertThat(converted.damaged()).isZero();
+        List<HarReader.Entry> read = HarReader.read(converted.har());
+        assertThat(read).extracting(HarReader.Entry::url).containsExactly("http://h/0", "http://h/1", "http://h/2");
+        assertThat(read).allSatisfy(entry -> assertThat(entry.requestBody()).isEqualTo(large));
+    }
+
+    /** Where the journal's records end: each is its length (4 bytes) and its bytes; 0 ends them. */
+    private static long endOfRecords(Path journal) throws Exception {
+        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(journal));
+        int end = 0;
+        while (end + Integer.BYTES <= bytes.limit() && bytes.getInt(end) != 0) {
+            end += Integer.BYTES + bytes.getInt(end);
+        }
+        return end;
     }
 
     @Test

@@ -96,7 +96,9 @@ public final class Options {
     private Path profilerDirectory;
 
     @Option(names = "--profiler-event", paramLabel = "E", defaultValue = "cpu",
-            description = "cpu, wall, alloc, lock or itimer (default: ${DEFAULT-VALUE}).")
+            description = "cpu, perf, wall, alloc, lock or itimer (default: ${DEFAULT-VALUE}; cpu samples with"
+                    + " per-thread CPU timers, perf with perf events, which add kernel frames but cost every context"
+                    + " switch).")
     private String profilerEvent = "cpu";
 
     @Option(names = "--profiler-interval", paramLabel = "I",
@@ -347,7 +349,7 @@ public final class Options {
         if (recorderBodyLimit < 0) {
             throw new OptionsException("--recorder-body-limit must be 0 or more bytes, not " + recorderBodyLimit);
         }
-        List<String> events = List.of("cpu", "wall", "alloc", "lock", "itimer");
+        List<String> events = List.of("cpu", "perf", "wall", "alloc", "lock", "itimer");
         if (!events.contains(profilerEvent)) {
             throw new OptionsException("--profiler-event must be one of " + String.join(", ", events)
                     + ", not '" + profilerEvent + "'");

@@ -116,7 +116,7 @@ class OptionParsingTest {
                 .hasMessageContaining("auto, hotswap, in-jvm, restart");
         assertThatThrownBy(() -> Options.fromAgentString("poll=maybe")).hasMessageContaining("is a switch");
         assertThatThrownBy(() -> Options.fromAgentString("watch")).hasMessageContaining("needs a value");
-        assertThatThrownBy(() -> Options.fromAgentString("profiler-event=gpu")).hasMessageContaining("cpu, wall");
+        assertThatThrownBy(() -> Options.fromAgentString("profiler-event=gpu")).hasMessageContaining("cpu, perf, wall");
         assertThatThrownBy(() -> Options.fromAgentString("debugger-port=70000")).hasMessageContaining("65535");
     }
 
