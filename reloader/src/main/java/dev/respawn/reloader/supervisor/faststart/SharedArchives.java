@@ -189,6 +189,12 @@ final class SharedArchives implements AutoCloseable {
             if (closed) {
                 return;
             }
+            if (!result.made() && result.exitCode() > 128) {
+                // Ended by a signal, not by what it was given: Ctrl-C reaches the whole process group,
+                // and a test ends the supervisor's tree. Nothing to remember; the next start records again.
+                stages.remove(key);
+                return;
+            }
             if (!result.made()) {
                 failed(key, "java -Xshare:dump exited with " + result.exitCode() + " (see " + file(key, "log") + ")");
                 return;

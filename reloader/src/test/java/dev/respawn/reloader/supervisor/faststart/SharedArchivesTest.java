@@ -69,6 +69,21 @@ class SharedArchivesTest {
     }
 
     @Test
+    void aDumpEndedByASignalIsNoFailureAndTheNextStartRecordsAgain() throws Exception {
+        ArchiveKey key = key(List.of());
+        SharedArchives.Record record = (SharedArchives.Record) archives.plan(key, jvm, layout, List.of());
+        Files.writeString(record.classList(), "java/lang/Object\ncom/example/Main\n");
+        ProcessHandle dump = await().atMost(Duration.ofSeconds(30)).until(() -> ProcessHandle.current().children()
+                .filter(child -> child.info().arguments().map(List::of).orElse(List.of()).contains("-Xshare:dump"))
+                .findFirst(), java.util.Optional::isPresent).orElseThrow();
+        dump.destroy(); // SIGTERM, as Ctrl-C's SIGINT reaches the whole process group
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> archives.plan(key, jvm, layout, List.of()) instanceof SharedArchives.Record);
+        assertThat(said).isEmpty();
+        assertThat(directory.resolve("cds/" + key + ".failed")).doesNotExist();
+    }
+
+    @Test
     void aWorkerThatLoadedNoneOfTheApplicationsClassesLeavesTheNextToRecord() throws Exception {
         ArchiveKey key = key(List.of());
         SharedArchives.Record record = (SharedArchives.Record) archives.plan(key, jvm, layout, List.of());
