@@ -149,8 +149,9 @@ public final class Options {
     private boolean noC1Only;
 
     @Option(names = "--no-class-data-sharing",
-            description = "Make and use no class-data-sharing archive of a java worker's jars (respawn's default"
-                    + " for a faster start: made after the first start, kept under <debug-directory>/cds).")
+            description = "Make and use no class-data-sharing archive of the classes a java worker loads from the JDK"
+                    + " and its jars (respawn's default for a faster start: made after the first start, kept under"
+                    + " <debug-directory>/cds).")
     private boolean noClassDataSharing;
 
     // Set by a host that compiles saved sources itself (mvn respawn:run), so no hint to compile them.

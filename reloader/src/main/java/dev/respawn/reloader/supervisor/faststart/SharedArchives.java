@@ -2,13 +2,10 @@ package dev.respawn.reloader.supervisor.faststart;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -92,7 +89,7 @@ final class SharedArchives implements AutoCloseable {
         }
         Path archive = file(key, "jsa");
         if (Files.isRegularFile(archive)) {
-            touch(archive);
+            ArchivePruning.touch(archive);
             return new Use(archive);
         }
         Path failed = file(key, "failed");
@@ -189,6 +186,12 @@ final class SharedArchives implements AutoCloseable {
             if (closed) {
                 return;
             }
+            if (!result.made() && result.exitCode() > 128) {
+                // Ended by a signal, not by what it was given: Ctrl-C reaches the whole process group,
+                // and a test ends the supervisor's tree. Nothing to remember; the next start records again.
+                stages.remove(key);
+                return;
+            }
             if (!result.made()) {
                 failed(key, "java -Xshare:dump exited with " + result.exitCode() + " (see " + file(key, "log") + ")");
                 return;
@@ -198,7 +201,7 @@ final class SharedArchives implements AutoCloseable {
         say.accept(String.format(Locale.ROOT, "class-data sharing: archived the classes the first worker loaded from"
                 + " the JDK%s in %.1f s (%s); the next worker starts with it", andJars(jars),
                 result.took().toMillis() / 1000.0, file(key, "jsa")));
-        prune();
+        ArchivePruning.prune(directory, KEEP);
     }
 
     /** " and its 2 jars", or nothing when there are none. */
@@ -238,42 +241,5 @@ final class SharedArchives implements AutoCloseable {
             OwnerOnly.write(classList, text.getBytes(StandardCharsets.UTF_8));
         }
         return any;
-    }
-
-    private void touch(Path archive) {
-        try {
-            Files.setLastModifiedTime(archive, FileTime.fromMillis(System.currentTimeMillis()));
-        } catch (IOException e) {
-            // Only the pruning order depends on it.
-        }
-    }
-
-    /** Deletes all but the {@value #KEEP} most recently used archives, with their other files. */
-    private void prune() {
-        List<Path> archives = new ArrayList<>();
-        try (DirectoryStream<Path> listing = Files.newDirectoryStream(directory, "*.jsa")) {
-            listing.forEach(archives::add);
-        } catch (IOException e) {
-            return;
-        }
-        archives.sort(Comparator.comparing(SharedArchives::modified).reversed());
-        for (Path old : archives.subList(Math.min(KEEP, archives.size()), archives.size())) {
-            String key = old.getFileName().toString().replaceFirst("\\.jsa$", "");
-            for (String extension : List.of("jsa", "classlist", "loaded", "names", "log", "failed")) {
-                try {
-                    Files.deleteIfExists(directory.resolve(key + "." + extension));
-                } catch (IOException e) {
-                    // In use elsewhere (Windows): the next prune tries again.
-                }
-            }
-        }
-    }
-
-    private static FileTime modified(Path file) {
-        try {
-            return Files.getLastModifiedTime(file);
-        } catch (IOException e) {
-            return FileTime.fromMillis(0);
-        }
     }
 }

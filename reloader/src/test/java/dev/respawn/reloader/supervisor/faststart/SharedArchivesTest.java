@@ -69,6 +69,26 @@ class SharedArchivesTest {
     }
 
     @Test
+    void aDumpEndedByASignalIsNoFailureAndTheNextStartRecordsAgain() throws Exception {
+        // The dumping JVM waits at its start while this file exists, so it is still running when ended.
+        Path paused = directory.resolve("paused");
+        List<String> waiting = List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+PauseAtStartup",
+                "-XX:PauseAtStartupFile=" + paused);
+        ArchiveKey key = key(waiting);
+        SharedArchives.Record record = (SharedArchives.Record) archives.plan(key, jvm, layout, waiting);
+        Files.writeString(record.classList(), "java/lang/Object\ncom/example/Main\n");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(paused));
+        ProcessHandle dump = ProcessHandle.current().children()
+                .filter(child -> child.info().arguments().map(List::of).orElse(List.of()).contains("-Xshare:dump"))
+                .findFirst().orElseThrow();
+        dump.destroy(); // SIGTERM, as Ctrl-C's SIGINT reaches the whole process group
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> archives.plan(key, jvm, layout, waiting) instanceof SharedArchives.Record);
+        assertThat(said).isEmpty();
+        assertThat(directory.resolve("cds/" + key + ".failed")).doesNotExist();
+    }
+
+    @Test
     void aWorkerThatLoadedNoneOfTheApplicationsClassesLeavesTheNextToRecord() throws Exception {
         ArchiveKey key = key(List.of());
         SharedArchives.Record record = (SharedArchives.Record) archives.plan(key, jvm, layout, List.of());
