@@ -1,6 +1,5 @@
 package dev.respawn.recorder.capture;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -28,14 +27,18 @@ public final class Redactor {
         }
     }
 
+    /** The headers with secret values replaced; the same list when none is secret. */
     public List<Header> redact(List<Header> headers) {
-        if (secrets.isEmpty()) {
-            return headers;
+        Header[] result = null;
+        for (int i = 0; i < headers.size() && !secrets.isEmpty(); i++) {
+            Header header = headers.get(i);
+            if (secrets.contains(header.name())) {
+                if (result == null) {
+                    result = headers.toArray(new Header[0]);
+                }
+                result[i] = new Header(header.name(), REDACTED);
+            }
         }
-        List<Header> result = new ArrayList<>(headers.size());
-        for (Header header : headers) {
-            result.add(secrets.contains(header.name()) ? new Header(header.name(), REDACTED) : header);
-        }
-        return result;
+        return result == null ? headers : List.of(result);
     }
 }

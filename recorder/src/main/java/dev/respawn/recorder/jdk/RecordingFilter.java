@@ -95,9 +95,14 @@ final class RecordingFilter extends Filter {
         return (http instanceof HttpsExchange ? "https://" : "http://") + host + uri.toString();
     }
 
+    /** The headers as an immutable list, which the exchange then keeps without copying. */
     static List<Header> headers(Map<String, List<String>> headers) {
-        List<Header> result = new ArrayList<>();
-        headers.forEach((name, values) -> values.forEach(value -> result.add(new Header(name, value))));
-        return result;
+        List<Header> result = new ArrayList<>(headers.size() + 2);
+        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+            for (String value : header.getValue()) {
+                result.add(new Header(header.getKey(), value));
+            }
+        }
+        return List.copyOf(result);
     }
 }
