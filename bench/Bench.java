@@ -272,6 +272,10 @@ public class Bench {
                 ".m2/repository/org/jacoco/org.jacoco.agent/0.8.14/org.jacoco.agent-0.8.14-runtime.jar");
         Map<String, List<String>> configs = new LinkedHashMap<>();
         configs.put("plain JVM", null);
+        // The same plain JVM again: one JVM's compiled code can be some percent faster or slower than
+        // another's for the whole of its life, so plain's figure is the mean of two, and the second
+        // against the first shows how far apart two identical servers land.
+        configs.put(PLAIN_AGAIN, null);
         // Workers are C1-only by default (a faster start): each add-on's cost is measured with the full JIT,
         // as the plain JVM runs, and what the default JIT costs has a row of its own.
         configs.put("reload only", List.of("--reload-on-changes", "--no-c1-only"));
@@ -285,7 +289,7 @@ public class Bench {
         configs.put("`--enable-profiler`", List.of("--reload-on-changes", "--no-c1-only", "--enable-profiler"));
         String pick = System.getenv("RESPAWN_BENCH_CONFIGS");
         if (pick != null) {
-            configs.keySet().removeIf(k -> !k.equals("plain JVM") && !pick.contains(k.replaceAll("[`-]", "")));
+            configs.keySet().removeIf(k -> !k.startsWith("plain JVM") && !pick.contains(k.replaceAll("[`-]", "")));
         }
         Map<String, Map<String, List<Double>>> rps = new LinkedHashMap<>();
         Map<String, Map<String, List<Double>>> cpuPerRequest = new LinkedHashMap<>();
@@ -301,7 +305,7 @@ public class Bench {
             Path classes = copyClasses("load-" + config.replaceAll("\\W", ""));
             int port = freePort();
             List<String> cmd;
-            if (config.equals("plain JVM")) {
+            if (config.startsWith("plain JVM")) {
                 cmd = worker(classes, port);
             } else if (config.startsWith("stock JaCoCo")) {
                 cmd = workerWith(classes, port, "-javaagent:" + jacoco + "=destfile=" + work.resolve("jacoco.exec"));
@@ -336,27 +340,44 @@ public class Bench {
                 "`--enable-recorder`", 0.85, "`--enable-profiler`", 0.97);
         for (String endpoint : rps.keySet()) {
             Map<String, List<Double>> byConfig = rps.get(endpoint);
-            List<Double> plain = byConfig.get("plain JVM");
-            List<Double> plainCpu = cpuPerRequest.get(endpoint).get("plain JVM");
+            Map<String, List<Double>> cpuByConfig = cpuPerRequest.get(endpoint);
+            List<Double> plain = means(byConfig.get("plain JVM"), byConfig.get(PLAIN_AGAIN));
+            List<Double> plainCpu = means(cpuByConfig.get("plain JVM"), cpuByConfig.get(PLAIN_AGAIN));
             for (String config : byConfig.keySet()) {
-                double m = median(byConfig.get(config));
-                double cpu = median(cpuPerRequest.get(endpoint).get(config));
-                // Each round's figure against plain's in the same round, then the median of those ratios.
-                double ratio = median(ratios(byConfig.get(config), plain));
-                List<Double> cpuRatios = ratios(cpuPerRequest.get(endpoint).get(config), plainCpu);
+                boolean again = config.equals(PLAIN_AGAIN);
+                if (config.equals("plain JVM")) {
+                    row("3. overhead", "`" + endpoint + "` under wrk, plain JVM (the mean of two)",
+                            String.format(Locale.ROOT, "%,.0f req/s (rounds %s); %,.0f µs CPU/request (rounds %s)",
+                                    median(plain), spread(plain), median(plainCpu), spread(plainCpu)), "", "");
+                    continue;
+                }
+                // Each round's figure against plain's in the same round, then the median of those ratios;
+                // the second plain JVM against the first.
+                List<Double> base = again ? byConfig.get("plain JVM") : plain;
+                List<Double> baseCpu = again ? cpuByConfig.get("plain JVM") : plainCpu;
+                double ratio = median(ratios(byConfig.get(config), base));
+                List<Double> cpuRatios = ratios(cpuByConfig.get(config), baseCpu);
                 double cpuRatio = median(cpuRatios);
                 Double target = targets.get(config);
-                String figure = String.format(Locale.ROOT, "%,.0f req/s", m)
-                        + (config.equals("plain JVM") ? " (rounds " + spread(plain) + ")" : " (" + pct(ratio) + " of plain)")
-                        + String.format(Locale.ROOT, "; %,.0f µs CPU/request", cpu)
-                        + (config.equals("plain JVM") ? " (rounds " + spread(plainCpu) + ")"
-                                : " (" + change(cpuRatio - 1) + ", middle half of rounds " + change(quartile(cpuRatios, 1) - 1)
-                                        + " to " + change(quartile(cpuRatios, 3) - 1) + ")");
+                String figure = String.format(Locale.ROOT, "%,.0f req/s (%s of %s); %,.0f µs CPU/request (%s,"
+                        + " middle half of rounds %s to %s)", median(byConfig.get(config)), pct(ratio),
+                        again ? "the first" : "plain", median(cpuByConfig.get(config)), change(cpuRatio - 1),
+                        change(quartile(cpuRatios, 1) - 1), change(quartile(cpuRatios, 3) - 1));
                 row("3. overhead", "`" + endpoint + "` under wrk, " + config, figure,
                         target == null ? "" : "at least " + Math.round(target * 100) + "% of plain",
                         target == null ? "" : verdict(ratio >= target, 1 / cpuRatio >= target));
             }
         }
+    }
+
+    static final String PLAIN_AGAIN = "plain JVM, a second one (how far two identical servers land apart)";
+
+    static List<Double> means(List<Double> a, List<Double> b) {
+        List<Double> means = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            means.add((a.get(i) + b.get(i)) / 2);
+        }
+        return means;
     }
 
     /**
@@ -375,6 +396,8 @@ public class Bench {
             busy = (jitCpuNanos(pid) - jit) / (double) (System.nanoTime() - t);
         } while ((busy > 0.02 || System.nanoTime() - began < TimeUnit.SECONDS.toNanos(quick ? 3 : 6))
                 && System.nanoTime() - began < TimeUnit.SECONDS.toNanos(quick ? 10 : 30));
+        say(String.format(Locale.ROOT, "  warmed :%d in %.0f s (JIT %.1f%% of a core at the end)", port,
+                (System.nanoTime() - began) / 1e9, busy * 100));
     }
 
     /** The throughput verdict, and the CPU per request's when the two disagree (the noise's doing). */

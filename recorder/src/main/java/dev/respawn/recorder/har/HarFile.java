@@ -43,7 +43,7 @@ public final class HarFile {
         Path har = journal.resolveSibling(name.substring(0, name.length() - Journal.SUFFIX.length()) + ".har");
         Path partial = journal.resolveSibling(har.getFileName() + ".partial");
         try (FileChannel in = FileChannel.open(journal)) {
-            damaged = index(in, records);
+            damaged = index(journal, in, records);
             if (records.isEmpty()) {
                 in.close();
                 Files.delete(journal);
@@ -104,9 +104,10 @@ public final class HarFile {
 
     /**
      * Finds each record's place and start time, up to the first length of 0 (the end of what was
-     * written); returns 1 if a record a kill interrupted lies beyond, else 0.
+     * written); returns 1 if a record a kill interrupted lies beyond, else 0. A file whose records
+     * do not add up is not deleted as empty: it is refused.
      */
-    private static int index(FileChannel in, List<Record> records) throws IOException {
+    private static int index(Path journal, FileChannel in, List<Record> records) throws IOException {
         long size = in.size();
         long offset = 0;
         ByteBuffer head = ByteBuffer.allocate(Integer.BYTES + 13);
@@ -116,11 +117,17 @@ public final class HarFile {
             if (length == 0) {
                 break;
             }
-            if (length < 0 || offset + Integer.BYTES + length > size) {
-                return 1;
+            try {
+                if (length < 0 || offset + Integer.BYTES + length > size) {
+                    throw new IllegalArgumentException("a record of " + length + " bytes at byte " + offset
+                            + " of " + size);
+                }
+                records.add(new Record(offset + Integer.BYTES, length,
+                        JournalRecord.started(head.position(Integer.BYTES))));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(journal + " is not a journal this version of respawn can read ("
+                        + e.getMessage() + ")");
             }
-            records.add(new Record(offset + Integer.BYTES, length,
-                    JournalRecord.started(head.position(Integer.BYTES))));
             offset += Integer.BYTES + length;
         }
         return anythingWritten(in, offset, size) ? 1 : 0;

@@ -1,7 +1,9 @@
 package dev.respawn.recorder.har;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -105,6 +107,16 @@ class HarFileTest {
             end += Integer.BYTES + bytes.getInt(end);
         }
         return end;
+    }
+
+    @Test
+    void aFileThatIsNotAJournalOfThisLayoutIsRefusedAndKept() throws Exception {
+        Path older = temp.resolve("20260101-000000-7.journal");
+        Files.writeString(older, "{\"startedDateTime\":\"2026-01-01T00:00:00.000Z\",\"time\":1.0}\n");
+
+        assertThatThrownBy(() -> HarFile.convert(older, "test")).isInstanceOf(IOException.class)
+                .hasMessageContaining("is not a journal this version of respawn can read");
+        assertThat(older).exists();
     }
 
     @Test
