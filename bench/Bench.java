@@ -395,7 +395,7 @@ public class Bench {
             wrk(port, "/work", 1);
             busy = (jitCpuNanos(pid) - jit) / (double) (System.nanoTime() - t);
         } while ((busy > 0.02 || System.nanoTime() - began < TimeUnit.SECONDS.toNanos(quick ? 3 : 6))
-                && System.nanoTime() - began < TimeUnit.SECONDS.toNanos(quick ? 10 : 30));
+                && System.nanoTime() - began < TimeUnit.SECONDS.toNanos(quick ? 6 : 30));
         say(String.format(Locale.ROOT, "  warmed :%d in %.0f s (JIT %.1f%% of a core at the end)", port,
                 (System.nanoTime() - began) / 1e9, busy * 100));
     }
