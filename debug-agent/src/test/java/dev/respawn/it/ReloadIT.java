@@ -272,6 +272,8 @@ class ReloadIT {
             app.compile();
 
             Http.awaitBody(port, "/hello", "Hello, 25", SERVED);
+            // The line follows the first answer by up to one readiness poll.
+            respawn.awaitStderr("restarted in", SERVED);
             try (Stream<String> lines = respawn.stderr().lines()) {
                 assertThat(lines.filter(l -> l.contains("restarted in"))).hasSize(1);
             }
