@@ -4,10 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import dev.respawn.reloader.changes.ChangeMonitor;
 import dev.respawn.reloader.channel.ReportServer;
@@ -88,7 +84,7 @@ final class HotSwapper {
             return Optional.empty();
         }
         Optional<String> refused = reports.link(worker.pid())
-                .map(link -> await(link.redefine(plan.classes())))
+                .map(link -> AgentAnswers.await(link.redefine(plan.classes()), PATIENCE))
                 .orElse(Optional.of("the worker's agent is not connected"));
         if (refused.isPresent()) {
             return Optional.of("the hot swap failed: " + refused.get());
@@ -98,18 +94,5 @@ final class HotSwapper {
         console.say(ChangeMonitor.describe(swapped) + " changed; hot-swapped in "
                 + Duration.ofNanos(System.nanoTime() - began).toMillis() + " ms (no restart)");
         return Optional.empty();
-    }
-
-    private static Optional<String> await(CompletableFuture<Optional<String>> answer) {
-        try {
-            return answer.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            return Optional.of("no answer within " + PATIENCE.toSeconds() + " s");
-        } catch (ExecutionException e) {
-            return Optional.of(e.getCause().toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.of("interrupted");
-        }
     }
 }

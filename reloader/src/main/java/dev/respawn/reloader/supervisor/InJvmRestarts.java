@@ -3,10 +3,6 @@ package dev.respawn.reloader.supervisor;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import dev.respawn.reloader.channel.InJvmRestart;
 import dev.respawn.reloader.channel.ReportServer;
@@ -39,7 +35,7 @@ final class InJvmRestarts {
             return false;
         }
         Optional<String> failed = reports.link(worker.pid())
-                .map(link -> await(link.restartInJvm()))
+                .map(link -> AgentAnswers.await(link.restartInJvm(), patience))
                 .orElse(Optional.of("the worker's agent is not connected"));
         if (failed.isEmpty()) {
             return true;
@@ -47,18 +43,5 @@ final class InJvmRestarts {
         off = failed.get();
         console.say("cannot restart inside the JVM: " + off + "; restarting the JVM instead, now and on later changes");
         return false;
-    }
-
-    private Optional<String> await(CompletableFuture<Optional<String>> answer) {
-        try {
-            return answer.get(patience.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            return Optional.of("no answer within " + patience.toSeconds() + " s");
-        } catch (ExecutionException e) {
-            return Optional.of(e.getCause().toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.of("interrupted");
-        }
     }
 }
