@@ -32,7 +32,7 @@ final class Leftovers {
     static void clear(Life life) {
         RestartLoader dropped = life.loader();
         ClassLoader base = dropped.getParent();
-        restoreDrivers(life.driversBefore());
+        restoreDrivers(life.driversAtStop(), dropped);
         Introspector.flushCaches();
         ResourceBundle.clearCache(dropped);
         clearSpringCaches(dropped, base);
@@ -131,10 +131,10 @@ final class Leftovers {
      * deregisters them as it stops (as web applications are told to) would find none in its next
      * life, so they are registered again.
      */
-    private static void restoreDrivers(List<Driver> before) {
+    private static void restoreDrivers(List<Driver> atStop, ClassLoader dropped) {
         List<Driver> now = Collections.list(DriverManager.getDrivers());
-        for (Driver driver : before) {
-            if (now.stream().noneMatch(registered -> registered == driver)) {
+        for (Driver driver : atStop) {
+            if (!within(driver.getClass().getClassLoader(), dropped) && now.stream().noneMatch(registered -> registered == driver)) {
                 try {
                     DriverManager.registerDriver(driver);
                 } catch (SQLException e) {

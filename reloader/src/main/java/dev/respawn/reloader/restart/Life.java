@@ -18,8 +18,8 @@ import dev.respawn.reloader.ports.ListeningPorts;
 
 /**
  * One life of the application inside the worker JVM: its restart class loader, its main thread,
- * and what the JVM held before it began (threads, shutdown hooks, ports, JDBC drivers), so that
- * stopping it knows what is the application's to end.
+ * and what the JVM held before it began (threads, shutdown hooks, ports), so that stopping it
+ * knows what is the application's to end.
  */
 final class Life {
 
@@ -29,7 +29,7 @@ final class Life {
     private final Set<Thread> threadsBefore = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<Thread> hooksBefore;
     private final Set<Integer> portsBefore;
-    private final List<Driver> driversBefore;
+    private List<Driver> driversAtStop = List.of();
     private volatile Thread main;
 
     private Life(int number, String mainClass, RestartLoader loader) {
@@ -39,7 +39,6 @@ final class Life {
         this.threadsBefore.addAll(Threads.all());
         this.hooksBefore = ShutdownHooks.registered();
         this.portsBefore = ownPorts();
-        this.driversBefore = Collections.list(DriverManager.getDrivers());
     }
 
     static Life prepare(int number, String mainClass, List<Path> folders, ClassLoader base) {
@@ -54,8 +53,9 @@ final class Life {
         return loader;
     }
 
-    List<Driver> driversBefore() {
-        return driversBefore;
+    /** The JDBC drivers registered as the stop began (an application may deregister them as it stops). */
+    List<Driver> driversAtStop() {
+        return driversAtStop;
     }
 
     /** Runs {@code main} on the calling thread (the JVM's own main thread, for the first life). */
@@ -107,6 +107,7 @@ final class Life {
         Set<Integer> ports = new TreeSet<>(ownPorts());
         ports.removeAll(portsBefore);
         ports.removeAll(respawnPorts);
+        driversAtStop = Collections.list(DriverManager.getDrivers());
         Set<Thread> hooks = ShutdownHooks.registered();
         Optional<String> failed = SpringBootContexts.close(hooks, loader.getParent());
         if (failed.isPresent()) {
