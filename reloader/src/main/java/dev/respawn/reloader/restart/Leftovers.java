@@ -1,7 +1,6 @@
 package dev.respawn.reloader.restart;
 
 import java.beans.Introspector;
-import java.lang.ref.Reference;
 import java.lang.reflect.Field;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -88,43 +87,6 @@ final class Leftovers {
         return values;
     }
 
-    /** Exceptions kept for later, told to forget the classes of the frames they were made in. */
-    static final class StackTraces {
-
-        private static final Field BACKTRACE = throwableField("backtrace");
-
-        private StackTraces() {
-        }
-
-        /**
-         * Keeps the stack trace (its elements hold names, not classes, once made) and drops the
-         * JVM's raw backtrace, which holds the classes of the frames (and so their loaders).
-         */
-        static void detach(Throwable throwable) {
-            if (BACKTRACE == null) {
-                return;
-            }
-            java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-            for (Throwable t = throwable; t != null && seen.add(t); t = t.getCause()) {
-                t.getStackTrace();
-                try {
-                    BACKTRACE.set(t, null);
-                } catch (ReflectiveOperationException | RuntimeException e) {
-                    // Best effort.
-                }
-            }
-        }
-
-        private static Field throwableField(String name) {
-            try {
-                Field field = Throwable.class.getDeclaredField(name);
-                field.setAccessible(true);
-                return field;
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                return null;
-            }
-        }
-    }
 
     /**
      * Drivers in jars register once per JVM, from their static initializer; an application that
@@ -171,131 +133,5 @@ final class Leftovers {
             }
         }
         return false;
-    }
-
-    /**
-     * What a thread took from the thread that made it: its context class loader and, up to Java
-     * 23, the protection domains on that thread's stack, each holding its class loader.
-     */
-    static final class ThreadState {
-
-        private static final Field INHERITED_CONTEXT = field("inheritedAccessControlContext");
-        private static final Field CONTEXT_DOMAINS = contextDomains();
-
-        private ThreadState() {
-        }
-
-        static void clear(Thread thread, ClassLoader dropped) {
-            if (within(thread.getContextClassLoader(), dropped)) {
-                thread.setContextClassLoader(dropped.getParent());
-            }
-            if (INHERITED_CONTEXT == null || CONTEXT_DOMAINS == null) {
-                return;
-            }
-            try {
-                Object context = INHERITED_CONTEXT.get(thread);
-                Object[] domains = context == null ? null : (Object[]) CONTEXT_DOMAINS.get(context);
-                if (domains != null && java.util.Arrays.stream(domains).anyMatch(domain -> domain != null
-                        && within(((java.security.ProtectionDomain) domain).getClassLoader(), dropped))) {
-                    INHERITED_CONTEXT.set(thread, noDomains());
-                }
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                // Best effort.
-            }
-        }
-
-        @SuppressWarnings("removal")
-        private static Object noDomains() {
-            return new java.security.AccessControlContext(new java.security.ProtectionDomain[0]);
-        }
-
-        private static Field field(String name) {
-            try {
-                Field field = Thread.class.getDeclaredField(name);
-                field.setAccessible(true);
-                return field;
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                return null;
-            }
-        }
-
-        private static Field contextDomains() {
-            try {
-                Field field = Class.forName("java.security.AccessControlContext").getDeclaredField("context");
-                field.setAccessible(true);
-                return field;
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                return null;
-            }
-        }
-    }
-
-    /** ThreadLocal values of a surviving thread that belong to the dropped life. */
-    static final class ThreadLocals {
-
-        private static final Field[] MAPS;
-        private static final Field TABLE;
-        private static final Field VALUE;
-
-        static {
-            Field[] maps = null;
-            Field table = null;
-            Field value = null;
-            try {
-                maps = new Field[] {Thread.class.getDeclaredField("threadLocals"),
-                    Thread.class.getDeclaredField("inheritableThreadLocals")};
-                table = Class.forName("java.lang.ThreadLocal$ThreadLocalMap").getDeclaredField("table");
-                value = Class.forName("java.lang.ThreadLocal$ThreadLocalMap$Entry").getDeclaredField("value");
-                for (Field field : maps) {
-                    field.setAccessible(true);
-                }
-                table.setAccessible(true);
-                value.setAccessible(true);
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                maps = null;
-            }
-            MAPS = maps;
-            TABLE = table;
-            VALUE = value;
-        }
-
-        private ThreadLocals() {
-        }
-
-        static void clear(Thread thread, ClassLoader dropped) {
-            if (MAPS == null) {
-                return;
-            }
-            try {
-                for (Field field : MAPS) {
-                    Object map = field.get(thread);
-                    Object[] entries = map == null ? null : (Object[]) TABLE.get(map);
-                    if (entries == null) {
-                        continue;
-                    }
-                    for (Object entry : entries) {
-                        if (entry == null) {
-                            continue;
-                        }
-                        Reference<?> key = (Reference<?>) entry;
-                        if (belongs(key.get(), dropped) || belongs(VALUE.get(entry), dropped)) {
-                            // A cleared key makes the entry stale: the owner never sees it again.
-                            key.clear();
-                            VALUE.set(entry, null);
-                        }
-                    }
-                }
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                // Best effort: the loader may then stay in memory a while longer.
-            }
-        }
-
-        private static boolean belongs(Object object, ClassLoader dropped) {
-            if (object == null) {
-                return false;
-            }
-            Class<?> type = object instanceof Class<?> c ? c : object.getClass();
-            return within(type.getClassLoader(), dropped) || object instanceof ClassLoader l && within(l, dropped);
-        }
     }
 }

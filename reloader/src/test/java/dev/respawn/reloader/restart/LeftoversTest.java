@@ -14,7 +14,7 @@ class LeftoversTest {
         IllegalStateException kept = new IllegalStateException("made in advance", new RuntimeException("cause"));
         String before = java.util.Arrays.toString(kept.getStackTrace());
 
-        Leftovers.StackTraces.detach(kept);
+        StackTraces.detach(kept);
 
         assertThat(java.util.Arrays.toString(kept.getStackTrace())).isEqualTo(before);
         assertThat(kept.getCause().getStackTrace()).isNotEmpty();
@@ -37,8 +37,8 @@ class LeftoversTest {
             ClassLoader context = thread.getContextClassLoader();
             try {
                 thread.setContextClassLoader(dropped);
-                Leftovers.ThreadState.clear(thread, dropped);
-                Leftovers.ThreadLocals.clear(thread, dropped);
+                ThreadState.clear(thread, dropped);
+                ThreadLocals.clear(thread, dropped);
                 assertThat(thread.getContextClassLoader()).isSameAs(dropped.getParent());
                 assertThat(ofTheApplication.get()).isNull();
                 assertThat(ofALibrary.get()).isEqualTo("stays");
