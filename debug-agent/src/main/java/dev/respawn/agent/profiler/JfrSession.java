@@ -44,9 +44,26 @@ final class JfrSession implements ProfileSession {
         return new JfrSession(recording, jfr);
     }
 
+    /** Ends a window or a life while the JVM runs on: stopping writes the destination. */
     @Override
     public Written stop() throws IOException {
+        try {
+            recording.stop();
+        } catch (IllegalStateException e) {
+            // JFR's shutdown hook got there first: the JVM is ending after all.
+            return stopAtExit();
+        }
+        recording.close();
+        return written();
+    }
+
+    @Override
+    public Written stopAtExit() throws IOException {
         awaitWrittenByJfr();
+        return written();
+    }
+
+    private Written written() throws IOException {
         return new Written(jfr, FlameGraphs.fromJfr(jfr, "cpu", AsyncProfilerSession.title()));
     }
 

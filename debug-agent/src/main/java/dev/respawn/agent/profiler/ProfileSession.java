@@ -10,6 +10,11 @@ interface ProfileSession {
     /** Stops profiling and writes the files. */
     Written stop() throws IOException;
 
+    /** Stops profiling and writes the files from a shutdown hook, as the JVM ends. */
+    default Written stopAtExit() throws IOException {
+        return stop();
+    }
+
     /** What a stopped session wrote. */
     record Written(Path jfr, Optional<Path> html) {
     }

@@ -25,7 +25,7 @@ final class Profiling {
     synchronized void finish() {
         finished = true;
         if (current != null) {
-            write(current);
+            write(current, true);
             current = null;
         }
     }
@@ -38,7 +38,7 @@ final class Profiling {
                 throw new IllegalStateException("the worker is stopping");
             }
             if (current != null) {
-                write(current);
+                write(current, false);
             }
             window = starter.start();
             current = window;
@@ -55,9 +55,10 @@ final class Profiling {
         }
     }
 
-    private static void write(ProfileSession session) {
+    private static void write(ProfileSession session, boolean atExit) {
         try {
-            ProfilerAddon.say("profile written: " + describe(session.stop()));
+            ProfileSession.Written written = atExit ? session.stopAtExit() : session.stop();
+            ProfilerAddon.say("profile written: " + describe(written));
         } catch (IOException | RuntimeException e) {
             ProfilerAddon.say("could not write the profile: " + e.getMessage());
         }

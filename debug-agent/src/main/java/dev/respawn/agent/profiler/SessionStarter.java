@@ -2,6 +2,8 @@ package dev.respawn.agent.profiler;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 
 import dev.respawn.reloader.context.RequestContext;
 import dev.respawn.reloader.context.RequestListener;
@@ -22,6 +24,7 @@ final class SessionStarter {
     private AsyncProfiler profiler;
     private boolean chosen;
     private boolean requestsOnly;
+    private final Set<String> stems = new HashSet<>();
 
     SessionStarter(Options options, Path directory, Path natives) {
         this.options = options;
@@ -63,11 +66,25 @@ final class SessionStarter {
 
     synchronized ProfileSession start() throws IOException {
         choose();
-        String stem = OwnerOnly.lifeStem();
+        String stem = unusedStem();
         if (profiler != null) {
             return AsyncProfilerSession.start(profiler, options, directory, stem, requestsOnly);
         }
         return JfrSession.start(directory, stem);
+    }
+
+    /**
+     * A life's stem, {@code <time>-<pid>}, made unique within the JVM: a window asked for in the
+     * second the worker started, or a life ended within a second of the window, would otherwise
+     * overwrite the earlier pair.
+     */
+    private String unusedStem() {
+        String stem = OwnerOnly.lifeStem();
+        String unused = stem;
+        for (int n = 2; !stems.add(unused); n++) {
+            unused = stem + "-" + n;
+        }
+        return unused;
     }
 
     private synchronized void choose() throws IOException {
