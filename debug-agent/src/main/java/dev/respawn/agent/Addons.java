@@ -11,6 +11,7 @@ import dev.respawn.agent.profiler.ProfilerAddon;
 import dev.respawn.coverage.agent.CoverageAgent;
 import dev.respawn.recorder.RecorderAgent;
 import dev.respawn.reloader.agent.ReloadAgent;
+import dev.respawn.reloader.context.Lives;
 import dev.respawn.reloader.context.RequestContext;
 import dev.respawn.reloader.control.ControlFile;
 import dev.respawn.reloader.control.ControlServer;
@@ -31,7 +32,7 @@ final class Addons {
         if (options.enableCoverage()) {
             guarded("coverage", () -> CoverageAgent.install(options, instrumentation, control, ownJar, Addons::say));
         }
-        ReloadAgent.install(options, instrumentation, ownJar, System.getenv(), control);
+        Lives lives = ReloadAgent.install(options, instrumentation, ownJar, System.getenv(), control);
         // Which exchange a thread serves, as the recorder sees it: exception reports cite it and
         // --profile-requests samples only those threads (the add-ons meet here, not by importing
         // each other).
@@ -42,7 +43,7 @@ final class Addons {
                     () -> ExceptionCapture.install(options, instrumentation, ownJar, System.err, requests));
         }
         if (options.enableProfiler()) {
-            guarded("profiler", () -> ProfilerAddon.install(options, control, requests));
+            guarded("profiler", () -> ProfilerAddon.install(options, control, requests, lives));
         }
     }
 

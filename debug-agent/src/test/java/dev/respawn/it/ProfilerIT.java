@@ -1,6 +1,7 @@
 package dev.respawn.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,11 +18,15 @@ import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** --enable-profiler: one flame graph and one JFR recording per worker life, read with the JDK's own reader. */
+/**
+ * --enable-profiler: one flame graph and one JFR recording per life of the application (a worker
+ * process, or a restart inside it), read with the JDK's own reader.
+ */
 class ProfilerIT {
 
     private static final String MAIN = "dev.respawn.examples.hello.HelloServer";
     private static final Duration SERVED = Duration.ofSeconds(30);
+    private static final String GREETING = "dev/respawn/examples/hello/Greeting.java";
 
     @TempDir
     Path temp;
@@ -102,6 +107,40 @@ class ProfilerIT {
         for (Path html : flameGraphs) {
             assertThat(Files.readString(html)).contains("PrimeSieve").contains("countPrimesBelow");
         }
+    }
+
+    @Test
+    void writesAPairForEachLifeOfARestartInsideTheJvm() throws Exception {
+        ExampleWorkspace app = ExampleWorkspace.copyOf("hello-http", temp);
+        int port = TestEnvironment.freePort();
+        Path profiles = app.root().resolve(".respawn/profiles");
+        List<String> arguments = List.of("--reload-on-changes", "--enable-profiler", "--", TestEnvironment.java(),
+                "-cp", "target/classes", MAIN, Integer.toString(port));
+        String pid;
+        try (RespawnProcess respawn = RespawnProcess.supervisor(app.root(), arguments)) {
+            Http.awaitBody(port, "/hello", "Hello from respawn", SERVED);
+            pid = Http.bodyOrNull(port, "/pid");
+            work(port, 15);
+
+            // A new field: no hot swap, a restart inside the same JVM.
+            app.edit(GREETING, "    private Greeting() {", "    private static int greeted;\n\n    private Greeting() {");
+            app.edit(GREETING, "return \"Hello from respawn\";", "return \"Greeted \" + (++greeted);");
+            app.compile();
+            Http.awaitBody(port, "/hello", "Greeted 1", SERVED);
+            assertThat(Http.bodyOrNull(port, "/pid")).as("the same worker JVM").isEqualTo(pid);
+            await().atMost(SERVED).untilAsserted(() -> assertThat(files(profiles, ".html"))
+                    .as("the first life's flame graph, written as it stopped").hasSize(1));
+            assertThat(samplesIn(files(profiles, ".jfr").get(0), "countPrimesBelow")).as("the first life's samples")
+                    .isPositive();
+            work(port, 15);
+
+            respawn.terminate();
+            respawn.awaitExit(SERVED);
+        }
+        List<Path> recordings = files(profiles, ".jfr");
+        assertThat(recordings).hasSize(2).allSatisfy(jfr -> assertThat(jfr.getFileName().toString()).contains("-" + pid));
+        assertThat(samplesIn(recordings.get(1), "countPrimesBelow")).as("the second life's samples").isPositive();
+        assertThat(files(profiles, ".html")).hasSize(2);
     }
 
     @Test

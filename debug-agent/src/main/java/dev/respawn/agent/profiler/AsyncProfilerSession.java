@@ -44,15 +44,16 @@ final class AsyncProfilerSession implements ProfileSession {
     }
 
     @Override
-    public Written stop() throws IOException {
+    public Path stop() throws IOException {
         profiler.execute("stop");
         if (!Files.isRegularFile(jfr)) {
             throw new IOException("async-profiler wrote no recording to " + jfr);
         }
-        return new Written(jfr, FlameGraphs.fromJfr(jfr, event, title()));
+        return jfr;
     }
 
-    static String title() {
-        return "respawn: pid " + ProcessHandle.current().pid() + " " + System.getProperty("sun.java.command", "");
+    @Override
+    public String event() {
+        return event;
     }
 }

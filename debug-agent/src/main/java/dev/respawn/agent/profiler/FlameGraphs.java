@@ -14,10 +14,10 @@ final class FlameGraphs {
     }
 
     /** The HTML written next to {@code jfr}, or empty when the recording holds no samples to draw. */
-    static Optional<Path> fromJfr(Path jfr, String event, String title) {
+    static Optional<Path> fromJfr(Path jfr, String event) {
         Path html = jfr.resolveSibling(jfr.getFileName().toString().replaceFirst("\\.jfr$", ".html"));
         Arguments arguments = new Arguments();
-        arguments.title = title;
+        arguments.title = "respawn: pid " + ProcessHandle.current().pid() + " " + System.getProperty("sun.java.command", "");
         switch (event) {
             case "alloc" -> arguments.alloc = true;
             case "lock" -> arguments.lock = true;

@@ -46,7 +46,7 @@ final class JfrSession implements ProfileSession {
 
     /** Ends a window or a life while the JVM runs on: stopping writes the destination. */
     @Override
-    public Written stop() throws IOException {
+    public Path stop() throws IOException {
         try {
             recording.stop();
         } catch (IllegalStateException e) {
@@ -54,17 +54,18 @@ final class JfrSession implements ProfileSession {
             return stopAtExit();
         }
         recording.close();
-        return written();
+        return jfr;
     }
 
     @Override
-    public Written stopAtExit() throws IOException {
+    public Path stopAtExit() throws IOException {
         awaitWrittenByJfr();
-        return written();
+        return jfr;
     }
 
-    private Written written() throws IOException {
-        return new Written(jfr, FlameGraphs.fromJfr(jfr, "cpu", AsyncProfilerSession.title()));
+    @Override
+    public String event() {
+        return "cpu";
     }
 
     /** Waits until JFR's shutdown hook has stopped the recording and its file stops growing. */

@@ -4,18 +4,25 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** One running profile that, stopped, leaves a JFR recording and, where it can, a flame graph. */
+/** One running profile that, stopped, leaves a JFR recording to draw a flame graph from. */
 interface ProfileSession {
 
-    /** Stops profiling and writes the files. */
-    Written stop() throws IOException;
+    /** Stops profiling; the recording is complete when this returns. */
+    Path stop() throws IOException;
 
-    /** Stops profiling and writes the files from a shutdown hook, as the JVM ends. */
-    default Written stopAtExit() throws IOException {
+    /** Stops profiling from a shutdown hook, as the JVM ends. */
+    default Path stopAtExit() throws IOException {
         return stop();
     }
 
-    /** What a stopped session wrote. */
+    /** What the flame graph draws: {@code cpu}, {@code wall}, {@code alloc} or {@code lock} samples. */
+    String event();
+
+    /** What a stopped session wrote: its recording and, where it had samples to draw, its flame graph. */
     record Written(Path jfr, Optional<Path> html) {
+
+        static Written drawn(Path jfr, String event) {
+            return new Written(jfr, FlameGraphs.fromJfr(jfr, event));
+        }
     }
 }

@@ -4,15 +4,17 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.respawn.reloader.context.Lives;
 import dev.respawn.reloader.context.RequestContext;
 import dev.respawn.reloader.control.ControlServer;
 import dev.respawn.reloader.options.Options;
 import dev.respawn.reloader.output.OwnerOnly;
 
 /**
- * Profiles each worker's life: async-profiler (through ap-loader, loaded from premain) where it
- * runs, the JDK's own Flight Recorder where it does not, and on the way out a flame graph (HTML)
- * and a JFR recording, {@code profiles/<time>-<pid>.html} and {@code .jfr}. Answers
+ * Profiles each life of the application in the worker (the process's, and each restart's inside
+ * it): async-profiler (through ap-loader, loaded from premain) where it runs, the JDK's own Flight
+ * Recorder where it does not, and as a life ends a flame graph (HTML) and a JFR recording,
+ * {@code profiles/<time>-<pid>.html} and {@code .jfr}. Answers
  * {@code profile SECONDS} on the control channel with a profile of just that window.
  */
 public final class ProfilerAddon {
@@ -26,7 +28,9 @@ public final class ProfilerAddon {
     private ProfilerAddon() {
     }
 
-    public static void install(Options options, ControlServer control, RequestContext requests) throws IOException {
+    /** @param lives where a restart inside the JVM says that a life ended: its profile is written then */
+    public static void install(Options options, ControlServer control, RequestContext requests, Lives lives)
+            throws IOException {
         Path directory = OwnerOnly.directories(options.profilerDirectory());
         Path natives = options.debugDirectory().resolve("native");
         SessionStarter starter = new SessionStarter(options, directory, natives);
@@ -35,6 +39,7 @@ public final class ProfilerAddon {
             starter.requestThreadsOnly(requests);
         }
         profiling.startLife();
+        lives.onRestart(profiling::nextLife);
         Runtime.getRuntime().addShutdownHook(new Thread(profiling::finish, "respawn-profiler"));
         control.register("profile", argument -> profiling.window(window(argument)));
     }

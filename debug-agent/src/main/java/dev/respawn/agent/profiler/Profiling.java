@@ -1,11 +1,13 @@
 package dev.respawn.agent.profiler;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The worker's profile: one session over its life, written as it ends; a window asked for while it
- * runs closes the life so far, profiles just the window, then profiles the rest of the life anew.
+ * The worker's profile: one session per life of the application, written as it ends (the JVM's
+ * exit, or a restart inside the JVM); a window asked for while it runs closes the life so far,
+ * profiles just the window, then profiles the rest of the life anew.
  */
 final class Profiling {
 
@@ -30,6 +32,40 @@ final class Profiling {
         }
     }
 
+    /**
+     * Ends the life's recording and profiles the next life, as a restart inside the JVM begins it;
+     * the flame graph of the life that ended is drawn on a thread of its own, off the restart's path.
+     */
+    void nextLife() {
+        ProfileSession ended;
+        Path recording;
+        synchronized (this) {
+            if (finished || current == null) {
+                return;
+            }
+            ended = current;
+            current = null;
+            try {
+                recording = ended.stop();
+            } catch (IOException | RuntimeException e) {
+                ProfilerAddon.say("could not write the profile: " + e.getMessage());
+                recording = null;
+            }
+            try {
+                current = starter.start();
+            } catch (IOException | RuntimeException e) {
+                ProfilerAddon.say("could not profile the new life: " + e.getMessage());
+            }
+        }
+        if (recording != null) {
+            Path jfr = recording;
+            Thread drawing = new Thread(() -> ProfilerAddon.say("profile written: "
+                    + describe(ProfileSession.Written.drawn(jfr, ended.event()))), "respawn-flame-graph");
+            drawing.setDaemon(false);
+            drawing.start();
+        }
+    }
+
     /** Profiles the next {@code length}, writes it, and answers with the files' names. */
     String window(Duration length) throws IOException, InterruptedException {
         ProfileSession window;
@@ -49,7 +85,7 @@ final class Profiling {
                 // The worker stopped meanwhile and finish() wrote the window.
                 throw new IllegalStateException("the worker stopped during the window; its profile was written as it stopped");
             }
-            ProfileSession.Written written = window.stop();
+            ProfileSession.Written written = ProfileSession.Written.drawn(window.stop(), window.event());
             current = starter.start();
             return "profile written: " + describe(written);
         }
@@ -57,8 +93,8 @@ final class Profiling {
 
     private static void write(ProfileSession session, boolean atExit) {
         try {
-            ProfileSession.Written written = atExit ? session.stopAtExit() : session.stop();
-            ProfilerAddon.say("profile written: " + describe(written));
+            Path jfr = atExit ? session.stopAtExit() : session.stop();
+            ProfilerAddon.say("profile written: " + describe(ProfileSession.Written.drawn(jfr, session.event())));
         } catch (IOException | RuntimeException e) {
             ProfilerAddon.say("could not write the profile: " + e.getMessage());
         }

@@ -28,8 +28,8 @@ class SessionStarterTest {
 
         ProfileSession life = starter.start();
         ProfileSession window = starter.start();
-        ProfileSession.Written lifeWritten = life.stop();
-        ProfileSession.Written windowWritten = window.stop();
+        ProfileSession.Written lifeWritten = ProfileSession.Written.drawn(life.stop(), life.event());
+        ProfileSession.Written windowWritten = ProfileSession.Written.drawn(window.stop(), window.event());
 
         assertThat(windowWritten.jfr()).isNotEqualTo(lifeWritten.jfr());
         assertThat(windowWritten.jfr().getFileName().toString()).matches("\\d{8}-\\d{6}-\\d+(-\\d+)?\\.jfr");

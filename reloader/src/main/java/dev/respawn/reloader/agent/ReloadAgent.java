@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import dev.respawn.reloader.changes.ChangeMonitor;
 import dev.respawn.reloader.channel.InJvmRestart;
 import dev.respawn.reloader.channel.ReportClient;
+import dev.respawn.reloader.context.Lives;
 import dev.respawn.reloader.control.ControlFile;
 import dev.respawn.reloader.control.ControlServer;
 import dev.respawn.reloader.options.Options;
@@ -40,8 +41,9 @@ public final class ReloadAgent {
      * Returns quietly when there is nothing to do (no supervisor and no {@code reload-on-changes}).
      *
      * @param control where the {@code status} command goes (the lives of an in-JVM restarted application)
+     * @return the application's lives, for add-ons that keep files per life ({@link Lives#NONE} without in-JVM restarts)
      */
-    public static void install(Options options, Instrumentation instrumentation, Path ownJar,
+    public static Lives install(Options options, Instrumentation instrumentation, Path ownJar,
             Map<String, String> environment, ControlServer control) throws IOException {
         SourceLocator sources = new SourceLocator(options.sourcePath());
         Optional<ReportClient> supervisor = ReportClient.fromEnvironment(environment);
@@ -59,7 +61,9 @@ public final class ReloadAgent {
             // A supervisor that went away without stopping us (killed) must not leave us behind.
             client.listen(new ClassRedefiner(instrumentation, restarter), restart, () -> exit(0));
             closeOnExit(client);
-        } else if (options.reloadOnChanges()) {
+            return restarter.<Lives>map(installed -> installed).orElse(Lives.NONE);
+        }
+        if (options.reloadOnChanges()) {
             ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread daemon = new Thread(runnable, "respawn-reload");
                 daemon.setDaemon(true);
@@ -70,6 +74,7 @@ public final class ReloadAgent {
             new ClassTracker(sources, monitor, ownJar).install(instrumentation);
             closeOnExit(monitor);
         }
+        return Lives.NONE;
     }
 
     private static boolean inJvm(ReloadMode mode) {

@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import dev.respawn.reloader.channel.InJvmRestart;
+import dev.respawn.reloader.context.Lives;
 
 /**
  * Restarts the application inside its JVM: runs {@code main} with the classes of the class path's
@@ -25,7 +27,7 @@ import dev.respawn.reloader.channel.InJvmRestart;
  * a new one. When the application does not stop cleanly it says why, and the supervisor restarts
  * the process instead.
  */
-public final class Restarter {
+public final class Restarter implements Lives {
 
     private final Instrumentation instrumentation;
     private final String mainClass;
@@ -43,6 +45,7 @@ public final class Restarter {
     private String[] args;
 
     private volatile Thread cleaning;
+    private final List<Runnable> restartListeners = new CopyOnWriteArrayList<>();
 
     private Restarter(Instrumentation instrumentation, String mainClass, List<Path> folders, Duration timeout,
             Supplier<Set<Integer>> respawnPorts) {
@@ -126,6 +129,11 @@ public final class Restarter {
         life.runHere(arguments);
     }
 
+    @Override
+    public void onRestart(Runnable listener) {
+        restartListeners.add(listener);
+    }
+
     /** Whether {@code type} is one of the running life's classes (or no application class at all). */
     public boolean isCurrent(Class<?> type) {
         ClassLoader loader = type.getClassLoader();
@@ -182,6 +190,13 @@ public final class Restarter {
             return unclean;
         }
         Leftovers.clear(old);
+        for (Runnable listener : restartListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                // An add-on's file for the life that ended; the restart matters more.
+            }
+        }
         Set<String> firstUsed = new java.util.HashSet<>();
         for (String name = jarClasses.poll(); name != null; name = jarClasses.poll()) {
             firstUsed.add(name.replace('/', '.'));
