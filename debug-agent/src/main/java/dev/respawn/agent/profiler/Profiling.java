@@ -11,9 +11,13 @@ import java.time.Duration;
  */
 final class Profiling {
 
+    private static final Duration DRAWING_PATIENCE = Duration.ofSeconds(10);
+
     private final SessionStarter starter;
     private ProfileSession current;
     private boolean finished;
+    /** The flame graph of the last life that ended inside the JVM, still being drawn perhaps. */
+    private Thread drawing;
 
     Profiling(SessionStarter starter) {
         this.starter = starter;
@@ -23,9 +27,16 @@ final class Profiling {
         current = starter.start();
     }
 
-    /** Writes what is being recorded, as the JVM ends. */
+    /** Writes what is being recorded, as the JVM ends, and lets the last life's flame graph be drawn. */
     synchronized void finish() {
         finished = true;
+        if (drawing != null) {
+            try {
+                drawing.join(DRAWING_PATIENCE.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (current != null) {
             write(current, true);
             current = null;
@@ -36,33 +47,26 @@ final class Profiling {
      * Ends the life's recording and profiles the next life, as a restart inside the JVM begins it;
      * the flame graph of the life that ended is drawn on a thread of its own, off the restart's path.
      */
-    void nextLife() {
-        ProfileSession ended;
-        Path recording;
-        synchronized (this) {
-            if (finished || current == null) {
-                return;
-            }
-            ended = current;
-            current = null;
-            try {
-                recording = ended.stop();
-            } catch (IOException | RuntimeException e) {
-                ProfilerAddon.say("could not write the profile: " + e.getMessage());
-                recording = null;
-            }
-            try {
-                current = starter.start();
-            } catch (IOException | RuntimeException e) {
-                ProfilerAddon.say("could not profile the new life: " + e.getMessage());
-            }
+    synchronized void nextLife() {
+        if (finished || current == null) {
+            return;
         }
-        if (recording != null) {
-            Path jfr = recording;
-            Thread drawing = new Thread(() -> ProfilerAddon.say("profile written: "
+        ProfileSession ended = current;
+        current = null;
+        try {
+            Path jfr = ended.stop();
+            // The shutdown hook waits for it (finish), so a daemon does not lose it.
+            drawing = new Thread(() -> ProfilerAddon.say("profile written: "
                     + describe(ProfileSession.Written.drawn(jfr, ended.event()))), "respawn-flame-graph");
-            drawing.setDaemon(false);
+            drawing.setDaemon(true);
             drawing.start();
+        } catch (IOException | RuntimeException e) {
+            ProfilerAddon.say("could not write the profile: " + e.getMessage());
+        }
+        try {
+            current = starter.start();
+        } catch (IOException | RuntimeException e) {
+            ProfilerAddon.say("could not profile the new life: " + e.getMessage());
         }
     }
 

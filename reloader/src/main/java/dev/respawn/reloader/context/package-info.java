@@ -1,2 +1,5 @@
-/** What the add-ons share about the request a thread serves, without knowing each other. */
+/**
+ * What the add-ons share without knowing each other: the request a thread serves, and when a
+ * life of the application ends inside the worker JVM.
+ */
 package dev.respawn.reloader.context;
