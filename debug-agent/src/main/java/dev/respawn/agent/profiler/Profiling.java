@@ -86,8 +86,9 @@ final class Profiling {
         Thread.sleep(length.toMillis());
         synchronized (this) {
             if (current != window) {
-                // The worker stopped meanwhile and finish() wrote the window.
-                throw new IllegalStateException("the worker stopped during the window; its profile was written as it stopped");
+                // The worker stopped or the application restarted meanwhile, and the window was written then.
+                throw new IllegalStateException("the application stopped or restarted during the window; its profile "
+                        + "was written then (the terminal names it)");
             }
             ProfileSession.Written written = ProfileSession.Written.drawn(window.stop(), window.event());
             current = starter.start();
