@@ -1,10 +1,4 @@
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -16,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -32,6 +25,7 @@ import javax.tools.ToolProvider;
  * throughput overhead of each add-on, and startup; {@link SpringBench} adds the Spring Boot example
  * against DevTools. Run through {@code bench/run}, which compiles {@code bench/*.java} with javac
  * and runs {@code java -cp bench/target Bench ROOT [--quick]}: no module, no build of its own.
+ * {@link Throughput} holds the overhead section, {@link Servers} starts, loads and reads the servers.
  *
  * <p>Every figure is a median over rounds in which the configurations alternate, because
  * throughput on these 2-core machines scatters about ±10% from one run to the next.
@@ -46,7 +40,6 @@ public class Bench {
     static Path work;
     static Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     static boolean quick;
-    static final List<Process> running = new ArrayList<>();
     static final Map<String, byte[]> variants = new LinkedHashMap<>();
     static final List<String[]> rows = new ArrayList<>();
 
@@ -115,18 +108,18 @@ public class Bench {
         for (int round = 0; round < rounds; round++) {
             List<String> order = rotate(List.of("plain", "empty agent", "agent", "supervisor"), round);
             for (String config : order) {
-                int port = freePort();
+                int port = Servers.freePort();
                 List<String> cmd = switch (config) {
-                    case "plain" -> worker(classes, port);
-                    case "agent" -> workerWith(classes, port, "-javaagent:" + jar + "=reload-on-changes");
-                    case "empty agent" -> workerWith(classes, port, "-javaagent:" + emptyAgent);
-                    default -> supervised(List.of("--reload-on-changes"), classes, port);
+                    case "plain" -> Servers.worker(classes, port);
+                    case "agent" -> Servers.workerWith(classes, port, "-javaagent:" + jar + "=reload-on-changes");
+                    case "empty agent" -> Servers.workerWith(classes, port, "-javaagent:" + emptyAgent);
+                    default -> Servers.supervised(List.of("--reload-on-changes"), classes, port);
                 };
                 long start = System.nanoTime();
-                Process p = start(cmd, "startup-" + config);
-                awaitBody(port, "/hello", body -> body != null, 30_000);
+                Process p = Servers.start(cmd, "startup-" + config);
+                Servers.awaitBody(port, "/hello", body -> body != null, 30_000);
                 ms.computeIfAbsent(config, k -> new ArrayList<>()).add(millisSince(start));
-                stop(p);
+                Servers.stop(p);
             }
         }
         double plain = median(ms.get("plain"));
@@ -149,22 +142,22 @@ public class Bench {
         for (int round = 0; round < rounds; round++) {
             for (String mode : rotate(List.of("restart", "in-jvm", "auto", "restart-plain-jvm"), round)) {
                 Path classes = copyClasses("served-" + mode + "-" + round);
-                int port = freePort();
+                int port = Servers.freePort();
                 List<String> options = mode.equals("restart-plain-jvm")
                         ? List.of("--reload-on-changes", "--reload-mode", "restart", "--no-c1-only", "--no-class-data-sharing")
                         : List.of("--reload-on-changes", "--reload-mode", mode);
-                Process p = start(supervised(options, classes, port), "served-" + mode);
-                awaitBody(port, "/hello", body -> body != null, 30_000);
+                Process p = Servers.start(Servers.supervised(options, classes, port), "served-" + mode);
+                Servers.awaitBody(port, "/hello", body -> body != null, 30_000);
                 Thread.sleep(1000);
                 for (int i = 0; i < changes; i++) {
                     String v = i % 2 == 0 ? "b" : "a";
                     Thread.sleep(700);
                     long start = System.nanoTime();
                     Files.write(classes.resolve(PKG + "Greeting.class"), variants.get(v));
-                    awaitBody(port, "/hello", body -> ("version " + v).equals(body), 30_000);
+                    Servers.awaitBody(port, "/hello", body -> ("version " + v).equals(body), 30_000);
                     ms.computeIfAbsent(mode, k -> new ArrayList<>()).add(millisSince(start));
                 }
-                stop(p);
+                Servers.stop(p);
             }
         }
         row("1. change to served", "class file written to new code answering, hot swap (default `auto`)",
@@ -192,20 +185,20 @@ public class Bench {
                 Files.write(dir.resolve("C" + c + ".class"), filler);
             }
         }
-        int port = freePort();
-        List<String> cmd = new ArrayList<>(supervised(List.of("--reload-on-changes", "--reload-mode", "restart"),
+        int port = Servers.freePort();
+        List<String> cmd = new ArrayList<>(Servers.supervised(List.of("--reload-on-changes", "--reload-mode", "restart"),
                 classes, port));
         cmd.add(1, "-Drespawn.trace=true");
-        Process p = start(cmd, "detection");
-        awaitBody(port, "/hello", body -> body != null, 60_000);
+        Process p = Servers.start(cmd, "detection");
+        Servers.awaitBody(port, "/hello", body -> body != null, 60_000);
         Thread.sleep(quick ? 2000 : 4000);
         List<Double> idle = new ArrayList<>();
         int windows = quick ? 2 : 4;
         for (int w = 0; w < windows; w++) {
-            long cpu = cpuNanos(p.pid());
+            long cpu = Servers.cpuNanos(p.pid());
             long t = System.nanoTime();
             Thread.sleep(5000);
-            idle.add((cpuNanos(p.pid()) - cpu) * 100.0 / (System.nanoTime() - t));
+            idle.add((Servers.cpuNanos(p.pid()) - cpu) * 100.0 / (System.nanoTime() - t));
         }
         Path greeting = classes.resolve(PKG + "Greeting.class");
         Path order = classes.resolve(PKG + "Order.class");
@@ -218,7 +211,7 @@ public class Bench {
         for (int b = 0; b < bursts; b++) {
             String v = b % 2 == 0 ? "b" : "a";
             Thread.sleep(700);
-            int tracesBefore = traces(log).size();
+            int tracesBefore = Servers.traces(log).size();
             // A burst as a build writes it: three class files, 15 ms apart.
             Files.write(greeting, variants.get(v));
             Thread.sleep(15);
@@ -226,18 +219,18 @@ public class Bench {
             Thread.sleep(15);
             Files.write(shop, shopBytes);
             long lastWrite = System.currentTimeMillis();
-            awaitBody(port, "/hello", body -> ("version " + v).equals(body), 30_000);
+            Servers.awaitBody(port, "/hello", body -> ("version " + v).equals(body), 30_000);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            List<Long> traces = traces(log);
+            List<Long> traces = Servers.traces(log);
             while (traces.size() <= tracesBefore && System.nanoTime() < deadline) {
                 Thread.sleep(20);
-                traces = traces(log);
+                traces = Servers.traces(log);
             }
             if (traces.size() > tracesBefore) {
                 detection.add((double) (traces.get(traces.size() - 1) - lastWrite));
             }
         }
-        stop(p);
+        Servers.stop(p);
         Map<String, List<Double>> marks = new LinkedHashMap<>();
         Matcher m = Pattern.compile("(found tree and ports|stopped|ports free|launched) \\+(\\d+) ms")
                 .matcher(Files.readString(log));
@@ -262,48 +255,8 @@ public class Bench {
                 String.format(Locale.ROOT, "%.2f%% of a core", median(idle)), "under 0.5%", met(median(idle) < 0.5));
     }
 
-    // ---------------------------------------------------------------- processes
-
-    static List<String> worker(Path classes, int port) {
-        return List.of(java.toString(), "-cp", classes.toString(), MAIN, Integer.toString(port));
-    }
-
-    static List<String> workerWith(Path classes, int port, String jvmOption) {
-        return List.of(java.toString(), jvmOption, "-cp", classes.toString(), MAIN, Integer.toString(port));
-    }
-
-    static List<String> supervised(List<String> options, Path classes, int port) {
-        List<String> cmd = new ArrayList<>(List.of(java.toString(), "-jar", jar.toString()));
-        cmd.addAll(options);
-        cmd.add("--");
-        cmd.addAll(worker(classes, port));
-        return cmd;
-    }
-
-    static Process start(List<String> cmd, String name) throws IOException {
-        Path dir = Files.createDirectories(work.resolve("run-" + name));
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve(name + ".log").toFile())).start();
-        running.add(p);
-        return p;
-    }
-
-    /** SIGTERM (the supervisor stops its worker), SIGKILL after 15 s. */
-    static void stop(Process p) throws InterruptedException {
-        List<ProcessHandle> tree = p.descendants().toList();
-        p.destroy();
-        if (!p.waitFor(15, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            p.waitFor();
-        }
-        for (ProcessHandle h : tree) {
-            h.destroyForcibly();
-        }
-        running.remove(p);
-    }
-
     static void cleanUp() {
-        for (Process p : new ArrayList<>(running)) {
+        for (Process p : new ArrayList<>(Servers.RUNNING)) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
         }
@@ -311,121 +264,6 @@ public class Bench {
             deleteTree(work);
         } else {
             System.err.println("bench: kept " + work);
-        }
-    }
-
-    /** Requests per second and the number of requests, from one wrk run. */
-    static double[] wrk(int port, String path, int seconds) throws Exception {
-        String out = run(List.of("wrk", "-t1", "-c4", "-d" + seconds + "s", "http://127.0.0.1:" + port + path));
-        Matcher rate = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(out);
-        Matcher count = Pattern.compile("(\\d+) requests in").matcher(out);
-        if (!rate.find() || !count.find()) {
-            throw new IllegalStateException("wrk gave no figure: " + out);
-        }
-        return new double[] {Double.parseDouble(rate.group(1)), Double.parseDouble(count.group(1))};
-    }
-
-    static String run(List<String> cmd) throws Exception {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
-        return out;
-    }
-
-    /**
-     * CPU time of the whole process in nanoseconds: the sum over its threads of the first field of
-     * /proc/PID/task/TID/schedstat (time on a CPU), finer than /proc/PID/stat's 10 ms clock ticks.
-     */
-    static long cpuNanos(long pid) throws IOException {
-        long sum = 0;
-        try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
-            for (Path task : (Iterable<Path>) tasks::iterator) {
-                try {
-                    sum += Long.parseLong(Files.readString(task.resolve("schedstat")).split(" ")[0]);
-                } catch (IOException e) {
-                    // the thread ended meanwhile
-                }
-            }
-        }
-        return sum;
-    }
-
-    /** The worker's CPU time in nanoseconds but its JIT compiler threads', whose work is warm-up, not serving. */
-    static long workerCpuNanos(long pid) throws IOException {
-        return threadCpuNanos(pid, false);
-    }
-
-    static long jitCpuNanos(long pid) throws IOException {
-        return threadCpuNanos(pid, true);
-    }
-
-    /** The sum of schedstat over the threads whose name says JIT compiler ({@code C1/C2 CompilerThre}), or the others. */
-    static long threadCpuNanos(long pid, boolean jit) throws IOException {
-        long sum = 0;
-        try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
-            for (Path task : (Iterable<Path>) tasks::iterator) {
-                try {
-                    boolean compiler = Files.readString(task.resolve("comm")).matches("C[12] CompilerThre.*\\s*");
-                    if (compiler == jit) {
-                        sum += Long.parseLong(Files.readString(task.resolve("schedstat")).split(" ")[0]);
-                    }
-                } catch (IOException e) {
-                    // the thread ended meanwhile
-                }
-            }
-        }
-        return sum;
-    }
-
-    /** The start times (epoch ms) of every restart the supervisor traced so far. */
-    static List<Long> traces(Path log) throws IOException {
-        List<Long> found = new ArrayList<>();
-        Matcher m = Pattern.compile("trace: began at epoch (\\d+) ms").matcher(Files.readString(log));
-        while (m.find()) {
-            found.add(Long.parseLong(m.group(1)));
-        }
-        return found;
-    }
-
-    // ---------------------------------------------------------------- HTTP, polled in-process
-
-    /** Polls every millisecond with a fresh connection until the body matches; throws on timeout. */
-    static void awaitBody(int port, String path, Predicate<String> done, long timeoutMillis) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        while (System.nanoTime() < deadline) {
-            if (done.test(get(port, path))) {
-                return;
-            }
-            Thread.sleep(1);
-        }
-        throw new IllegalStateException("no matching answer from :" + port + path + " in " + timeoutMillis + " ms");
-    }
-
-    /** One GET with Connection: close; the body without its line end, or null when nothing answered. */
-    static String get(int port, String path) {
-        try (Socket s = new Socket()) {
-            s.setTcpNoDelay(true);
-            s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-            s.setSoTimeout(2000);
-            OutputStream out = s.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = s.getInputStream();
-            String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            if (!response.startsWith("HTTP/1.1 200")) {
-                return null;
-            }
-            int body = response.indexOf("\r\n\r\n");
-            return body < 0 ? null : response.substring(body + 4).strip();
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 

@@ -91,17 +91,17 @@ final class SpringBench {
         int rounds = Bench.quick ? 2 : 5;
         for (int round = 0; round < rounds; round++) {
             for (String config : Bench.rotate(List.of("plain", "respawn", DEVTOOLS), round)) {
-                int port = Bench.freePort();
+                int port = Servers.freePort();
                 List<String> cmd = switch (config) {
                     case "plain" -> worker(classes, port, List.of());
                     case "respawn" -> new Server("respawn", List.of()).command(classes, port);
                     default -> Server.devTools().command(classes, port);
                 };
                 long start = System.nanoTime();
-                Process p = Bench.start(cmd, "spring-cold-" + config);
+                Process p = Servers.start(cmd, "spring-cold-" + config);
                 awaitServing(p, port, "spring-cold-" + config);
                 ms.computeIfAbsent(config, k -> new ArrayList<>()).add(Bench.millisSince(start));
-                Bench.stop(p);
+                Servers.stop(p);
             }
         }
         Bench.row(GROUP, "cold start to first response, plain `java -cp` (context)", Bench.fmt(Bench.median(ms.get("plain"))) + " ms", "", "");
@@ -131,25 +131,25 @@ final class SpringBench {
     static List<Change> changesServed(Server server, String name, Map<String, byte[]> variants, Random pauses)
             throws Exception {
         Path classes = copyClasses(name);
-        int port = Bench.freePort();
-        Process p = Bench.start(server.command(classes, port), name);
+        int port = Servers.freePort();
+        Process p = Servers.start(server.command(classes, port), name);
         awaitServing(p, port, name);
         List<Change> run = new ArrayList<>();
         for (int i = 0; i < (Bench.quick ? 2 : 3); i++) {
             String v = i % 2 == 0 ? "b" : "a";
-            String pid = Bench.get(port, "/pid");
-            String count = Bench.get(port, "/count");
+            String pid = Servers.get(port, "/pid");
+            String count = Servers.get(port, "/count");
             Thread.sleep(700 + pauses.nextInt(1000));
             long written = System.currentTimeMillis();
             long start = System.nanoTime();
             Files.write(classes.resolve(PKG + "Greeting.class"), variants.get(v));
-            Bench.awaitBody(port, "/hello", body -> ("version " + v).equals(body), 120_000);
+            Servers.awaitBody(port, "/hello", body -> ("version " + v).equals(body), 120_000);
             double served = Bench.millisSince(start);
-            boolean samePid = pid.equals(Bench.get(port, "/pid"));
-            boolean countKept = Integer.parseInt(Bench.get(port, "/count")) > Integer.parseInt(count);
+            boolean samePid = pid.equals(Servers.get(port, "/pid"));
+            boolean countKept = Integer.parseInt(Servers.get(port, "/count")) > Integer.parseInt(count);
             run.add(new Change(served, written, samePid, countKept));
         }
-        Bench.stop(p);
+        Servers.stop(p);
         return run;
     }
 
@@ -192,7 +192,7 @@ final class SpringBench {
     /** Waits for the first answer from /hello; fails at once, naming the log, if the process ends first. */
     static void awaitServing(Process p, int port, String name) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (Bench.get(port, "/hello") == null) {
+        while (Servers.get(port, "/hello") == null) {
             if (!p.isAlive()) {
                 throw new IllegalStateException(name + " exited with code " + p.exitValue()
                         + " before answering /hello; its output: " + Bench.work.resolve(name + ".log"));

@@ -88,21 +88,21 @@ final class Throughput {
         for (String config : configs.keySet()) {
             String name = "load-" + config.replaceAll("\\W", "");
             Path classes = Bench.copyClasses(name);
-            int port = Bench.freePort();
+            int port = Servers.freePort();
             List<String> cmd;
             if (config.startsWith(PLAIN)) {
-                cmd = Bench.worker(classes, port);
+                cmd = Servers.worker(classes, port);
             } else if (config.startsWith("stock JaCoCo")) {
-                cmd = Bench.workerWith(classes, port, "-javaagent:" + jacoco + "=destfile=" + Bench.work.resolve("jacoco.exec"));
+                cmd = Servers.workerWith(classes, port, "-javaagent:" + jacoco + "=destfile=" + Bench.work.resolve("jacoco.exec"));
             } else if (config.equals(SAMPLING)) {
-                cmd = Bench.workerWith(classes, port, "-agentpath:" + sampler.get().library);
+                cmd = Servers.workerWith(classes, port, "-agentpath:" + sampler.get().library);
             } else {
-                cmd = Bench.supervised(configs.get(config), classes, port);
+                cmd = Servers.supervised(configs.get(config), classes, port);
             }
-            processes.add(Bench.start(cmd, name));
-            Bench.awaitBody(port, "/hello", body -> body != null, 60_000);
+            processes.add(Servers.start(cmd, name));
+            Servers.awaitBody(port, "/hello", body -> body != null, 60_000);
             ports.put(config, port);
-            pids.put(config, Long.parseLong(Bench.get(port, "/pid")));
+            pids.put(config, Long.parseLong(Servers.get(port, "/pid")));
         }
         for (String config : configs.keySet()) {
             warmUntilTheJitIsQuiet(ports.get(config), pids.get(config));
@@ -129,7 +129,7 @@ final class Throughput {
             }
         }
         for (Process p : processes) {
-            Bench.stop(p);
+            Servers.stop(p);
         }
         for (String endpoint : rps.keySet()) {
             report(endpoint);
@@ -137,11 +137,11 @@ final class Throughput {
     }
 
     private void once(String config, String endpoint, int port, long pid) throws Exception {
-        long cpu = Bench.workerCpuNanos(pid);
-        double[] r = Bench.wrk(port, endpoint, SECONDS.get(endpoint));
+        long cpu = Servers.workerCpuNanos(pid);
+        double[] r = Servers.wrk(port, endpoint, SECONDS.get(endpoint));
         rps.computeIfAbsent(endpoint, k -> new LinkedHashMap<>()).computeIfAbsent(config, k -> new ArrayList<>()).add(r[0]);
         cpuPerRequest.computeIfAbsent(endpoint, k -> new LinkedHashMap<>())
-                .computeIfAbsent(config, k -> new ArrayList<>()).add((Bench.workerCpuNanos(pid) - cpu) / 1e3 / r[1]);
+                .computeIfAbsent(config, k -> new ArrayList<>()).add((Servers.workerCpuNanos(pid) - cpu) / 1e3 / r[1]);
     }
 
     private void report(String endpoint) {
@@ -199,11 +199,11 @@ final class Throughput {
         long began = System.nanoTime();
         double busy;
         do {
-            long jit = Bench.jitCpuNanos(pid);
+            long jit = Servers.jitCpuNanos(pid);
             long t = System.nanoTime();
-            Bench.wrk(port, "/hello", 2);
-            Bench.wrk(port, "/work", 1);
-            busy = (Bench.jitCpuNanos(pid) - jit) / (double) (System.nanoTime() - t);
+            Servers.wrk(port, "/hello", 2);
+            Servers.wrk(port, "/work", 1);
+            busy = (Servers.jitCpuNanos(pid) - jit) / (double) (System.nanoTime() - t);
         } while ((busy > 0.02 || System.nanoTime() - began < TimeUnit.SECONDS.toNanos(Bench.quick ? 3 : 6))
                 && System.nanoTime() - began < TimeUnit.SECONDS.toNanos(Bench.quick ? 6 : 30));
         Bench.say(String.format(Locale.ROOT, "  warmed :%d in %.0f s (JIT %.1f%% of a core at the end)", port,
