@@ -120,6 +120,9 @@ class ProfilerIT {
         try (RespawnProcess respawn = RespawnProcess.supervisor(app.root(), arguments)) {
             Http.awaitBody(port, "/hello", "Hello from respawn", SERVED);
             pid = Http.bodyOrNull(port, "/pid");
+            assertThat(ProcessHandle.of(Long.parseLong(pid)).orElseThrow().info().arguments().orElseThrow())
+                    .as("a profiled worker runs the full JIT, not respawn's default C1 only")
+                    .noneMatch(argument -> argument.startsWith("-XX:TieredStopAtLevel"));
             work(port, 15);
 
             // A new field: no hot swap, a restart inside the same JVM.

@@ -67,6 +67,9 @@ public final class FastStart implements AutoCloseable {
                 parts.add("the command's own " + own.get() + ", so not C1 only");
             } else if (jvm.isPresent() && !jvm.get().hotSpot()) {
                 parts.add("not C1 only (not a HotSpot JVM)");
+            } else if (options.enableProfiler()) {
+                // C1's code is not what runs in production: a profile of it points at the wrong frames.
+                parts.add("the full JIT while profiling, not C1 only (" + C1_ONLY + " on the worker's command keeps C1 only)");
             } else {
                 added.add(C1_ONLY);
                 parts.add(C1_ONLY + " for C1 only (--no-c1-only turns it off)");

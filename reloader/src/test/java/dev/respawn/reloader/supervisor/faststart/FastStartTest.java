@@ -117,6 +117,14 @@ class FastStartTest {
     }
 
     @Test
+    void aProfiledWorkerRunsTheFullJitUnlessItsCommandAsksForC1Only() {
+        assertThat(command(fastStart("enable-profiler"))).noneMatch(FastStart.C1_ONLY::equals)
+                .anyMatch(option -> option.startsWith("-XX:DumpLoadedClassList="));
+        assertThat(said.get(0)).contains("the full JIT while profiling");
+        assertThat(command(fastStart("enable-profiler"), FastStart.C1_ONLY)).containsOnlyOnce(FastStart.C1_ONLY);
+    }
+
+    @Test
     void aScriptIsLeftAlone() {
         assertThat(fastStart("").command(List.of("./gradlew", "run"), directory, Map.of()))
                 .containsExactly("./gradlew", "run");
