@@ -1,7 +1,6 @@
 package dev.respawn.reloader.supervisor;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,6 +46,7 @@ public final class Supervisor {
     private ChangeMonitor monitor;
     private HotSwapper hotSwapper;
     private InJvmRestarts inJvm;
+    private Reloads reloads;
     private ReportServer reports;
     private Worker current;
     private boolean stopping;
@@ -65,8 +65,9 @@ public final class Supervisor {
         reports = new ReportServer(new Reports());
         hotSwapper = new HotSwapper(reports, config.extensions(), console);
         inJvm = new InJvmRestarts(reports, console, options.shutdownTimeout());
+        reloads = new Reloads(options.reloadMode(), hotSwapper, inJvm, controlPorts, console, () -> current, this::restart);
         if (options.reloadOnChanges()) {
-            monitor = new ChangeMonitor(options, control, this::reload, console::say);
+            monitor = new ChangeMonitor(options, control, reloads::apply, console::say);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "respawn-shutdown"));
         control.execute(() -> launch(List.of(), System.nanoTime(), Set.of(), null));
@@ -82,7 +83,7 @@ public final class Supervisor {
     public void forceRestart() {
         control.execute(() -> {
             console.say("restarting on request");
-            restartAnyhow(List.of(), null);
+            reloads.restartAnyhow(List.of(), null);
         });
     }
 
@@ -92,50 +93,6 @@ public final class Supervisor {
         if (worker != null) {
             worker.writeLine(line);
         }
-    }
-
-    /**
-     * Applies a settled burst: a hot swap where only method bodies changed, else an in-JVM restart
-     * where the reload mode and the application allow, else a process restart.
-     */
-    private void reload(List<Path> burst) {
-        List<Path> changed = hotSwapper.differing(burst);
-        switch (options.reloadMode()) {
-            case RESTART -> restart(changed, null);
-            case IN_JVM -> restartAnyhow(changed, null);
-            default -> hotSwapper.apply(current, changed).ifPresent(why -> restartAnyhow(changed, why));
-        }
-    }
-
-    private void restartAnyhow(List<Path> changed, String why) {
-        boolean inPlace = options.reloadMode() == ReloadMode.AUTO || options.reloadMode() == ReloadMode.IN_JVM;
-        // A jar's classes live in the JVM's own class loader, which only a new JVM replaces.
-        boolean jarChanged = changed.stream().anyMatch(Supervisor::isJar);
-        if (!inPlace || jarChanged || !restartInJvm(changed, why)) {
-            restart(changed, why);
-        }
-    }
-
-    private static boolean isJar(Path path) {
-        String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        return name.endsWith(".jar") || name.endsWith(".zip");
-    }
-
-    private boolean restartInJvm(List<Path> changed, String why) {
-        Worker worker = current;
-        if (worker == null || !worker.isAlive()) {
-            return false;
-        }
-        long began = System.nanoTime();
-        List<ProcessHandle> tree = ProcessTree.of(worker.handle());
-        Set<Integer> ports = controlPorts.withoutControlPorts(ListeningPorts.ownedBy(tree), tree);
-        // The new life reports its classes anew; what the old one loaded no longer counts.
-        hotSwapper.newLife();
-        if (!inJvm.restart(worker)) {
-            return false;
-        }
-        new ReadinessReport(console, worker, ports, Set.of(), changed, why, began, controlPorts, true).start();
-        return true;
     }
 
     private void restart(List<Path> changed, String why) {

@@ -1,0 +1,86 @@
+package dev.respawn.reloader.supervisor;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import dev.respawn.reloader.options.ReloadMode;
+import dev.respawn.reloader.ports.ListeningPorts;
+
+/**
+ * Applies a settled burst of changes the fastest safe way the reload mode allows: a hot swap where
+ * only method bodies changed, else a restart inside the worker JVM where the application stops
+ * cleanly, else a new worker process. Runs on the supervisor's control thread.
+ */
+final class Reloads {
+
+    /** The last resort: a new worker process. */
+    @FunctionalInterface
+    interface ProcessRestart {
+
+        void restart(List<Path> changed, String why);
+    }
+
+    private final ReloadMode mode;
+    private final HotSwapper hotSwapper;
+    private final InJvmRestarts inJvm;
+    private final ControlPorts controlPorts;
+    private final Console console;
+    private final Supplier<Worker> current;
+    private final ProcessRestart processRestart;
+
+    Reloads(ReloadMode mode, HotSwapper hotSwapper, InJvmRestarts inJvm, ControlPorts controlPorts, Console console,
+            Supplier<Worker> current, ProcessRestart processRestart) {
+        this.mode = mode;
+        this.hotSwapper = hotSwapper;
+        this.inJvm = inJvm;
+        this.controlPorts = controlPorts;
+        this.console = console;
+        this.current = current;
+        this.processRestart = processRestart;
+    }
+
+    /** Applies a burst of changed files. */
+    void apply(List<Path> burst) {
+        List<Path> changed = hotSwapper.differing(burst);
+        switch (mode) {
+            case RESTART -> processRestart.restart(changed, null);
+            case IN_JVM -> restartAnyhow(changed, null);
+            default -> hotSwapper.apply(current.get(), changed).ifPresent(why -> restartAnyhow(changed, why));
+        }
+    }
+
+    /** Restarts whatever changed: inside the JVM where the mode and the change allow, else the process. */
+    void restartAnyhow(List<Path> changed, String why) {
+        boolean inPlace = mode == ReloadMode.AUTO || mode == ReloadMode.IN_JVM;
+        // A jar's classes live in the JVM's own class loader, which only a new JVM replaces.
+        boolean jarChanged = changed.stream().anyMatch(Reloads::isJar);
+        if (!inPlace || jarChanged || !restartInJvm(changed, why)) {
+            processRestart.restart(changed, why);
+        }
+    }
+
+    private static boolean isJar(Path path) {
+        String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".jar") || name.endsWith(".zip");
+    }
+
+    private boolean restartInJvm(List<Path> changed, String why) {
+        Worker worker = current.get();
+        if (worker == null || !worker.isAlive()) {
+            return false;
+        }
+        long began = System.nanoTime();
+        List<ProcessHandle> tree = ProcessTree.of(worker.handle());
+        Set<Integer> ports = controlPorts.withoutControlPorts(ListeningPorts.ownedBy(tree), tree);
+        // The new life reports its classes anew; what the old one loaded no longer counts.
+        hotSwapper.newLife();
+        if (!inJvm.restart(worker)) {
+            return false;
+        }
+        new ReadinessReport(console, worker, ports, Set.of(), changed, why, began, controlPorts, true).start();
+        return true;
+    }
+}
