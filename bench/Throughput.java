@@ -30,6 +30,8 @@ final class Throughput {
     static final String SAMPLING = "async-profiler sampling as `--enable-profiler` does (ctimer, default interval),"
             + " on against off in one JVM";
     static final String SAMPLING_OFF = SAMPLING + " (off)";
+    /** The rows compared with another row of the same round rather than with plain's mean. */
+    static final Map<String, String> BASELINES = Map.of(PLAIN_AGAIN, PLAIN, SAMPLING, SAMPLING_OFF);
 
     static final List<String> ENDPOINTS = List.of("/hello", "/work");
     /** /work takes ~15 ms a request: 2 s keeps the few requests in flight at the end a small part. */
@@ -163,11 +165,10 @@ final class Throughput {
             // Each round's figure against its baseline's in the same round, then the median of those
             // ratios: the second plain JVM against the first, sampling on against off in its JVM,
             // everything else against plain.
-            String baseName = config.equals(PLAIN_AGAIN) ? "the first" : config.equals(SAMPLING) ? "off" : "plain";
-            List<Double> base = config.equals(PLAIN_AGAIN) ? byConfig.get(PLAIN)
-                    : config.equals(SAMPLING) ? byConfig.get(SAMPLING_OFF) : plain;
-            List<Double> baseCpu = config.equals(PLAIN_AGAIN) ? cpuByConfig.get(PLAIN)
-                    : config.equals(SAMPLING) ? cpuByConfig.get(SAMPLING_OFF) : plainCpu;
+            String baseline = BASELINES.get(config);
+            List<Double> base = baseline == null ? plain : byConfig.get(baseline);
+            List<Double> baseCpu = baseline == null ? plainCpu : cpuByConfig.get(baseline);
+            String baseName = baseline == null ? "plain" : baseline.equals(PLAIN) ? "the first" : "off";
             double ratio = Bench.median(Bench.ratios(byConfig.get(config), base));
             List<Double> cpuRatios = Bench.ratios(cpuByConfig.get(config), baseCpu);
             double cpuRatio = Bench.median(cpuRatios);

@@ -56,8 +56,7 @@ final class Profiling {
         try {
             Path jfr = ended.stop();
             // The shutdown hook waits for it (finish), so a daemon does not lose it.
-            drawing = new Thread(() -> ProfilerAddon.say("profile written: "
-                    + describe(ProfileSession.Written.drawn(jfr, ended.event()))), "respawn-flame-graph");
+            drawing = new Thread(() -> ProfilerAddon.say(drawn(jfr, ended)), "respawn-flame-graph");
             drawing.setDaemon(true);
             drawing.start();
         } catch (IOException | RuntimeException e) {
@@ -90,22 +89,24 @@ final class Profiling {
                 throw new IllegalStateException("the application stopped or restarted during the window; its profile "
                         + "was written then (the terminal names it)");
             }
-            ProfileSession.Written written = ProfileSession.Written.drawn(window.stop(), window.event());
+            String written = drawn(window.stop(), window);
             current = starter.start();
-            return "profile written: " + describe(written);
+            return written;
         }
     }
 
     private static void write(ProfileSession session, boolean atExit) {
         try {
             Path jfr = atExit ? session.stopAtExit() : session.stop();
-            ProfilerAddon.say("profile written: " + describe(ProfileSession.Written.drawn(jfr, session.event())));
+            ProfilerAddon.say(drawn(jfr, session));
         } catch (IOException | RuntimeException e) {
             ProfilerAddon.say("could not write the profile: " + e.getMessage());
         }
     }
 
-    private static String describe(ProfileSession.Written written) {
-        return written.html().map(html -> html + " and ").orElse("") + written.jfr();
+    /** Draws the flame graph of {@code session}'s recording and names what was written. */
+    private static String drawn(Path jfr, ProfileSession session) {
+        ProfileSession.Written written = ProfileSession.Written.drawn(jfr, session.event());
+        return "profile written: " + written.html().map(html -> html + " and ").orElse("") + written.jfr();
     }
 }
