@@ -45,10 +45,20 @@ final class TestEnvironment {
                 .findFirst();
     }
 
-    /** A port free on loopback now. */
+    /**
+     * A port free on loopback now, below the kernel's ephemeral range (32768 and up on Linux): a
+     * port 0 handed out would be free again for the next socket bound to port 0 or connecting out
+     * (the supervisor's, the worker's own) before the worker binds it, and CI saw one taken so.
+     */
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = 20_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(12_000);
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return port;
+            } catch (IOException inUse) {
+                // Try another.
+            }
         }
+        throw new IOException("no free port on loopback between 20000 and 32000 in 100 tries");
     }
 }

@@ -117,10 +117,17 @@ final class MavenRun implements AutoCloseable {
         }
     }
 
+    /** A free port below the kernel's ephemeral range, so that no socket bound to port 0 meanwhile takes it. */
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = 20_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(12_000);
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return port;
+            } catch (IOException inUse) {
+                // Try another.
+            }
         }
+        throw new IOException("no free port between 20000 and 32000 in 100 tries");
     }
 
     private static Path itDirectory() throws IOException {
