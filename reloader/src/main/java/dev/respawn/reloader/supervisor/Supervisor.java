@@ -193,7 +193,7 @@ public final class Supervisor {
             finishUnlessReloading(code);
             return;
         }
-        List<String> last = worker.tail().last(3);
+        List<String> last = worker.lastOutput(3);
         String output = last.isEmpty() ? "it printed nothing" : "last output: " + String.join(" | ", last);
         console.say("the worker (pid " + worker.pid() + ") exited with code " + code + "; " + output
                 + "; waiting for a change to try again");

@@ -98,8 +98,13 @@ final class Worker {
         return process.exitValue();
     }
 
-    OutputTail tail() {
-        return tail;
+    /**
+     * The ended worker's last {@code lines} lines of output. The process's exit is seen before the
+     * pumps have read what it wrote last, so this waits, at most two seconds, for them to finish.
+     */
+    List<String> lastOutput(int lines) {
+        awaitOutput(java.time.Duration.ofSeconds(2));
+        return tail.last(lines);
     }
 
     void markStopRequested() {
