@@ -66,6 +66,18 @@ public final class Exchange {
 
     /** Ends the exchange with its response and journals it; only the first call counts. */
     public boolean finish(int status, List<Header> responseHeaders) {
+        return end(status, responseHeaders, null);
+    }
+
+    /**
+     * Ends an exchange whose response never completed, because {@code cause} ended its handler
+     * first; journals it as such, so that it is not mistaken for what the client received.
+     */
+    public boolean abort(int status, List<Header> responseHeaders, Throwable cause) {
+        return end(status, responseHeaders, "the response never completed: " + cause);
+    }
+
+    private boolean end(int status, List<Header> responseHeaders, String error) {
         if (!finished.compareAndSet(false, true)) {
             return false;
         }
@@ -73,7 +85,7 @@ public final class Exchange {
         Redactor redactor = recorder.redactor();
         recorder.journal(new RecordedExchange(id, recorder.pid(), started, millis, method, url, httpVersion,
                 redactor.redact(requestHeaders), requestBody.body(), status, redactor.redact(responseHeaders),
-                responseBody.body()));
+                responseBody.body(), error));
         return true;
     }
 }

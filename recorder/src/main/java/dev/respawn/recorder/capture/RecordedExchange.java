@@ -18,14 +18,24 @@ import java.util.List;
  * @param status the response status code
  * @param responseHeaders the response's headers
  * @param responseBody what the application wrote
+ * @param error why the response never completed (the handler failed, or the connection broke
+ *     while the server stopped), or null for an exchange that did
  */
 public record RecordedExchange(String id, long pid, Instant started, double durationMillis, String method,
         String url, String httpVersion, List<Header> requestHeaders, Body requestBody, int status,
-        List<Header> responseHeaders, Body responseBody) {
+        List<Header> responseHeaders, Body responseBody, String error) {
 
     public RecordedExchange {
         requestHeaders = List.copyOf(requestHeaders);
         responseHeaders = List.copyOf(responseHeaders);
+    }
+
+    /** A complete exchange. */
+    public RecordedExchange(String id, long pid, Instant started, double durationMillis, String method,
+            String url, String httpVersion, List<Header> requestHeaders, Body requestBody, int status,
+            List<Header> responseHeaders, Body responseBody) {
+        this(id, pid, started, durationMillis, method, url, httpVersion, requestHeaders, requestBody, status,
+                responseHeaders, responseBody, null);
     }
 
     /** The first value of a header, compared without case, or null. */

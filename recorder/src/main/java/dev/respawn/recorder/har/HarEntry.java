@@ -14,7 +14,8 @@ import dev.respawn.recorder.capture.RecordedExchange;
 
 /**
  * One exchange as a HAR 1.2 entry, plus respawn's custom fields: {@code _id}, {@code _pid},
- * {@code _encoding} on a binary request body, and {@code _truncated} on a body cut at the limit.
+ * {@code _encoding} on a binary request body, {@code _truncated} on a body cut at the limit, and,
+ * as Chrome writes it, {@code _error} on a response that never completed (status 0 if none was sent).
  * Written when the journal becomes HAR, straight to a {@link JsonWriter}, field by field.
  */
 final class HarEntry {
@@ -67,8 +68,9 @@ final class HarEntry {
 
     private static void response(RecordedExchange exchange, JsonWriter out) throws IOException {
         out.beginObject();
-        out.name("status").value(exchange.status());
-        out.name("statusText").value(StatusText.of(exchange.status()));
+        int status = Math.max(0, exchange.status());
+        out.name("status").value(status);
+        out.name("statusText").value(status == 0 ? "" : StatusText.of(status));
         out.name("httpVersion").value(exchange.httpVersion());
         out.name("cookies").beginArray().endArray();
         headers(exchange.responseHeaders(), out.name("headers"));
@@ -90,6 +92,9 @@ final class HarEntry {
         out.name("redirectURL").value(location == null ? "" : location);
         out.name("headersSize").value(-1);
         out.name("bodySize").value(body.size());
+        if (exchange.error() != null) {
+            out.name("_error").value(exchange.error());
+        }
         out.endObject();
     }
 

@@ -31,10 +31,11 @@ public final class HarReader {
      * @param responseBody the response body recorded
      * @param responseSize the response body's true size
      * @param responseType the response content type, or ""
+     * @param error why the recorded response never completed ({@code _error}), or null
      */
     public record Entry(String method, String url, List<Header> requestHeaders, byte[] requestBody,
             boolean requestTruncated, int status, List<Header> responseHeaders, byte[] responseBody,
-            long responseSize, String responseType) {
+            long responseSize, String responseType, String error) {
     }
 
     private HarReader() {
@@ -75,7 +76,7 @@ public final class HarReader {
         long size = content.has("size") ? content.get("size").getAsLong() : responseBody.length;
         return new Entry(string(request, "method"), string(request, "url"), requestHeaders, requestBody,
                 requestTruncated, response.get("status").getAsInt(), headers(response.getAsJsonArray("headers")),
-                responseBody, Math.max(size, responseBody.length), type == null ? "" : type);
+                responseBody, Math.max(size, responseBody.length), type == null ? "" : type, string(response, "_error"));
     }
 
     private static List<Header> headers(JsonArray array) {

@@ -18,7 +18,7 @@ import dev.respawn.recorder.capture.RecordedExchange;
 final class JournalRecord {
 
     /** The first byte of every record, so that a journal of another layout is refused, not misread. */
-    static final byte LAYOUT = 1;
+    static final byte LAYOUT = 2;
 
     private JournalRecord() {
     }
@@ -32,6 +32,7 @@ final class JournalRecord {
         strings.add(utf8(exchange.httpVersion()));
         headers(exchange.requestHeaders(), strings);
         headers(exchange.responseHeaders(), strings);
+        strings.add(utf8(exchange.error() == null ? "" : exchange.error()));
         int size = 1 + 8 + 4 + 8 + 8 + 4 + 4 + 4 + 2 * (8 + 4) + exchange.requestBody().kept().length
                 + exchange.responseBody().kept().length;
         for (byte[] string : strings) {
@@ -55,6 +56,7 @@ final class JournalRecord {
         }
         body(exchange.requestBody(), out);
         body(exchange.responseBody(), out);
+        put(strings.get(next), out);
         return out.array();
     }
 
@@ -79,8 +81,9 @@ final class JournalRecord {
         List<Header> responseHeaders = headers(in);
         Body requestBody = body(in);
         Body responseBody = body(in);
+        String error = string(in);
         return new RecordedExchange(id, pid, started, millis, method, url, httpVersion, requestHeaders, requestBody,
-                status, responseHeaders, responseBody);
+                status, responseHeaders, responseBody, error.isEmpty() ? null : error);
     }
 
     private static void layout(byte layout) {

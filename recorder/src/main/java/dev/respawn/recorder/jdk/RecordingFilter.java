@@ -20,7 +20,9 @@ import dev.respawn.recorder.capture.TeeOutputStream;
 /**
  * Records one JDK exchange: tees both bodies through {@link HttpExchange#setStreams}, the
  * filter API's own way to wrap them, and journals the exchange when the response body closes
- * (or, if the handler never closes it, when the handler returns having sent a response).
+ * (or, if the handler never closes it, when the handler returns having sent a response). A
+ * handler that throws first (its own failure, or the connection closed under it as the server
+ * stops) leaves the client without a whole response, and its exchange is journaled as aborted.
  */
 final class RecordingFilter extends Filter {
 
@@ -33,17 +35,20 @@ final class RecordingFilter extends Filter {
             return;
         }
         recorder.bind(exchange);
-        boolean returned = false;
         try {
             chain.doFilter(http);
-            returned = true;
-        } finally {
+        } catch (IOException | RuntimeException | Error e) {
             recorder.unbind();
-            // A handler that threw, or answered and left the stream open, is done; one that sent
-            // nothing yet has handed the exchange to another thread, which will close it.
-            if (!returned || http.getResponseCode() != -1) {
-                finish(http, exchange);
+            if (!exchange.isFinished()) {
+                exchange.abort(http.getResponseCode(), headers(http.getResponseHeaders()), e);
             }
+            throw e;
+        }
+        recorder.unbind();
+        // A handler that answered and left the stream open is done; one that sent nothing yet has
+        // handed the exchange to another thread, which will close it.
+        if (http.getResponseCode() != -1) {
+            finish(http, exchange);
         }
     }
 

@@ -51,6 +51,10 @@ public final class Replayer {
             return new Outcome(index, label, Outcome.Kind.SKIPPED,
                     List.of("the recording kept only part of the request body (--recorder-body-limit)"));
         }
+        if (entry.error() != null) {
+            return new Outcome(index, label, Outcome.Kind.SKIPPED, List.of("the recording has no whole response to "
+                    + "compare with (" + entry.error() + ")"));
+        }
         HttpResponse<byte[]> response;
         try {
             response = client.send(request(entry, path), HttpResponse.BodyHandlers.ofByteArray());

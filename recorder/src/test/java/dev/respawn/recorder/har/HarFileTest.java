@@ -110,6 +110,33 @@ class HarFileTest {
     }
 
     @Test
+    void anAbortedExchangeSaysWhyInTheHarAndReadsBackSo() throws Exception {
+        Journal journal = Journal.create(temp, 42, Clock.systemUTC());
+        byte[] part = "Hel".getBytes(StandardCharsets.UTF_8);
+        journal.accept(new RecordedExchange("42-1", 42, Instant.EPOCH, 1, "GET", "http://h/hello", "HTTP/1.1",
+                List.of(), Body.EMPTY, 200, List.of(), new Body(part, part.length),
+                "the response never completed: java.io.IOException: stream closed"));
+        journal.accept(new RecordedExchange("42-2", 42, Instant.EPOCH.plusMillis(1), 1, "GET", "http://h/boom",
+                "HTTP/1.1", List.of(), Body.EMPTY, -1, List.of(), Body.EMPTY,
+                "the response never completed: java.lang.IllegalStateException: boom"));
+        journal.close();
+
+        HarFile.Converted converted = HarFile.convert(journal.path(), "test");
+
+        JsonArray entries = JsonParser.parseString(Files.readString(converted.har())).getAsJsonObject()
+                .getAsJsonObject("log").getAsJsonArray("entries");
+        JsonObject cut = entries.get(0).getAsJsonObject().getAsJsonObject("response");
+        assertThat(cut.get("status").getAsInt()).isEqualTo(200);
+        assertThat(cut.get("_error").getAsString()).endsWith("IOException: stream closed");
+        JsonObject none = entries.get(1).getAsJsonObject().getAsJsonObject("response");
+        assertThat(none.get("status").getAsInt()).as("no response sent: HAR's 0, not -1").isZero();
+        assertThat(none.get("statusText").getAsString()).isEmpty();
+        assertThat(HarReader.read(converted.har())).extracting(HarReader.Entry::error).containsExactly(
+                "the response never completed: java.io.IOException: stream closed",
+                "the response never completed: java.lang.IllegalStateException: boom");
+    }
+
+    @Test
     void aFileThatIsNotAJournalOfThisLayoutIsRefusedAndKept() throws Exception {
         Path older = temp.resolve("20260101-000000-7.journal");
         Files.writeString(older, "{\"startedDateTime\":\"2026-01-01T00:00:00.000Z\",\"time\":1.0}\n");

@@ -47,6 +47,16 @@ class JournalRecordTest {
     }
 
     @Test
+    void anAbortedExchangeKeepsWhyItNeverCompleted() {
+        RecordedExchange exchange = new RecordedExchange("1-1", 1, Instant.EPOCH, 0, "GET", "http://h/", "HTTP/1.1",
+                List.of(), Body.EMPTY, 200, List.of(), Body.EMPTY, "the response never completed: java.io.IOException: gone");
+
+        RecordedExchange back = JournalRecord.decode(ByteBuffer.wrap(JournalRecord.encode(exchange)));
+
+        assertThat(back.error()).isEqualTo(exchange.error());
+    }
+
+    @Test
     void aRecordOfAnotherLayoutIsRefusedNotMisread() {
         ByteBuffer record = ByteBuffer.wrap(JournalRecord.encode(new RecordedExchange("1-1", 1, Instant.EPOCH, 0,
                 "GET", "http://h/", "HTTP/1.1", List.of(), Body.EMPTY, 200, List.of(), Body.EMPTY)));

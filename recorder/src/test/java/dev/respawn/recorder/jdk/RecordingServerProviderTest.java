@@ -1,6 +1,7 @@
 package dev.respawn.recorder.jdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -69,6 +70,33 @@ class RecordingServerProviderTest {
             assertThat(exchange.requestBody().size()).isEqualTo(11);
             assertThat(exchange.responseBody().size()).isEqualTo(11);
             assertThat(exchange.id()).isEqualTo("1-1");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void anExchangeWhoseHandlerFailedMidResponseIsRecordedAsAbortedNotAsWhatTheClientGot() throws Exception {
+        Recorder.activate(new Recorder(1024, new Redactor(List.of(), false), journal::add, Clock.systemUTC(), 1));
+        HttpServer server = new RecordingServerProvider()
+                .createHttpServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/cut", exchange -> {
+            exchange.sendResponseHeaders(200, 10);
+            exchange.getResponseBody().write("Hel".getBytes(StandardCharsets.UTF_8));
+            throw new java.io.IOException("the connection went away");
+        });
+        server.start();
+        try {
+            assertThatThrownBy(() -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/cut")).build(),
+                    HttpResponse.BodyHandlers.ofString())).isInstanceOf(java.io.IOException.class);
+
+            assertThat(journal).hasSize(1);
+            RecordedExchange exchange = journal.get(0);
+            assertThat(exchange.status()).isEqualTo(200);
+            assertThat(exchange.responseBody().size()).isEqualTo(3);
+            assertThat(exchange.error()).isEqualTo(
+                    "the response never completed: java.io.IOException: the connection went away");
         } finally {
             server.stop(0);
         }

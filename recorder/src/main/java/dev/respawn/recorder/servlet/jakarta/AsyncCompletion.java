@@ -14,17 +14,18 @@ public final class AsyncCompletion implements AsyncListener {
 
     @Override
     public void onComplete(AsyncEvent event) {
-        response.finish(false);
+        response.finish(null);
     }
 
     @Override
     public void onTimeout(AsyncEvent event) {
-        response.finish(false);
+        response.finish(null);
     }
 
     @Override
     public void onError(AsyncEvent event) {
-        response.finish(true);
+        Throwable failure = event.getThrowable();
+        response.finish(failure == null ? new IllegalStateException("the request's async processing failed") : failure);
     }
 
     /** A new async cycle drops the listeners: stay on. */

@@ -33,7 +33,7 @@ public final class RecordingResponse extends HttpServletResponseWrapper {
     public ServletOutputStream getOutputStream() throws IOException {
         ServletOutputStream out = super.getOutputStream();
         if (stream == null || !stream.wraps(out)) {
-            stream = new RecordingOutputStream(out, exchange.responseBody(), () -> finish(false));
+            stream = new RecordingOutputStream(out, exchange.responseBody(), () -> finish(null));
         }
         return stream;
     }
@@ -42,7 +42,7 @@ public final class RecordingResponse extends HttpServletResponseWrapper {
     public PrintWriter getWriter() throws IOException {
         PrintWriter out = super.getWriter();
         if (writer == null) {
-            writer = new PrintWriter(new TeeWriter(out, exchange.responseBody(), charset(), () -> finish(false)));
+            writer = new PrintWriter(new TeeWriter(out, exchange.responseBody(), charset(), () -> finish(null)));
         }
         return writer;
     }
@@ -52,13 +52,22 @@ public final class RecordingResponse extends HttpServletResponseWrapper {
      * end) or when the outermost call returns; a request that threw gets the 500 the container is
      * about to send.
      */
-    void finish(boolean failed) {
+    /**
+     * Ends the exchange; {@code failure} (or null) is what ended its processing. A failure before the
+     * response was committed leaves the container to answer 500; one after it cut the response short.
+     */
+    void finish(Throwable failure) {
         if (exchange.isFinished()) {
             return;
         }
         HttpServletResponse response = (HttpServletResponse) getResponse();
-        int status = failed && !response.isCommitted() ? 500 : response.getStatus();
-        exchange.finish(status, headers(response));
+        if (failure == null) {
+            exchange.finish(response.getStatus(), headers(response));
+        } else if (response.isCommitted()) {
+            exchange.abort(response.getStatus(), headers(response), failure);
+        } else {
+            exchange.finish(500, headers(response));
+        }
     }
 
     private static List<Header> headers(HttpServletResponse response) {

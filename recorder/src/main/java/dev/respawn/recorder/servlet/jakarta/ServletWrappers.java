@@ -44,7 +44,7 @@ public final class ServletWrappers implements WrapperFactory {
             request.getAsyncContext().addListener(new AsyncCompletion(response));
             return;
         }
-        response.finish(thrown != null);
+        response.finish(thrown);
     }
 
     static String url(HttpServletRequest request) {
