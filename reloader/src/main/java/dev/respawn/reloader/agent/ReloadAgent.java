@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.respawn.reloader.changes.ChangeMonitor;
 import dev.respawn.reloader.channel.InJvmRestart;
@@ -64,15 +65,24 @@ public final class ReloadAgent {
             return restarter.<Lives>map(installed -> installed).orElse(Lives.NONE);
         }
         if (options.reloadOnChanges()) {
-            ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread daemon = new Thread(runnable, "respawn-reload");
-                daemon.setDaemon(true);
-                return daemon;
+            // Made on the tracker's thread: the watcher is not on the application's way to main.
+            AtomicReference<ChangeMonitor> monitor = new AtomicReference<>();
+            new ClassTracker(sources, () -> {
+                ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                    Thread daemon = new Thread(runnable, "respawn-reload");
+                    daemon.setDaemon(true);
+                    return daemon;
+                });
+                monitor.set(new ChangeMonitor(options, thread, ReloadAgent::restartMe,
+                        message -> System.err.println("respawn: " + message)));
+                return monitor.get();
+            }, ownJar).install(instrumentation);
+            closeOnExit(() -> {
+                ChangeMonitor made = monitor.get();
+                if (made != null) {
+                    made.close();
+                }
             });
-            ChangeMonitor monitor = new ChangeMonitor(options, thread, ReloadAgent::restartMe,
-                    message -> System.err.println("respawn: " + message));
-            new ClassTracker(sources, monitor, ownJar).install(instrumentation);
-            closeOnExit(monitor);
         }
         return Lives.NONE;
     }

@@ -13,12 +13,15 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Supplier;
 
 /**
  * Tracks every class the application loads and where it came from, without changing a byte.
  *
  * <p>The transformer only notes the class's code source; reading the SourceFile attribute and
- * looking for the source file happen on a daemon thread, off the class-loading path.
+ * looking for the source file happen on a daemon thread, off the class-loading path. So do making
+ * the listener and noting the classes loaded before the tracker: the application's {@code main}
+ * does not wait for them.
  */
 public final class ClassTracker implements ClassFileTransformer {
 
@@ -27,7 +30,8 @@ public final class ClassTracker implements ClassFileTransformer {
     private final ConcurrentHashMap<String, Root> roots = new ConcurrentHashMap<>();
     private final BlockingQueue<Loaded> queue = new LinkedBlockingQueue<>();
     private final SourceLocator sources;
-    private final TrackingListener listener;
+    private final Supplier<? extends TrackingListener> makeListener;
+    private TrackingListener listener;
     private final Path ownJar;
     private volatile Last last = new Last(null, IGNORED);
 
@@ -37,26 +41,53 @@ public final class ClassTracker implements ClassFileTransformer {
      * @param ownJar respawn's jar, never tracked (may be null)
      */
     public ClassTracker(SourceLocator sources, TrackingListener listener, Path ownJar) {
-        if (sources == null || listener == null) {
+        this(sources, () -> listener, ownJar);
+        if (listener == null) {
+            throw new IllegalArgumentException("'listener' must not be null");
+        }
+    }
+
+    /**
+     * @param makeListener makes the listener, on the tracker's own thread, before it is first told anything
+     */
+    public ClassTracker(SourceLocator sources, Supplier<? extends TrackingListener> makeListener, Path ownJar) {
+        if (sources == null || makeListener == null) {
             throw new IllegalArgumentException("'sources' and 'listener' must not be null");
         }
         this.sources = sources;
-        this.listener = listener;
+        this.makeListener = makeListener;
         this.ownJar = ownJar;
     }
 
-    /** Registers the tracker, notes classes loaded before it, and starts its thread. */
+    /**
+     * Registers the tracker and starts its thread, which makes the listener, notes the classes
+     * loaded before the tracker, and then reports.
+     */
     public void install(Instrumentation instrumentation) {
         instrumentation.addTransformer(this, false);
         noteClassPath(System.getProperty("java.class.path", ""));
+        Thread pump = new Thread(() -> {
+            try {
+                listener = makeListener.get();
+            } catch (RuntimeException e) {
+                System.err.println("respawn: could not watch the application's classes (" + e.getMessage()
+                        + "); it runs on without reloading");
+                return;
+            }
+            noteLoaded(instrumentation);
+            drain();
+        }, "respawn-tracker");
+        pump.setDaemon(true);
+        pump.start();
+    }
+
+    /** Classes loaded before the tracker (some also since: noted twice, which listeners take). */
+    private void noteLoaded(Instrumentation instrumentation) {
         for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
             if (!loaded.isArray() && !loaded.isPrimitive() && !loaded.isHidden()) {
                 note(loaded.getName().replace('.', '/'), loaded.getProtectionDomain(), null);
             }
         }
-        Thread pump = new Thread(this::drain, "respawn-tracker");
-        pump.setDaemon(true);
-        pump.start();
     }
 
     /**
