@@ -37,7 +37,7 @@ final class Addons {
         // --profile-requests samples only those threads (the add-ons meet here, not by importing
         // each other).
         RequestContext requests = options.enableRecorder()
-                ? RecorderAgent.install(options, instrumentation) : RequestContext.NONE;
+                ? RecorderAgent.install(options, instrumentation, lives) : RequestContext.NONE;
         if (options.captureExceptions()) {
             guarded("exception capture",
                     () -> ExceptionCapture.install(options, instrumentation, ownJar, System.err, requests));

@@ -133,7 +133,7 @@ class ProfilerIT {
             assertThat(Http.bodyOrNull(port, "/pid")).as("the same worker JVM").isEqualTo(pid);
             await().atMost(SERVED).untilAsserted(() -> assertThat(files(profiles, ".html"))
                     .as("the first life's flame graph, drawn once its recording is complete").hasSize(1));
-            // Its recording, not the running life's (whose file exists, and may sort first as NAME-2.jfr).
+            // Its recording, not the running life's (whose file exists, and may sort first as TIME-2-PID.jfr).
             Path html = files(profiles, ".html").get(0);
             Path firstLife = html.resolveSibling(html.getFileName().toString().replace(".html", ".jfr"));
             assertThat(samplesIn(firstLife, "countPrimesBelow")).as("the first life's samples").isPositive();

@@ -28,7 +28,7 @@ class ReplayIT {
         ExampleWorkspace app = ExampleWorkspace.copyOf("hello-http", temp);
         Path recordings = temp.resolve("recordings");
         int port = TestEnvironment.freePort();
-        // Restarts, not hot swaps: a worker's HAR is written as it stops.
+        // Restarts, not hot swaps: a HAR is written as a life of the application ends.
         List<String> arguments = List.of("--reload-on-changes", "--reload-mode", "restart", "--enable-recorder", "--recorder-directory",
                 recordings.toString(), "--", TestEnvironment.java(), "-cp", "target/classes",
                 "dev.respawn.examples.hello.HelloServer", Integer.toString(port));

@@ -8,16 +8,16 @@ import java.time.Duration;
 
 import dev.respawn.recorder.capture.Recorder;
 import dev.respawn.recorder.capture.Redactor;
-import dev.respawn.recorder.har.HarFile;
-import dev.respawn.recorder.har.Journal;
+import dev.respawn.recorder.har.Recording;
 import dev.respawn.recorder.jdk.JdkServerHook;
 import dev.respawn.recorder.servlet.ServletHook;
+import dev.respawn.reloader.context.Lives;
 import dev.respawn.reloader.context.RequestContext;
 import dev.respawn.reloader.options.Options;
 
 /**
- * The recorder's part of the agent: opens this worker's journal, hooks the HTTP servers, and
- * turns the journal into a HAR file when the JVM shuts down.
+ * The recorder's part of the agent: opens this worker's recording, hooks the HTTP servers, and
+ * writes a HAR file as each life of the application ends.
  */
 public final class RecorderAgent {
 
@@ -28,24 +28,29 @@ public final class RecorderAgent {
      * Starts recording; returns what other add-ons may ask about the request a thread serves.
      * Whatever fails is said in one line and leaves the application running unrecorded.
      */
-    public static RequestContext install(Options options, Instrumentation instrumentation) {
+    public static RequestContext install(Options options, Instrumentation instrumentation, Lives lives) {
         Path directory = options.recorderDirectory();
         long pid = ProcessHandle.current().pid();
-        Journal journal;
+        Recording recording;
         try {
-            journal = Journal.create(directory, pid, Clock.systemDefaultZone());
+            recording = Recording.start(directory, pid, Clock.systemDefaultZone(), version(),
+                    line -> System.err.println("respawn: " + line));
         } catch (IOException | RuntimeException e) {
             System.err.println("respawn: the recorder cannot write to " + directory + " (" + e
                     + "); exchanges are not recorded");
             return RequestContext.NONE;
         }
         Recorder recorder = new Recorder(options.recorderBodyLimit(),
-                new Redactor(options.recorderRedact(), options.recorderKeepSecrets()), journal,
+                new Redactor(options.recorderRedact(), options.recorderKeepSecrets()), recording,
                 Clock.systemUTC(), pid);
         Recorder.activate(recorder);
+        lives.onRestart(() -> {
+            recorder.awaitIdle(Duration.ofSeconds(1));
+            recording.nextLife();
+        });
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             recorder.awaitIdle(Duration.ofSeconds(1));
-            writeHar(journal);
+            recording.finish();
         }, "respawn-recorder"));
         hook("the JDK HTTP server", () -> JdkServerHook.install(instrumentation));
         hook("servlet containers", () -> ServletHook.install(instrumentation));
@@ -63,20 +68,6 @@ public final class RecorderAgent {
             installer.run();
         } catch (RuntimeException | LinkageError e) {
             System.err.println("respawn: the recorder cannot hook " + what + " (" + e + "); it is not recorded");
-        }
-    }
-
-    private static void writeHar(Journal journal) {
-        try {
-            journal.close();
-            HarFile.Converted converted = HarFile.convert(journal.path(), version());
-            if (converted.har() != null) {
-                System.err.println("respawn: recorded " + converted.entries() + " exchange"
-                        + (converted.entries() == 1 ? "" : "s") + " in " + converted.har());
-            }
-        } catch (IOException | RuntimeException e) {
-            System.err.println("respawn: the recording stays in " + journal.path() + " (" + e
-                    + "); turn it into HAR with: java -jar respawn.jar har " + journal.path().getParent());
         }
     }
 }

@@ -79,10 +79,11 @@ final class SessionStarter {
      * overwrite the earlier pair.
      */
     private String unusedStem() {
-        String stem = OwnerOnly.lifeStem();
-        String unused = stem;
+        java.time.LocalDateTime now = java.time.LocalDateTime.now();
+        long pid = ProcessHandle.current().pid();
+        String unused = OwnerOnly.lifeStem(now, pid, 1);
         for (int n = 2; !stems.add(unused); n++) {
-            unused = stem + "-" + n;
+            unused = OwnerOnly.lifeStem(now, pid, n);
         }
         return unused;
     }

@@ -5,11 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
 
 import dev.respawn.recorder.capture.RecordedExchange;
@@ -35,8 +37,6 @@ public final class Journal implements Consumer<RecordedExchange>, Closeable {
     /** How much of the file is mapped at a time (more when one entry is larger). */
     static final int REGION = 4 << 20;
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-
     private final Path path;
     private final FileChannel channel;
     private MappedByteBuffer region;
@@ -50,11 +50,25 @@ public final class Journal implements Consumer<RecordedExchange>, Closeable {
                 StandardOpenOption.WRITE);
     }
 
-    /** A new journal for this worker in {@code directory} (created owner-only). */
+    /**
+     * A new journal for this worker in {@code directory} (created owner-only):
+     * {@code <time>-<pid>.journal}, or {@code <time>-<n>-<pid>.journal} for the next life of the
+     * application begun in the same second (a restart inside the JVM). The pid stays last: it is
+     * how a journal is known to be its worker's.
+     */
     public static Journal create(Path directory, long pid, Clock clock) throws IOException {
         OwnerOnly.directories(directory);
-        String time = TIME.format(clock.instant().atZone(ZoneId.systemDefault()));
-        return new Journal(directory.resolve(time + "-" + pid + SUFFIX));
+        LocalDateTime time = LocalDateTime.ofInstant(clock.instant(), ZoneId.systemDefault());
+        for (int n = 1; ; n++) {
+            String stem = OwnerOnly.lifeStem(time, pid, n);
+            if (!Files.exists(directory.resolve(stem + SUFFIX)) && !Files.exists(directory.resolve(stem + ".har"))) {
+                try {
+                    return new Journal(directory.resolve(stem + SUFFIX));
+                } catch (FileAlreadyExistsException taken) {
+                    // Taken since we looked: try the next.
+                }
+            }
+        }
     }
 
     public Path path() {

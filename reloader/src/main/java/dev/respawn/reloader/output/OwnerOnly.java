@@ -29,7 +29,15 @@ public final class OwnerOnly {
 
     /** A file name stem for one worker life: {@code <time>-<pid>}, e.g. {@code 20261124-193000-4242}. */
     public static String lifeStem() {
-        return LocalDateTime.now().format(STAMP) + "-" + ProcessHandle.current().pid();
+        return lifeStem(LocalDateTime.now(), ProcessHandle.current().pid(), 1);
+    }
+
+    /**
+     * The {@code n}th stem of lives begun in the same second: {@code <time>-<pid>}, then
+     * {@code <time>-<n>-<pid>}. The pid stays last, where the tools look for it.
+     */
+    public static String lifeStem(LocalDateTime time, long pid, int n) {
+        return time.format(STAMP) + (n == 1 ? "" : "-" + n) + "-" + pid;
     }
 
     /** Creates {@code directory} and its missing parents, each new one owner-only; returns it. */

@@ -1,0 +1,105 @@
+package dev.respawn.recorder.har;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import dev.respawn.recorder.capture.RecordedExchange;
+
+/**
+ * A worker's recording: a journal for each life of the application, turned into a HAR file when
+ * that life ends (a restart inside the JVM, or the JVM's exit), so that each HAR holds one version
+ * of the code and can be opened while the next life runs.
+ */
+public final class Recording implements Consumer<RecordedExchange> {
+
+    private final Path directory;
+    private final long pid;
+    private final Clock clock;
+    private final String creator;
+    private final Consumer<String> say;
+    private final List<Thread> writing = new CopyOnWriteArrayList<>();
+    private volatile Journal journal;
+
+    private Recording(Path directory, long pid, Clock clock, String creator, Consumer<String> say, Journal first) {
+        this.directory = directory;
+        this.pid = pid;
+        this.clock = clock;
+        this.creator = creator;
+        this.say = say;
+        this.journal = first;
+    }
+
+    /**
+     * Opens the first life's journal.
+     *
+     * @param creator the creator version written into the HAR files
+     * @param say tells the user what was written, one line
+     */
+    public static Recording start(Path directory, long pid, Clock clock, String creator, Consumer<String> say)
+            throws IOException {
+        return new Recording(directory, pid, clock, creator, say, Journal.create(directory, pid, clock));
+    }
+
+    @Override
+    public void accept(RecordedExchange exchange) {
+        journal.accept(exchange);
+    }
+
+    /** The journal the current life writes to. */
+    public Path journal() {
+        return journal.path();
+    }
+
+    /**
+     * Ends a life: the next exchanges go to a new journal, and the ended one becomes HAR on a thread
+     * of its own, off the restart's path. Called once the application has stopped, with no
+     * exchange in flight. If no new journal can be opened, the next life is recorded into the same one.
+     */
+    public void nextLife() {
+        Journal ended = journal;
+        try {
+            journal = Journal.create(directory, pid, clock);
+        } catch (IOException | RuntimeException e) {
+            say.accept("the recorder cannot begin a new file in " + directory + " (" + e
+                    + "); the next life is recorded with the last one");
+            return;
+        }
+        Thread writer = new Thread(() -> writeHar(ended), "respawn-recorder-har");
+        writer.setDaemon(true);
+        writing.add(writer);
+        writer.start();
+    }
+
+    /** Ends the last life, as the JVM exits, and waits (at most 10 s) for the HAR files still being written. */
+    public void finish() {
+        writeHar(journal);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        for (Thread writer : writing) {
+            try {
+                writer.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void writeHar(Journal ended) {
+        try {
+            ended.close();
+            HarFile.Converted converted = HarFile.convert(ended.path(), creator);
+            if (converted.har() != null) {
+                say.accept("recorded " + converted.entries() + " exchange" + (converted.entries() == 1 ? "" : "s")
+                        + " in " + converted.har());
+            }
+        } catch (IOException | RuntimeException e) {
+            say.accept("the recording stays in " + ended.path() + " (" + e
+                    + "); turn it into HAR with: java -jar respawn.jar har " + ended.path().getParent());
+        }
+    }
+}
