@@ -70,6 +70,8 @@ public final class ClassTracker implements ClassFileTransformer {
             try {
                 listener = makeListener.get();
             } catch (RuntimeException e) {
+                instrumentation.removeTransformer(this);
+                queue.clear();
                 System.err.println("respawn: could not watch the application's classes (" + e.getMessage()
                         + "); it runs on without reloading");
                 return;
