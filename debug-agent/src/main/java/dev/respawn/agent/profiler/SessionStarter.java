@@ -2,6 +2,7 @@ package dev.respawn.agent.profiler;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -79,7 +80,7 @@ final class SessionStarter {
      * overwrite the earlier pair.
      */
     private String unusedStem() {
-        java.time.LocalDateTime now = java.time.LocalDateTime.now();
+        LocalDateTime now = LocalDateTime.now();
         long pid = ProcessHandle.current().pid();
         String unused = OwnerOnly.lifeStem(now, pid, 1);
         for (int n = 2; !stems.add(unused); n++) {
