@@ -333,23 +333,34 @@ public final class Options {
         return debugDirectory;
     }
 
+    /**
+     * Checks what only the supervisor can check before a worker starts: that the paths to watch
+     * and the source paths exist, seen from the worker's directory.
+     */
+    public void checkPathsExist() {
+        OptionChecks.existing("--watch", watch, workerDirectory());
+        OptionChecks.existing("--source-path", sourcePath, workerDirectory());
+    }
+
     private Path orUnderDebugDirectory(Path explicit, String name) {
         return explicit != null ? explicit : debugDirectory.resolve(name);
     }
 
     void validate() {
-        if (quietPeriod < 0) {
-            throw new OptionsException("--quiet-period must be 0 or more milliseconds, not " + quietPeriod);
-        }
-        if (shutdownTimeout < 0) {
-            throw new OptionsException("--shutdown-timeout must be 0 or more seconds, not " + shutdownTimeout);
-        }
-        if (debuggerPort < 1 || debuggerPort > 65535) {
-            throw new OptionsException("--debugger-port must be a port from 1 to 65535, not " + debuggerPort);
-        }
-        if (recorderBodyLimit < 0) {
-            throw new OptionsException("--recorder-body-limit must be 0 or more bytes, not " + recorderBodyLimit);
-        }
+        OptionChecks.range("--quiet-period", quietPeriod, 0, 60_000, "milliseconds");
+        OptionChecks.range("--shutdown-timeout", shutdownTimeout, 0, 3_600, "seconds");
+        OptionChecks.range("--debugger-port", debuggerPort, 1, 65_535, "(a port)");
+        OptionChecks.range("--recorder-body-limit", recorderBodyLimit, 0, Integer.MAX_VALUE, "bytes");
+        OptionChecks.globs("--exclude", exclude);
+        OptionChecks.names("--recorder-redact", recorderRedact);
+        OptionChecks.names("--app-packages", appPackages);
+        OptionChecks.interval("--profiler-interval", profilerInterval);
+        OptionChecks.directory("--debug-directory", debugDirectory);
+        OptionChecks.directory("--exceptions-directory", exceptionsDirectory);
+        OptionChecks.directory("--profiler-directory", profilerDirectory);
+        OptionChecks.directory("--coverage-directory", coverageDirectory);
+        OptionChecks.directory("--recorder-directory", recorderDirectory);
+        OptionChecks.directory("--worker-directory", workerDirectory);
         List<String> events = List.of("cpu", "perf", "wall", "alloc", "lock", "itimer");
         if (!events.contains(profilerEvent)) {
             throw new OptionsException("--profiler-event must be one of " + String.join(", ", events)
