@@ -111,6 +111,8 @@ public final class CoverageReport {
             group.visitBundle(bundle.getValue(), new SourceFolders(sourcePath).forClassRoot(roots.get(bundle.getKey())));
         }
         visitor.visitEnd();
+        // JaCoCo's report writer creates its files with the process's umask.
+        OwnerOnly.restrict(html);
         deleteTree(files.html());
         Files.move(html, files.html());
         OwnerOnly.write(files.xml(), xml.toByteArray());

@@ -16,7 +16,7 @@ final class SecretNames {
 
     /** The words that make a name secret, lower case and without separators. */
     private static final List<String> WORDS = List.of("password", "passwd", "passphrase", "secret", "token",
-            "apikey", "authorization", "credential", "cookie", "sessionid", "privatekey", "accesskey");
+            "apikey", "authorization", "credential", "cookie", "sessionid", "privatekey", "accesskey", "signingkey");
 
     /** Names that keep their values: nothing is redacted ({@code --recorder-keep-secrets}). */
     static final SecretNames NONE = new SecretNames(List.of(), false);

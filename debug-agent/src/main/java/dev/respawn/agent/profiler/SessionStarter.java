@@ -101,6 +101,7 @@ final class SessionStarter {
         try {
             AsyncProfilerLoader.setExtractionDirectory(OwnerOnly.directories(natives));
             profiler = AsyncProfilerLoader.load();
+            OwnerOnly.restrict(natives);
             ProfilerAddon.say("profiling with async-profiler (" + PerfEvents.engineFor(options.profilerEvent()) + ")");
         } catch (IOException | RuntimeException | LinkageError e) {
             ProfilerAddon.say("async-profiler cannot run here (" + e.getMessage()

@@ -21,6 +21,7 @@ public final class OwnerOnly {
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_BITS = PosixFilePermissions.fromString("rwx------");
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
@@ -80,7 +81,9 @@ public final class OwnerOnly {
 
     /**
      * Makes a file, or a directory and everything in it, owner-only: for what other code wrote
-     * (the Flight Recorder, async-profiler, JaCoCo's report) with the process's umask.
+     * (the Flight Recorder, async-profiler and its loader, JaCoCo's report) with the process's
+     * umask. Directories become 0700; files lose the group's and others' bits and keep the owner's
+     * (a native library stays loadable, a tool executable).
      */
     public static void restrict(Path path) throws IOException {
         if (!POSIX || !Files.exists(path)) {
@@ -88,7 +91,13 @@ public final class OwnerOnly {
         }
         try (var walk = Files.walk(path)) {
             for (Path each : (Iterable<Path>) walk::iterator) {
-                Files.setPosixFilePermissions(each, Files.isDirectory(each) ? DIRECTORY : FILE);
+                if (Files.isDirectory(each)) {
+                    Files.setPosixFilePermissions(each, DIRECTORY);
+                } else if (!Files.isSymbolicLink(each)) {
+                    Set<PosixFilePermission> owner = Files.getPosixFilePermissions(each);
+                    owner.retainAll(OWNER_BITS);
+                    Files.setPosixFilePermissions(each, owner);
+                }
             }
         }
     }
