@@ -60,7 +60,7 @@ public final class ReloadAgent {
                     .orElse(InJvmRestart.unavailable("the application was not started with a main class "
                             + "and class folders on its class path (java -cp FOLDERS:JARS MAIN)"));
             // A supervisor that went away without stopping us (killed) must not leave us behind.
-            client.listen(new ClassRedefiner(instrumentation, restarter), restart, () -> exit(0));
+            client.listen(new ClassRedefiner(instrumentation, restarter), restart, () -> Orphaned.endAll(() -> exit(0)));
             closeOnExit(client);
             return restarter.<Lives>map(installed -> installed).orElse(Lives.NONE);
         }
