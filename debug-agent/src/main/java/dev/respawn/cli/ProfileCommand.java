@@ -27,8 +27,8 @@ final class ProfileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ControlException {
-        if (seconds < 1 || seconds > 3_600) {
-            throw new OptionsException("--seconds must be from 1 to 3600, not " + seconds);
+        if (seconds < 1 || seconds > 600) {
+            throw new OptionsException("--seconds must be from 1 to 600, not " + seconds);
         }
         System.err.println("respawn: profiling the running worker for " + seconds + " s");
         ControlClient client = new ControlClient(ControlFile.directory(debugDirectory));

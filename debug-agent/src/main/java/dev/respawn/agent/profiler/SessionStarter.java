@@ -33,6 +33,11 @@ final class SessionStarter {
         this.natives = natives;
     }
 
+    /** How many lives' profiles stay in the directory ({@code --keep-lives}). */
+    int keepLives() {
+        return options.keepLives();
+    }
+
     /**
      * Profiles the wall-clock time of threads only while they serve a request, as the recorder
      * marks them: async-profiler's thread filter narrows wall-clock sampling (in 4.3 it does not

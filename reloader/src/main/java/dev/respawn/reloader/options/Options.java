@@ -143,6 +143,11 @@ public final class Options {
     @Option(names = "--recorder-keep-secrets", description = "Keep Authorization, Cookie and the like unredacted.")
     private boolean recorderKeepSecrets;
 
+    @Option(names = "--keep-lives", paramLabel = "N", defaultValue = "20",
+            description = "Keep the HAR files and profiles of the last N lives of the application; older ones that"
+                    + " respawn wrote are deleted (default: ${DEFAULT-VALUE}).")
+    private int keepLives = 20;
+
     @Option(names = "--no-c1-only",
             description = "Run java workers with the JVM's full JIT (C1 and C2) instead of respawn's default for a"
                     + " faster start, C1 only (-XX:TieredStopAtLevel=1).")
@@ -329,6 +334,11 @@ public final class Options {
         return recorderKeepSecrets;
     }
 
+    /** How many lives' HAR files and profiles are kept ({@code --keep-lives}). */
+    public int keepLives() {
+        return keepLives;
+    }
+
     public Path debugDirectory() {
         return debugDirectory;
     }
@@ -351,6 +361,7 @@ public final class Options {
         OptionChecks.range("--shutdown-timeout", shutdownTimeout, 0, 3_600, "seconds");
         OptionChecks.range("--debugger-port", debuggerPort, 1, 65_535, "(a port)");
         OptionChecks.range("--recorder-body-limit", recorderBodyLimit, 0, Integer.MAX_VALUE, "bytes");
+        OptionChecks.range("--keep-lives", keepLives, 1, 100_000, "lives");
         OptionChecks.globs("--exclude", exclude);
         OptionChecks.names("--recorder-redact", recorderRedact);
         OptionChecks.names("--app-packages", appPackages);
