@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A supervisor killed with SIGKILL stops nothing itself: the worker's agent sees its report
- * channel close and ends the worker and every process the worker started.
+ * A worker under {@code --reload-mode restart}, started by a wrapper script: {@code respawn status}
+ * says what it can of it; then the supervisor, killed with SIGKILL, stops nothing itself, and the
+ * worker's agent sees its report channel close and ends the worker and every process it started.
  */
 class SupervisorKilledIT {
 
@@ -22,19 +23,25 @@ class SupervisorKilledIT {
     Path temp;
 
     @Test
-    void theWorkersWholeTreeEndsWhenTheSupervisorIsKilled() throws Exception {
+    void statusAnswersAndTheWorkersWholeTreeEndsWhenTheSupervisorIsKilled() throws Exception {
         ExampleWorkspace app = ExampleWorkspace.copyOf("hello-http", temp);
         int port = TestEnvironment.freePort();
         // A wrapper script that leaves a child behind, then becomes the JVM: the child is the worker's.
         String script = "sleep 301 & exec " + TestEnvironment.java()
                 + " -cp target/classes dev.respawn.examples.hello.HelloServer " + port;
         try (RespawnProcess respawn = RespawnProcess.supervisor(app.root(),
-                List.of("--reload-on-changes", "--", "bash", "-c", script))) {
+                List.of("--reload-on-changes", "--reload-mode", "restart", "--", "bash", "-c", script))) {
             Http.awaitBody(port, "/hello", "Hello from respawn", SERVED);
             ProcessHandle worker = ProcessHandle.of(Long.parseLong(Http.bodyOrNull(port, "/pid"))).orElseThrow();
             List<ProcessHandle> children = worker.descendants().toList();
             assertThat(children).as("the script's sleep").anySatisfy(child ->
                     assertThat(child.info().commandLine().orElse("")).contains("sleep"));
+
+            try (RespawnProcess status = RespawnProcess.supervisor(app.root(), List.of("status"))) {
+                assertThat(status.awaitExit(SERVED)).as(status.stderr()).isZero();
+                assertThat(status.stdout()).contains("worker pid " + worker.pid() + ", up ",
+                        "--reload-mode restart starts a new worker process for each change");
+            }
 
             respawn.handle().destroyForcibly();
 
