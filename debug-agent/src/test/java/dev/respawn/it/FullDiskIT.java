@@ -62,7 +62,8 @@ class FullDiskIT {
         Path full = smallDisk();
         ExampleWorkspace app = ExampleWorkspace.copyOf("hello-http", temp.resolve("app"));
         int port = TestEnvironment.freePort();
-        List<String> arguments = List.of("--enable-recorder", "--capture-exceptions", "--no-class-data-sharing",
+        List<String> arguments = List.of("--enable-recorder", "--capture-exceptions", "--enable-profiler",
+                "--enable-coverage", "--no-class-data-sharing",
                 "--debug-directory", full.toString(), "--", TestEnvironment.java(), "-cp", "target/classes",
                 "dev.respawn.examples.hello.HelloServer", Integer.toString(port));
         String padding = "x".repeat(1500);
@@ -88,7 +89,8 @@ class FullDiskIT {
         try (Stream<Path> files = Files.walk(full)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 String name = file.getFileName().toString();
-                assertThat(name).as("nothing half-written is left").doesNotContain(".partial", ".tmp-");
+                assertThat(full.relativize(file).toString()).as("nothing half-written is left")
+                        .doesNotContain(".partial", ".tmp-");
                 if (name.endsWith(".har") || name.endsWith(".json")) {
                     assertThat(Files.size(file)).as(name).isPositive();
                     JsonParser.parseString(Files.readString(file));
