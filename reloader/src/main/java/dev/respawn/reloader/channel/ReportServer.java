@@ -21,8 +21,9 @@ import dev.respawn.reloader.loopback.BoundedLines;
  * that first say the secret it gave their worker's environment.
  *
  * <p>Any local user can connect: connections that have not said the secret are capped in number
- * and given a few seconds to say it, and every line is bounded in length; a client that breaks
- * these rules is disconnected, and the channel goes on.
+ * (past the cap, the longest-waiting one is closed) and given a few seconds to say it, and every
+ * line is bounded in length; a client that breaks these rules is disconnected, and the channel
+ * goes on.
  */
 public final class ReportServer implements Closeable {
 
@@ -61,10 +62,7 @@ public final class ReportServer implements Closeable {
         while (!server.isClosed()) {
             try {
                 Socket socket = server.accept();
-                if (!admission.tryEnter()) {
-                    socket.close();
-                    continue;
-                }
+                admission.enter(socket);
                 Thread reader = new Thread(() -> read(socket), "respawn-report-reader");
                 reader.setDaemon(true);
                 reader.start();
@@ -76,7 +74,6 @@ public final class ReportServer implements Closeable {
 
     private void read(Socket socket) {
         connections.add(socket);
-        boolean admitted = true;
         try (socket) {
             socket.setSoTimeout(HELLO_TIMEOUT_MILLIS);
             BoundedLines in = new BoundedLines(socket.getInputStream(), MAX_LINE);
@@ -88,8 +85,7 @@ public final class ReportServer implements Closeable {
             long pid = Long.parseLong(fields[2]);
             // A worker's agent: it may be quiet for hours, and is not counted against strangers.
             socket.setSoTimeout(0);
-            admission.leave();
-            admitted = false;
+            admission.leave(socket);
             WorkerLink link = new WorkerLink(socket);
             links.put(pid, link);
             listener.connected(pid);
@@ -105,9 +101,7 @@ public final class ReportServer implements Closeable {
             // A worker that went away mid-line has nothing more to say.
         } finally {
             connections.remove(socket);
-            if (admitted) {
-                admission.leave();
-            }
+            admission.leave(socket);
         }
     }
 

@@ -25,9 +25,9 @@ import dev.respawn.reloader.loopback.BoundedLines;
  * {@link ControlFile}, removed when the JVM exits.
  *
  * <p>The listener starts on its own daemon thread, off the application's start-up path. Any
- * local user can connect, so each connection is read on a thread of a small, capped number, with
- * a bounded line and a short timeout: a client that sends too much, too slowly or nothing is
- * disconnected, and one beyond the cap is closed at once, while the channel goes on. Commands
+ * local user can connect, so a capped number of connections wait for their line at once (past the
+ * cap, the longest-waiting one is closed), each with a bounded line and a short timeout: a client
+ * that sends too much, too slowly or nothing is disconnected, while the channel goes on. Commands
  * run one at a time, which suits commands a developer types.
  */
 public final class ControlServer implements Closeable {
@@ -96,10 +96,7 @@ public final class ControlServer implements Closeable {
                 }
                 continue;
             }
-            if (!admission.tryEnter()) {
-                closeQuietly(socket);
-                continue;
-            }
+            admission.enter(socket);
             Thread reader = new Thread(() -> serve(socket), "respawn-control-client");
             reader.setDaemon(true);
             reader.start();
@@ -112,15 +109,7 @@ public final class ControlServer implements Closeable {
         } catch (IOException | RuntimeException e) {
             // A client that sent too much, too slowly or nothing at all: it is disconnected.
         } finally {
-            admission.leave();
-        }
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException e) {
-            // Gone already.
+            admission.leave(socket);
         }
     }
 
@@ -137,7 +126,7 @@ public final class ControlServer implements Closeable {
             int port = unusedPort();
             new ControlFile(pid, port, token).write(directory);
             try {
-                server = new ServerSocket(port, 10, InetAddress.getLoopbackAddress());
+                server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
                 return;
             } catch (java.net.BindException e) {
                 if (attempt == 5) {
@@ -158,6 +147,7 @@ public final class ControlServer implements Closeable {
     private void answer(Socket socket) throws IOException {
         socket.setSoTimeout(READ_TIMEOUT_MILLIS);
         String line = new BoundedLines(socket.getInputStream(), ControlProtocol.MAX_LINE).readLine();
+        admission.leave(socket);
         String answer;
         if (line == null) {
             return;
