@@ -33,7 +33,7 @@ import dev.respawn.reloader.loopback.BoundedLines;
 public final class ControlServer implements Closeable {
 
     /** How long a client has to send its one line: respawn's own send it at once. */
-    static final int READ_TIMEOUT_MILLIS = 2_000;
+    static final int READ_TIMEOUT_MILLIS = 5_000;
     /** Connections read at once; more are closed until one ends. */
     static final int MAX_CONNECTIONS = 8;
 
