@@ -50,6 +50,7 @@ public final class ReloadAgent {
         Optional<ReportClient> supervisor = ReportClient.fromEnvironment(environment);
         if (supervisor.isPresent()) {
             ReportClient client = supervisor.get();
+            client.classPath(System.getProperty("java.class.path", ""));
             new ClassTracker(sources, client, ownJar).install(instrumentation);
             Optional<Restarter> restarter = inJvm(options.reloadMode())
                     ? Restarter.install(instrumentation, environment, options.shutdownTimeout(),

@@ -101,6 +101,21 @@ public final class ReportClient implements TrackingListener, AutoCloseable {
         socket.close();
     }
 
+    /** Reports this JVM's class path ({@code java.class.path}), each entry made absolute. */
+    public void classPath(String classPath) {
+        java.util.List<Path> entries = new java.util.ArrayList<>();
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            if (!entry.isEmpty() && entry.indexOf('\t') < 0 && entry.indexOf('\n') < 0) {
+                try {
+                    entries.add(Path.of(entry).toAbsolutePath().normalize());
+                } catch (RuntimeException e) {
+                    // Not a path of this file system: nothing to compile against.
+                }
+            }
+        }
+        send(ReportProtocol.classPath(entries));
+    }
+
     @Override
     public void root(Path root, boolean directory) {
         send(ReportProtocol.root(root, directory));

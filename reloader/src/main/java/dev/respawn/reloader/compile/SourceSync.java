@@ -1,4 +1,4 @@
-package dev.respawn.maven;
+package dev.respawn.reloader.compile;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -6,63 +6,84 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import dev.respawn.reloader.watch.FileChange;
 import dev.respawn.reloader.watch.FileWatcher;
 
 /**
- * Keeps the output directory in step with the sources while the worker runs: a saved {@code .java}
- * is compiled into it, a deleted one takes its classes with it, and a resource is copied over. The
- * reloader then sees the class files change, as after a build.
+ * Keeps class folders in step with their sources while the application runs: a saved {@code .java}
+ * is compiled into its class folder, a deleted one takes its classes with it, and a resource is
+ * copied over. Whatever reloads then sees the class files change, as after a build.
  */
-final class SourceSync implements Closeable {
+public final class SourceSync implements Closeable {
 
     /** Editors save in bursts (temporary file, rename, touch); one compile for the burst. */
     private static final long SETTLE_MS = 30;
 
-    private final List<Path> sourceRoots;
-    private final Map<Path, Path> resourceRoots;
-    private final Path output;
+    /** Where a source root's classes go, and javac's options for them (made when needed). */
+    private record Target(Path output, Supplier<List<String>> options) {
+    }
+
     private final SourceCompiler compiler;
     private final PrintStream err;
+    private final Map<Path, Target> sourceRoots = new ConcurrentHashMap<>();
+    private final Map<Path, Path> resourceRoots = new ConcurrentHashMap<>();
+    private final FileWatcher watcher;
     private final ScheduledExecutorService sync = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "respawn-source-sync");
         thread.setDaemon(true);
         return thread;
     });
     private final Set<FileChange> pending = new LinkedHashSet<>();
-    private FileWatcher watcher;
     private ScheduledFuture<?> flush;
 
-    /**
-     * @param resourceRoots each resource directory and where its files go in the output directory
-     */
-    SourceSync(List<Path> sourceRoots, Map<Path, Path> resourceRoots, Path output, SourceCompiler compiler,
-            PrintStream err) {
-        this.sourceRoots = List.copyOf(sourceRoots);
-        this.resourceRoots = Map.copyOf(resourceRoots);
-        this.output = output;
+    public SourceSync(SourceCompiler compiler, boolean poll, PrintStream err) {
+        if (compiler == null || err == null) {
+            throw new IllegalArgumentException("'compiler' and 'err' must not be null");
+        }
         this.compiler = compiler;
         this.err = err;
-    }
-
-    void start(boolean poll) {
-        watcher = FileWatcher.builder()
+        this.watcher = FileWatcher.builder()
                 .poll(poll)
                 .listener(this::changed)
                 .notices(notice -> err.println("respawn: " + notice))
                 .build();
-        sourceRoots.forEach(watcher::watchDirectory);
-        resourceRoots.keySet().forEach(watcher::watchDirectory);
-        // The first compile in a JVM loads javac; do it now rather than on the first save.
+    }
+
+    /**
+     * Compiles the sources saved under {@code root} into {@code output} from now on.
+     *
+     * @param options javac's options but {@code -d}, asked for at each compile
+     * @return false when the root was already synced (to this or another class folder)
+     */
+    public boolean sources(Path root, Path output, Supplier<List<String>> options) {
+        if (sourceRoots.putIfAbsent(root, new Target(output, options)) != null) {
+            return false;
+        }
+        watcher.watchDirectory(root);
+        return true;
+    }
+
+    /** Copies the files saved under {@code root} to {@code target} from now on. */
+    public void resources(Path root, Path target) {
+        if (resourceRoots.putIfAbsent(root, target) == null) {
+            watcher.watchDirectory(root);
+        }
+    }
+
+    /** Loads javac now, off the caller's thread, rather than on the first save. */
+    public void warmUp() {
         sync.execute(compiler::warmUp);
     }
 
@@ -86,39 +107,38 @@ final class SourceSync implements Closeable {
             changes = new LinkedHashSet<>(pending);
             pending.clear();
         }
-        Set<SourceFile> compile = new LinkedHashSet<>();
+        Map<Target, Set<SourceFile>> compile = new LinkedHashMap<>();
         for (FileChange change : changes) {
             try {
                 apply(change, compile);
             } catch (IOException | RuntimeException e) {
-                err.println("respawn: could not bring " + change.path() + " to the output directory: " + e.getMessage());
+                err.println("respawn: could not bring " + change.path() + " to the class folder: " + e.getMessage());
             }
         }
-        if (!compile.isEmpty()) {
-            compiler.compile(compile);
-        }
+        compile.forEach((target, sources) -> compiler.compile(sources, target.output(), target.options().get()));
     }
 
-    private void apply(FileChange change, Set<SourceFile> compile) throws IOException {
+    private void apply(FileChange change, Map<Target, Set<SourceFile>> compile) throws IOException {
         Path path = change.path();
         boolean gone = !Files.exists(path);
-        if (sourceRoots.contains(change.root())) {
+        Target target = sourceRoots.get(change.root());
+        if (target != null) {
             if (!path.getFileName().toString().endsWith(".java")) {
                 return;
             }
             SourceFile source = new SourceFile(change.root(), path);
             if (gone) {
-                source.deleteClasses(output);
+                source.deleteClasses(target.output());
             } else {
-                compile.add(source);
+                compile.computeIfAbsent(target, key -> new LinkedHashSet<>()).add(source);
             }
             return;
         }
-        Path target = resourceRoots.get(change.root());
-        if (target == null) {
+        Path resources = resourceRoots.get(change.root());
+        if (resources == null) {
             return;
         }
-        Path copy = target.resolve(change.root().relativize(path).toString());
+        Path copy = resources.resolve(change.root().relativize(path).toString());
         if (gone) {
             SourceCompiler.deleteTree(copy); // A deleted folder arrives as one event.
         } else {
@@ -129,9 +149,7 @@ final class SourceSync implements Closeable {
 
     @Override
     public void close() {
-        if (watcher != null) {
-            watcher.close();
-        }
+        watcher.close();
         sync.shutdownNow();
     }
 }

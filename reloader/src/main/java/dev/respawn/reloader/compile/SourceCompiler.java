@@ -1,4 +1,4 @@
-package dev.respawn.maven;
+package dev.respawn.reloader.compile;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -7,9 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import javax.tools.Diagnostic;
@@ -20,45 +23,47 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * Compiles changed sources in the Maven JVM with {@code javax.tools}: into a scratch directory
- * first, so a source that does not compile leaves the output directory (and the worker) as it was.
+ * Compiles saved sources with {@code javax.tools} into a class folder: into a scratch directory
+ * first, so a source that does not compile leaves the class folder (and the running code) as it
+ * was; then only the class files whose bytes differ are written, so a class file an IDE already
+ * wrote the same is not touched again.
  */
-final class SourceCompiler {
+public final class SourceCompiler {
 
     private final JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    private final Path output;
     private final Path scratch;
-    private final List<String> options;
     private final PrintStream err;
-    private int round;
 
     /**
-     * @param output the project's output directory
-     * @param scratch a directory of the build's own for the compiler's output
-     * @param options javac's options but {@code -d}: classpath, release, encoding, -g, -parameters
+     * @param scratch a directory of the tool's own for the compiler's output
+     * @param err where compile errors go, one {@code file:line: message} each
      */
-    SourceCompiler(Path output, Path scratch, List<String> options, PrintStream err) {
-        this.output = output;
+    public SourceCompiler(Path scratch, PrintStream err) {
+        if (scratch == null || err == null) {
+            throw new IllegalArgumentException("'scratch' and 'err' must not be null");
+        }
         this.scratch = scratch;
-        this.options = List.copyOf(options);
         this.err = err;
     }
 
-    boolean available() {
+    /** False on a JRE, which has no javac. */
+    public boolean available() {
         return javac != null;
     }
 
     /**
-     * Compiles {@code sources} (each with its source root, for its package) into the output directory.
+     * Compiles {@code sources} (each with its source root, for its package) into {@code output}.
      *
+     * @param options javac's options but {@code -d}: classpath, release, encoding, -g, -parameters
      * @return whether they compiled; if not, each error was printed as {@code file:line: message}
      */
-    boolean compile(Collection<SourceFile> sources) {
-        Path classes = scratch.resolve("classes-" + (++round));
-        Path generated = scratch.resolve("generated-" + round);
+    public boolean compile(Collection<SourceFile> sources, Path output, List<String> options) {
+        Path classes = null;
+        Path generated = null;
         try {
-            Files.createDirectories(classes);
-            Files.createDirectories(generated);
+            Files.createDirectories(scratch);
+            classes = Files.createTempDirectory(scratch, "classes-");
+            generated = Files.createTempDirectory(scratch, "generated-");
             DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
             boolean compiled;
             try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
@@ -76,37 +81,40 @@ final class SourceCompiler {
                 err.println("respawn: " + names(sources) + " did not compile; the worker keeps the classes it has");
                 return false;
             }
+            Set<Path> stale = new HashSet<>();
             for (SourceFile source : sources) {
-                source.deleteClasses(output);
+                stale.addAll(source.classesIn(output));
             }
-            moveAll(classes, output);
+            stale.removeAll(moveChanged(classes, output));
+            for (Path gone : stale) {
+                Files.deleteIfExists(gone);
+            }
             return true;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             err.println("respawn: could not compile " + names(sources) + ": " + e.getMessage());
             return false;
         } finally {
-            deleteTree(classes);
-            deleteTree(generated);
+            deleteQuietly(classes);
+            deleteQuietly(generated);
         }
     }
 
     /** Compiles a one-line class out of the way, so that javac is loaded before the first save. */
-    void warmUp() {
-        Path root = scratch.resolve("warm-up");
+    public void warmUp() {
+        Path root = null;
         try {
+            Files.createDirectories(scratch);
+            root = Files.createTempDirectory(scratch, "warm-up-");
             Path source = root.resolve("RespawnWarmUp.java");
-            Files.createDirectories(root);
-            Files.writeString(source, "final class RespawnWarmUp {}\n");
+            Files.writeString(source, "final class RespawnWarmUp { String s = \"\" + java.util.List.of(); }\n");
             try (StandardJavaFileManager files = javac.getStandardFileManager(null, Locale.ROOT, null)) {
-                List<String> arguments = new ArrayList<>(options);
-                arguments.addAll(List.of("-d", root.toString(), "-proc:none"));
-                javac.getTask(null, files, diagnostic -> { }, arguments, null,
+                javac.getTask(null, files, diagnostic -> { }, List.of("-d", root.toString(), "-proc:none"), null,
                         files.getJavaFileObjects(source)).call();
             }
         } catch (IOException | RuntimeException e) {
             // Only a head start: the first real compile loads javac itself.
         } finally {
-            deleteTree(root);
+            deleteQuietly(root);
         }
     }
 
@@ -120,20 +128,41 @@ final class SourceCompiler {
         return String.join(", ", sources.stream().map(source -> source.path().getFileName().toString()).toList());
     }
 
-    private static void moveAll(Path from, Path to) throws IOException {
+    /**
+     * Moves every compiled file to its place in {@code to}, but leaves one whose bytes are already
+     * there alone (no second change for the reloader to see); returns every place a file belongs.
+     */
+    private static Set<Path> moveChanged(Path from, Path to) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(from)) {
             files = walk.filter(Files::isRegularFile).toList();
         }
+        Set<Path> targets = new HashSet<>();
         for (Path file : files) {
             Path target = to.resolve(from.relativize(file).toString());
+            targets.add(target);
+            if (Files.isRegularFile(target) && Files.size(target) == Files.size(file)
+                    && Arrays.equals(Files.readAllBytes(target), Files.readAllBytes(file))) {
+                continue;
+            }
             Files.createDirectories(target.getParent());
+            // A rename: the reloader never reads a half-written class file.
             Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return targets;
+    }
+
+    private static void deleteQuietly(Path root) {
+        try {
+            deleteTree(root);
+        } catch (UncheckedIOException e) {
+            // Scratch left behind is the next compile's to ignore.
         }
     }
 
-    static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
+    /** Deletes {@code root} and all below it; nothing when it is null or missing. */
+    public static void deleteTree(Path root) {
+        if (root == null || !Files.exists(root)) {
             return;
         }
         try (Stream<Path> walk = Files.walk(root)) {
