@@ -28,11 +28,15 @@ import javax.tools.ToolProvider;
  * was; then only the class files whose bytes differ are written, so a class file an IDE already
  * wrote the same is not touched again.
  */
-public final class SourceCompiler {
+public final class SourceCompiler implements java.io.Closeable {
 
     private final JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     private final Path scratch;
     private final PrintStream err;
+    /** Kept from one compile to the next: it has read the JDK's and the jars' indexes once. */
+    private StandardJavaFileManager files;
+    private List<String> filesOptions;
+    private long filesJars;
 
     /**
      * @param scratch a directory of the tool's own for the compiler's output
@@ -57,7 +61,7 @@ public final class SourceCompiler {
      * @param options javac's options but {@code -d}: classpath, release, encoding, -g, -parameters
      * @return whether they compiled; if not, each error was printed as {@code file:line: message}
      */
-    public boolean compile(Collection<SourceFile> sources, Path output, List<String> options) {
+    public synchronized boolean compile(Collection<SourceFile> sources, Path output, List<String> options) {
         Path classes = null;
         Path generated = null;
         try {
@@ -65,13 +69,11 @@ public final class SourceCompiler {
             classes = Files.createTempDirectory(scratch, "classes-");
             generated = Files.createTempDirectory(scratch, "generated-");
             DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-            boolean compiled;
-            try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-                List<String> arguments = new ArrayList<>(options);
-                arguments.addAll(List.of("-d", classes.toString(), "-s", generated.toString()));
-                compiled = javac.getTask(null, files, diagnostics, arguments, null,
-                        files.getJavaFileObjectsFromPaths(sources.stream().map(SourceFile::path).toList())).call();
-            }
+            StandardJavaFileManager files = fileManager(options);
+            List<String> arguments = new ArrayList<>(options);
+            arguments.addAll(List.of("-d", classes.toString(), "-s", generated.toString()));
+            boolean compiled = javac.getTask(null, files, diagnostics, arguments, null,
+                    files.getJavaFileObjectsFromPaths(sources.stream().map(SourceFile::path).toList())).call();
             for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
                 if (diagnostic.getKind() == Diagnostic.Kind.ERROR) {
                     err.println(describe(diagnostic));
@@ -99,23 +101,77 @@ public final class SourceCompiler {
         }
     }
 
-    /** Compiles a one-line class out of the way, so that javac is loaded before the first save. */
-    public void warmUp() {
+    /**
+     * Compiles a small class out of the way a few times with {@code options}, so that javac is
+     * loaded, has read the class path, and runs compiled code before the first save.
+     */
+    public synchronized void warmUp(List<String> options) {
         Path root = null;
         try {
             Files.createDirectories(scratch);
             root = Files.createTempDirectory(scratch, "warm-up-");
             Path source = root.resolve("RespawnWarmUp.java");
-            Files.writeString(source, "final class RespawnWarmUp { String s = \"\" + java.util.List.of(); }\n");
-            try (StandardJavaFileManager files = javac.getStandardFileManager(null, Locale.ROOT, null)) {
-                javac.getTask(null, files, diagnostic -> { }, List.of("-d", root.toString(), "-proc:none"), null,
-                        files.getJavaFileObjects(source)).call();
+            Files.writeString(source, "final class RespawnWarmUp {\n"
+                    + "    String text(java.util.List<String> words) { return \"\" + words.size() + words; }\n"
+                    + "    Runnable task = () -> System.out.println(new StringBuilder(\"x\").append(1));\n}\n");
+            StandardJavaFileManager files = fileManager(options);
+            List<String> arguments = new ArrayList<>(options);
+            arguments.addAll(List.of("-d", root.toString(), "-proc:none"));
+            for (int round = 0; round < 3; round++) {
+                javac.getTask(null, files, diagnostic -> { }, arguments, null, files.getJavaFileObjects(source)).call();
             }
         } catch (IOException | RuntimeException e) {
             // Only a head start: the first real compile loads javac itself.
         } finally {
             deleteQuietly(root);
         }
+    }
+
+    /** Lets go of the jars the kept file manager holds open. */
+    @Override
+    public synchronized void close() {
+        if (files != null) {
+            try {
+                files.close();
+            } catch (IOException e) {
+                // Only open files to release.
+            }
+            files = null;
+        }
+    }
+
+    /** The kept file manager, made anew when the options or a jar on the class path changed. */
+    private StandardJavaFileManager fileManager(List<String> options) throws IOException {
+        long jars = jarsStamp(options);
+        if (files == null || !options.equals(filesOptions) || jars != filesJars) {
+            if (files != null) {
+                files.close();
+            }
+            files = javac.getStandardFileManager(null, Locale.ROOT, null);
+            filesOptions = List.copyOf(options);
+            filesJars = jars;
+        }
+        return files;
+    }
+
+    /** The sizes and times of the class path's jars: a rebuilt jar has other classes than the file manager read. */
+    private static long jarsStamp(List<String> options) {
+        int at = Math.max(options.indexOf("-classpath"), Math.max(options.indexOf("-cp"), options.indexOf("--class-path")));
+        if (at < 0 || at + 1 >= options.size()) {
+            return 0;
+        }
+        long stamp = 0;
+        for (String entry : options.get(at + 1).split(java.io.File.pathSeparator)) {
+            try {
+                Path path = Path.of(entry);
+                if (Files.isRegularFile(path)) {
+                    stamp = stamp * 31 + Files.getLastModifiedTime(path).toMillis() * 17 + Files.size(path);
+                }
+            } catch (IOException | RuntimeException e) {
+                stamp = stamp * 31 + 1;
+            }
+        }
+        return stamp;
     }
 
     private static String describe(Diagnostic<? extends JavaFileObject> diagnostic) {

@@ -30,6 +30,8 @@ public final class SourceSync implements Closeable {
 
     /** Editors save in bursts (temporary file, rename, touch); one compile for the burst. */
     private static final long SETTLE_MS = 30;
+    /** With {@code -Drespawn.trace=true}: when each compile ran, to tell it from the reload after it. */
+    private static final boolean TRACE = Boolean.getBoolean("respawn.trace");
 
     /** Where a source root's classes go, and javac's options for them (made when needed). */
     private record Target(Path output, Supplier<List<String>> options) {
@@ -82,9 +84,13 @@ public final class SourceSync implements Closeable {
         }
     }
 
-    /** Loads javac now, off the caller's thread, rather than on the first save. */
+    /**
+     * Loads javac now, off the caller's thread, rather than on the first save: with the options of
+     * the first source root, whose class path it reads.
+     */
     public void warmUp() {
-        sync.execute(compiler::warmUp);
+        sourceRoots.values().stream().findFirst()
+                .ifPresent(target -> sync.execute(() -> compiler.warmUp(target.options().get())));
     }
 
     private void changed(FileChange change) {
@@ -115,7 +121,15 @@ public final class SourceSync implements Closeable {
                 err.println("respawn: could not bring " + change.path() + " to the class folder: " + e.getMessage());
             }
         }
-        compile.forEach((target, sources) -> compiler.compile(sources, target.output(), target.options().get()));
+        compile.forEach((target, sources) -> {
+            long began = System.nanoTime();
+            long beganEpochMillis = System.currentTimeMillis();
+            boolean compiled = compiler.compile(sources, target.output(), target.options().get());
+            if (TRACE) {
+                err.println("respawn: trace: compile began at epoch " + beganEpochMillis + " ms, "
+                        + (compiled ? "compiled" : "failed") + " +" + (System.nanoTime() - began) / 1_000_000 + " ms");
+            }
+        });
     }
 
     private void apply(FileChange change, Map<Target, Set<SourceFile>> compile) throws IOException {
@@ -151,5 +165,6 @@ public final class SourceSync implements Closeable {
     public void close() {
         watcher.close();
         sync.shutdownNow();
+        compiler.close();
     }
 }
