@@ -103,17 +103,9 @@ public final class ReportClient implements TrackingListener, AutoCloseable {
 
     /** Reports this JVM's class path ({@code java.class.path}), each entry made absolute. */
     public void classPath(String classPath) {
-        java.util.List<Path> entries = new java.util.ArrayList<>();
-        for (String entry : classPath.split(java.io.File.pathSeparator)) {
-            if (!entry.isEmpty() && entry.indexOf('\t') < 0 && entry.indexOf('\n') < 0) {
-                try {
-                    entries.add(Path.of(entry).toAbsolutePath().normalize());
-                } catch (RuntimeException e) {
-                    // Not a path of this file system: nothing to compile against.
-                }
-            }
-        }
-        send(ReportProtocol.classPath(entries));
+        send(ReportProtocol.classPath(dev.respawn.reloader.compile.ClassPath.entries(classPath).stream()
+                .filter(entry -> entry.toString().indexOf('\t') < 0 && entry.toString().indexOf('\n') < 0)
+                .toList()));
     }
 
     @Override
