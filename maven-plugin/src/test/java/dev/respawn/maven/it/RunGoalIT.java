@@ -123,6 +123,8 @@ class RunGoalIT {
     @Test
     @Order(6)
     void ctrlCStopsTheWorkerTreeAndFlushesCoverageUnderTargetRespawn() throws Exception {
+        // The restarts for Extra's class files may still be under way.
+        await().atMost(RELOAD).until(() -> MavenRun.get(port, "/pid") != null);
         String pid = MavenRun.get(port, "/pid");
         assertThat(pid).isNotNull();
         List<ProcessHandle> tree = mvn.process().descendants().toList();

@@ -102,23 +102,29 @@ public final class SourceCompiler implements java.io.Closeable {
     }
 
     /**
-     * Compiles a small class out of the way a few times with {@code options}, so that javac is
-     * loaded, has read the class path, and runs compiled code before the first save.
+     * Compiles {@code samples} (some of the application's own sources), or a small class of its
+     * own when there are none, out of the way a few times with {@code options}: javac is loaded,
+     * has read the class path, and runs compiled code before the first save.
      */
-    public synchronized void warmUp(List<String> options) {
+    public synchronized void warmUp(List<String> options, List<Path> samples) {
         Path root = null;
         try {
             Files.createDirectories(scratch);
             root = Files.createTempDirectory(scratch, "warm-up-");
-            Path source = root.resolve("RespawnWarmUp.java");
-            Files.writeString(source, "final class RespawnWarmUp {\n"
-                    + "    String text(java.util.List<String> words) { return \"\" + words.size() + words; }\n"
-                    + "    Runnable task = () -> System.out.println(new StringBuilder(\"x\").append(1));\n}\n");
+            List<Path> sources = samples;
+            if (sources.isEmpty()) {
+                Path source = root.resolve("RespawnWarmUp.java");
+                Files.writeString(source, "final class RespawnWarmUp {\n"
+                        + "    String text(java.util.List<String> words) { return \"\" + words.size() + words; }\n"
+                        + "    Runnable task = () -> System.out.println(new StringBuilder(\"x\").append(1));\n}\n");
+                sources = List.of(source);
+            }
             StandardJavaFileManager files = fileManager(options);
             List<String> arguments = new ArrayList<>(options);
             arguments.addAll(List.of("-d", root.toString(), "-proc:none"));
             for (int round = 0; round < 3; round++) {
-                javac.getTask(null, files, diagnostic -> { }, arguments, null, files.getJavaFileObjects(source)).call();
+                javac.getTask(null, files, diagnostic -> { }, arguments, null,
+                        files.getJavaFileObjectsFromPaths(sources)).call();
             }
         } catch (IOException | RuntimeException e) {
             // Only a head start: the first real compile loads javac itself.

@@ -30,6 +30,8 @@ public final class SourceSync implements Closeable {
 
     /** Editors save in bursts (temporary file, rename, touch); one compile for the burst. */
     private static final long SETTLE_MS = 30;
+    /** Enough of the application's sources to warm javac up on, few enough to cost little. */
+    private static final int WARM_UP_SOURCES = 8;
     /** With {@code -Drespawn.trace=true}: when each compile ran, to tell it from the reload after it. */
     private static final boolean TRACE = Boolean.getBoolean("respawn.trace");
 
@@ -86,11 +88,20 @@ public final class SourceSync implements Closeable {
 
     /**
      * Loads javac now, off the caller's thread, rather than on the first save: with the options of
-     * the first source root, whose class path it reads.
+     * the first source root, on a few of its own sources.
      */
     public void warmUp() {
-        sourceRoots.values().stream().findFirst()
-                .ifPresent(target -> sync.execute(() -> compiler.warmUp(target.options().get())));
+        sourceRoots.entrySet().stream().findFirst().ifPresent(root -> sync.execute(
+                () -> compiler.warmUp(root.getValue().options().get(), samples(root.getKey()))));
+    }
+
+    private static List<Path> samples(Path root) {
+        try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+            return files.filter(file -> file.toString().endsWith(".java") && Files.isRegularFile(file))
+                    .limit(WARM_UP_SOURCES).toList();
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
     }
 
     private void changed(FileChange change) {
