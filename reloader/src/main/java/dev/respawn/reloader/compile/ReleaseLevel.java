@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 /**
  * The javac options that make a class as new as those already in a class folder: {@code --release N}
  * from the class files' major version (the build chose it), and {@code --enable-preview} when they
- * use preview features. Nothing when the folder holds no class file yet: javac's own default.
+ * use preview features, as far as this JDK's javac goes. Nothing when the folder holds no class
+ * file yet: javac's own default.
  */
 final class ReleaseLevel {
 
@@ -30,7 +31,8 @@ final class ReleaseLevel {
         Optional<int[]> version = version(preferred).or(() -> anyVersion(classFolder));
         List<String> options = new ArrayList<>();
         version.ifPresent(v -> {
-            int release = v[1] - MAJOR_OFFSET;
+            // This javac cannot compile for a newer Java; an older release still runs on the worker's.
+            int release = Math.min(v[1] - MAJOR_OFFSET, Runtime.version().feature());
             if (release >= 6) {
                 options.addAll(List.of("--release", Integer.toString(release)));
             }

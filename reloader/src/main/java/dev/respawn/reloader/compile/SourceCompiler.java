@@ -46,8 +46,13 @@ public final class SourceCompiler implements java.io.Closeable {
         if (scratch == null || err == null) {
             throw new IllegalArgumentException("'scratch' and 'err' must not be null");
         }
-        this.scratch = scratch;
+        this.scratch = scratch.toAbsolutePath().normalize();
         this.err = err;
+    }
+
+    /** Where the compiler writes before the class folder: a source there is none of the application's. */
+    Path scratch() {
+        return scratch;
     }
 
     /** False on a JRE, which has no javac. */
@@ -181,9 +186,11 @@ public final class SourceCompiler implements java.io.Closeable {
     }
 
     private static String describe(Diagnostic<? extends JavaFileObject> diagnostic) {
-        String file = diagnostic.getSource() == null ? "javac" : Path.of(diagnostic.getSource().toUri()).toString();
         String message = diagnostic.getMessage(Locale.ROOT).replaceAll("\\s*\\R\\s*", " ").trim();
-        return file + ":" + diagnostic.getLineNumber() + ": " + message;
+        if (diagnostic.getSource() == null || diagnostic.getLineNumber() == Diagnostic.NOPOS) {
+            return "respawn: javac: " + message;
+        }
+        return Path.of(diagnostic.getSource().toUri()) + ":" + diagnostic.getLineNumber() + ": " + message;
     }
 
     private static String names(Collection<SourceFile> sources) {

@@ -145,6 +145,9 @@ public final class SourceSync implements Closeable {
 
     private void apply(FileChange change, Map<Target, Set<SourceFile>> compile) throws IOException {
         Path path = change.path();
+        if (path.startsWith(compiler.scratch())) {
+            return; // --source-path . holds the debug directory, and the warm-up's source in it.
+        }
         boolean gone = !Files.exists(path);
         Target target = sourceRoots.get(change.root());
         if (target != null) {
