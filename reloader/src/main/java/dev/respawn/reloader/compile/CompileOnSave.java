@@ -34,6 +34,8 @@ public final class CompileOnSave implements Closeable {
     /** Every folder and jar workers loaded from: the class path of a folder on no reported one. */
     private final Set<Path> roots = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean warmedUp = new AtomicBoolean();
+    /** For each class path, whether it declares annotation processors (looked for once). */
+    private final Map<String, Boolean> processors = new ConcurrentHashMap<>();
 
     private CompileOnSave(SourceSync sync, List<Path> sourcePath, PrintStream err) {
         this.sync = sync;
@@ -96,8 +98,12 @@ public final class CompileOnSave implements Closeable {
         Set<Path> classPath = new LinkedHashSet<>();
         classPath.add(classFolder);
         classPath.addAll(classPaths.getOrDefault(classFolder, List.copyOf(roots)));
+        String joined = String.join(File.pathSeparator, classPath.stream().map(Path::toString).toList());
         options.add("-classpath");
-        options.add(String.join(File.pathSeparator, classPath.stream().map(Path::toString).toList()));
+        options.add(joined);
+        if (!processors.computeIfAbsent(joined, key -> AnnotationProcessors.onClassPath(classPath))) {
+            options.add("-proc:none");
+        }
         options.addAll(ReleaseLevel.options(classFolder, null));
         return options;
     }

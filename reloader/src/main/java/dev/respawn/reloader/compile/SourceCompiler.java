@@ -126,7 +126,10 @@ public final class SourceCompiler implements java.io.Closeable {
             }
             StandardJavaFileManager files = fileManager(options);
             List<String> arguments = new ArrayList<>(options);
-            arguments.addAll(List.of("-d", root.toString(), "-proc:none"));
+            arguments.addAll(List.of("-d", root.toString()));
+            if (arguments.stream().noneMatch(argument -> argument.startsWith("-proc:"))) {
+                arguments.add("-proc:none");
+            }
             for (int round = 0; round < 3; round++) {
                 javac.getTask(null, files, diagnostic -> { }, arguments, null,
                         files.getJavaFileObjectsFromPaths(sources)).call();

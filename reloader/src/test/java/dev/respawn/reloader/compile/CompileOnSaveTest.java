@@ -51,6 +51,19 @@ class CompileOnSaveTest {
     }
 
     @Test
+    void aClassPathThatDeclaresAnnotationProcessorsHasThemRun() throws IOException {
+        Path classes = Files.createDirectories(project.resolve("target/classes"));
+        Path processors = Files.createDirectories(project.resolve("processors/META-INF/services"));
+        try (CompileOnSave compiling = start()) {
+            compiling.classPath(List.of(classes, processors.getParent().getParent()));
+            assertThat(compiling.javacOptions(classes)).contains("-proc:none");
+            Files.writeString(processors.resolve("javax.annotation.processing.Processor"), "a.Processor\n");
+            compiling.classPath(List.of(classes, processors.getParent().getParent(), project.resolve("other.jar")));
+            assertThat(compiling.javacOptions(classes)).doesNotContain("-proc:none");
+        }
+    }
+
+    @Test
     void aFolderOnNoReportedClassPathCompilesAgainstEverythingWorkersLoadedFrom() throws IOException {
         Path classes = Files.createDirectories(project.resolve("out"));
         Path jar = project.resolve("lib/a.jar");
@@ -59,7 +72,7 @@ class CompileOnSaveTest {
             compiling.root(classes, true);
             assertThat(compiling.javacOptions(classes)).containsSubsequence("-classpath",
                     classes + File.pathSeparator + jar);
-            assertThat(compiling.javacOptions(classes)).doesNotContain("--release");
+            assertThat(compiling.javacOptions(classes)).doesNotContain("--release").contains("-proc:none");
         }
     }
 }
