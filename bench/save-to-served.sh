@@ -68,7 +68,12 @@ for i in "${!setups[@]}"; do
     sleep 0.1
   done
 done
-sleep 3 # the first class-data-sharing dump and javac's warm-up run after the first start
+# After the first start, respawn archives the worker's JDK classes (a few seconds of CPU) and warms
+# javac up; the rounds measure a session in its stride, so they wait for both (at most a minute).
+for setup in "${setups[@]}"; do
+  for _ in $(seq 1 600); do grep -q "class-data sharing: \(archived\|no archive\)" "$work/$setup/out" && break; sleep 0.1; done
+done
+sleep 5
 declare -A times
 for round in $(seq 1 "$rounds"); do
   for setup in "${setups[@]}"; do

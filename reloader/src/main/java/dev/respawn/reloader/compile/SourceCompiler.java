@@ -108,8 +108,8 @@ public final class SourceCompiler implements java.io.Closeable {
 
     /**
      * Compiles {@code samples} (some of the application's own sources), or a small class of its
-     * own when there are none, out of the way a few times with {@code options}: javac is loaded,
-     * has read the class path, and runs compiled code before the first save.
+     * own when there are none, out of the way with {@code options}: javac is loaded and has read
+     * the class path before the first save (and, after a few rounds, runs JIT-compiled code).
      */
     public synchronized void warmUp(List<String> options, List<Path> samples) {
         Path root = null;
@@ -130,10 +130,7 @@ public final class SourceCompiler implements java.io.Closeable {
             if (arguments.stream().noneMatch(argument -> argument.startsWith("-proc:"))) {
                 arguments.add("-proc:none");
             }
-            for (int round = 0; round < 3; round++) {
-                javac.getTask(null, files, diagnostic -> { }, arguments, null,
-                        files.getJavaFileObjectsFromPaths(sources)).call();
-            }
+            javac.getTask(null, files, diagnostic -> { }, arguments, null, files.getJavaFileObjectsFromPaths(sources)).call();
         } catch (IOException | RuntimeException e) {
             // Only a head start: the first real compile loads javac itself.
         } finally {

@@ -31,7 +31,10 @@ public final class SourceSync implements Closeable {
     /** Editors save in bursts (temporary file, rename, touch); one compile for the burst. */
     private static final long SETTLE_MS = 30;
     /** Enough of the application's sources to warm javac up on, few enough to cost little. */
-    private static final int WARM_UP_SOURCES = 8;
+    private static final int WARM_UP_SOURCES = 4;
+    /** javac's first compiles run interpreted; after a few the JIT has compiled its hot code. */
+    private static final int WARM_UP_ROUNDS = 5;
+    private static final long WARM_UP_DELAY_MS = 1000;
     /** With {@code -Drespawn.trace=true}: when each compile ran, to tell it from the reload after it. */
     private static final boolean TRACE = Boolean.getBoolean("respawn.trace");
 
@@ -91,8 +94,23 @@ public final class SourceSync implements Closeable {
      * the first source root, on a few of its own sources.
      */
     public void warmUp() {
-        sourceRoots.entrySet().stream().findFirst().ifPresent(root -> sync.execute(
-                () -> compiler.warmUp(root.getValue().options().get(), samples(root.getKey()))));
+        // After a moment: the application's own start needs the CPU first.
+        sourceRoots.entrySet().stream().findFirst().ifPresent(root -> sync.schedule(
+                () -> warmUp(root.getValue(), samples(root.getKey()), WARM_UP_ROUNDS),
+                WARM_UP_DELAY_MS, TimeUnit.MILLISECONDS));
+    }
+
+    /** One round at a time, and none once a save is waiting: a save never waits for more than one. */
+    private void warmUp(Target target, List<Path> samples, int rounds) {
+        synchronized (pending) {
+            if (!pending.isEmpty()) {
+                return;
+            }
+        }
+        compiler.warmUp(target.options().get(), samples);
+        if (rounds > 1) {
+            sync.execute(() -> warmUp(target, samples, rounds - 1));
+        }
     }
 
     private static List<Path> samples(Path root) {
