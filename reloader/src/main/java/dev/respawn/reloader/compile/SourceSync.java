@@ -153,10 +153,13 @@ public final class SourceSync implements Closeable {
         compile.forEach((target, sources) -> {
             long began = System.nanoTime();
             long beganEpochMillis = System.currentTimeMillis();
+            long beganCpu = TRACE ? java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() : 0;
             boolean compiled = compiler.compile(sources, target.output(), target.options().get());
             if (TRACE) {
+                long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - beganCpu;
                 err.println("respawn: trace: compile began at epoch " + beganEpochMillis + " ms, "
-                        + (compiled ? "compiled" : "failed") + " +" + (System.nanoTime() - began) / 1_000_000 + " ms");
+                        + (compiled ? "compiled" : "failed") + " +" + (System.nanoTime() - began) / 1_000_000
+                        + " ms (" + cpu / 1_000_000 + " ms of CPU)");
             }
         });
     }
