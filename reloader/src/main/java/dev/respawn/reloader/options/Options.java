@@ -60,6 +60,11 @@ public final class Options {
                     + "e.g. target/classes -> src/main/java).")
     private List<Path> sourcePath = new ArrayList<>();
 
+    @Option(names = "--compile-on-save",
+            description = "Compile a saved .java with javax.tools against the worker's class path into its class"
+                    + " folder, for any build (implies --reload-on-changes).")
+    private boolean compileOnSave;
+
     @Option(names = "--debug-mode", description = "Turn on every debug-mode add-on, each with its default directory.")
     private boolean debugMode;
 
@@ -189,8 +194,9 @@ public final class Options {
         return fromAgentString("");
     }
 
+    /** True also under {@code --compile-on-save}, whose compiled classes must be reloaded to be served. */
     public boolean reloadOnChanges() {
-        return reloadOnChanges;
+        return reloadOnChanges || compileOnSave;
     }
 
     public ReloadMode reloadMode() {
@@ -222,6 +228,10 @@ public final class Options {
 
     public List<Path> sourcePath() {
         return Collections.unmodifiableList(sourcePath);
+    }
+
+    public boolean compileOnSave() {
+        return compileOnSave;
     }
 
     /** Whether java workers get {@code -XX:TieredStopAtLevel=1} (unless they choose their compilers themselves). */

@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import dev.respawn.reloader.changes.ChangeMonitor;
+import dev.respawn.reloader.compile.CompileOnSave;
 import dev.respawn.reloader.channel.ReportServer;
 import dev.respawn.reloader.channel.WorkerReportListener;
 import dev.respawn.reloader.options.Options;
@@ -44,6 +45,7 @@ public final class Supervisor {
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Object lifecycle = new Object();
     private ChangeMonitor monitor;
+    private CompileOnSave compiling;
     private HotSwapper hotSwapper;
     private InJvmRestarts inJvm;
     private Reloads reloads;
@@ -68,6 +70,9 @@ public final class Supervisor {
         reloads = new Reloads(options.reloadMode(), hotSwapper, inJvm, controlPorts, console, () -> current, this::restart);
         if (options.reloadOnChanges()) {
             monitor = new ChangeMonitor(options, control, reloads::apply, console::say);
+        }
+        if (options.compileOnSave()) {
+            compiling = CompileOnSave.start(options, config.err()).orElse(null);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "respawn-shutdown"));
         control.execute(() -> launch(List.of(), System.nanoTime(), Set.of(), null));
@@ -222,6 +227,9 @@ public final class Supervisor {
         if (monitor != null) {
             monitor.close();
         }
+        if (compiling != null) {
+            compiling.close();
+        }
         try {
             reports.close();
         } catch (IOException e) {
@@ -244,7 +252,17 @@ public final class Supervisor {
     private final class Reports implements WorkerReportListener {
 
         @Override
+        public void classPath(List<Path> entries) {
+            if (compiling != null) {
+                compiling.classPath(entries);
+            }
+        }
+
+        @Override
         public void root(Path root, boolean directory) {
+            if (compiling != null) {
+                compiling.root(root, directory);
+            }
             if (monitor != null) {
                 monitor.root(root, directory);
                 if (directory && options.reloadMode() != ReloadMode.RESTART) {

@@ -61,7 +61,8 @@ class OptionParsingTest {
                         "--coverage-directory", "c"),
                 List.of("--enable-recorder", "--recorder-body-limit", "10", "--recorder-redact", "X-Token",
                         "--recorder-keep-secrets", "--recorder-directory", "r"),
-                List.of("--no-c1-only", "--no-class-data-sharing", "--keep-lives", "7"));
+                List.of("--no-c1-only", "--no-class-data-sharing", "--keep-lives", "7"),
+                List.of("--compile-on-save", "--source-path", "src"));
     }
 
     @ParameterizedTest
@@ -88,6 +89,14 @@ class OptionParsingTest {
         assertThat(options.appPackages()).containsExactly("com.a", "com.b");
         assertThat(options.coverageDirectory()).isEqualTo(Path.of("/tmp/cov"));
         assertThat(options.enableCoverage()).isFalse();
+    }
+
+    @Test
+    void compilingOnSaveReloadsWhatItCompiled() {
+        Options options = Options.fromAgentString("compile-on-save");
+        assertThat(options.compileOnSave()).isTrue();
+        assertThat(options.reloadOnChanges()).isTrue();
+        assertThat(Options.defaults().compileOnSave()).isFalse();
     }
 
     @Test
