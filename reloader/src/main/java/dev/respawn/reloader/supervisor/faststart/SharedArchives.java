@@ -105,7 +105,7 @@ final class SharedArchives implements AutoCloseable {
             Path loaded = file(key, "loaded");
             Files.deleteIfExists(loaded);
             stages.put(key, Stage.RECORDING);
-            new SettledFile(loaded, settle, GIVE_UP, timer, () -> dump(key, jvm, layout, dumpOptions, loaded),
+            new SettledFile(new ClassListProgress(loaded)::entries, settle, GIVE_UP, timer, () -> dump(key, jvm, layout, dumpOptions, loaded),
                     () -> forget(key)).start();
             return new Record(loaded);
         } catch (IOException e) {
@@ -238,7 +238,11 @@ final class SharedArchives implements AutoCloseable {
                 index.lastJarHolding(name) >= 0
                         || folders.stream().anyMatch(folder -> Files.isRegularFile(folder.path().resolve(name))));
         if (any) {
-            OwnerOnly.write(classList, text.getBytes(StandardCharsets.UTF_8));
+            // Lines with a source (classes of each life's loader, of respawn's own loaders) cannot be
+            // archived, and a dump fails on one whose superclass or interface it did not load.
+            String archivable = text.lines().filter(ClassListProgress::archivable)
+                    .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+            OwnerOnly.write(classList, archivable.getBytes(StandardCharsets.UTF_8));
         }
         return any;
     }
