@@ -52,7 +52,10 @@ class DebugModeArchiveIT {
         }
         try (Stream<Path> files = Files.list(app.root().resolve(".respawn/cds"))) {
             Path classList = files.filter(f -> f.toString().endsWith(".classlist")).findFirst().orElseThrow();
-            assertThat(Files.readString(classList)).doesNotContain(" source: ");
+            assertThat(Files.readString(classList)).doesNotContain(" source: ")
+                    .as("Byte Buddy's classes, archived from respawn.jar").contains("dev/respawn/shaded/net/bytebuddy/");
+            assertThat(classList.resolveSibling(classList.getFileName().toString().replace(".classlist", ".jsa")))
+                    .isRegularFile();
         }
     }
 }
