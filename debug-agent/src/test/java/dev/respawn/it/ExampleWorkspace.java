@@ -96,8 +96,14 @@ final class ExampleWorkspace {
 
     /** Compiles every source into a fresh folder and returns it, leaving {@code target/classes} alone. */
     Path compileAside(Path output) throws IOException {
+        return compileAside(output, List.of("-g", "-parameters"));
+    }
+
+    /** The same, with these javac options instead of {@code -g -parameters}. */
+    Path compileAside(Path output, List<String> options) throws IOException {
         Files.createDirectories(output);
-        List<String> arguments = new ArrayList<>(List.of("-g", "-parameters", "-d", output.toString()));
+        List<String> arguments = new ArrayList<>(options);
+        arguments.addAll(List.of("-d", output.toString()));
         if (javac != null) {
             arguments.addAll(List.of("--release", Integer.toString(release)));
         }
@@ -149,7 +155,12 @@ final class ExampleWorkspace {
 
     /** Compiles the sources as a build would: every class file in {@code target/classes} rewritten at once. */
     void compile() throws IOException {
-        Path aside = compileAside(Files.createTempDirectory(root, "javac"));
+        compile(List.of("-g", "-parameters"));
+    }
+
+    /** The same, with these javac options (plain Maven and Gradle builds give {@code -g} alone). */
+    void compile(List<String> options) throws IOException {
+        Path aside = compileAside(Files.createTempDirectory(root, "javac"), options);
         copyTree(aside, classes);
     }
 

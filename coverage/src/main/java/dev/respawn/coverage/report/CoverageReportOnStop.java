@@ -27,12 +27,6 @@ public final class CoverageReportOnStop implements SupervisorExtension {
         this.err = err;
     }
 
-    /** Redefining an instrumented class with its class file's bytes would drop its probes. */
-    @Override
-    public java.util.Optional<String> hotSwapVeto() {
-        return java.util.Optional.of("no hot swap while coverage is on: it would drop the class's coverage probes");
-    }
-
     @Override
     public void supervisorStopping() {
         CoverageFiles files = new CoverageFiles(options.coverageDirectory());

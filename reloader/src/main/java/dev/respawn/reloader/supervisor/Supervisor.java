@@ -59,7 +59,7 @@ public final class Supervisor {
         this.options = config.options();
         this.console = new Console(config.err());
         this.controlPorts = new ControlPorts(options.debugDirectory());
-        this.fastStart = new FastStart(options, console::say);
+        this.fastStart = new FastStart(options, console::say, config.agentJar());
     }
 
     /** Runs until the worker ends without reloading, or until the JVM is asked to stop; returns the exit code. */
