@@ -10,6 +10,7 @@ import dev.respawn.recorder.capture.Recorder;
 import dev.respawn.recorder.capture.Redactor;
 import dev.respawn.recorder.har.Recording;
 import dev.respawn.recorder.jdk.JdkServerHook;
+import dev.respawn.recorder.netty.NettyHook;
 import dev.respawn.recorder.servlet.ServletHook;
 import dev.respawn.reloader.context.Lives;
 import dev.respawn.reloader.context.RequestContext;
@@ -54,6 +55,7 @@ public final class RecorderAgent {
         }, "respawn-recorder"));
         hook("the JDK HTTP server", () -> JdkServerHook.install(instrumentation));
         hook("servlet containers", () -> ServletHook.install(instrumentation));
+        hook("Netty", () -> NettyHook.install(instrumentation));
         return recorder;
     }
 

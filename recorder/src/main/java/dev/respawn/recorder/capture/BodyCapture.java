@@ -44,6 +44,18 @@ public final class BodyCapture {
         }
     }
 
+    /** How many more bytes would be kept: a caller copying out of a buffer copies no more than this. */
+    public synchronized int room() {
+        return limit - kept;
+    }
+
+    /** Counts {@code count} bytes that passed without being kept (past the limit, or in a file sent whole). */
+    public synchronized void skip(long count) {
+        if (count > 0) {
+            size += count;
+        }
+    }
+
     /** Characters a Reader or Writer passed, counted as the bytes they are in {@code charset}. */
     public void write(char[] c, int off, int len, Charset charset) {
         if (len > 0) {
