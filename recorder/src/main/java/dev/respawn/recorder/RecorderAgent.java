@@ -12,6 +12,7 @@ import dev.respawn.recorder.har.Recording;
 import dev.respawn.recorder.jdk.JdkServerHook;
 import dev.respawn.recorder.netty.NettyHook;
 import dev.respawn.recorder.servlet.ServletHook;
+import dev.respawn.recorder.undertow.UndertowHook;
 import dev.respawn.reloader.context.Lives;
 import dev.respawn.reloader.context.RequestContext;
 import dev.respawn.reloader.options.Options;
@@ -56,6 +57,7 @@ public final class RecorderAgent {
         hook("the JDK HTTP server", () -> JdkServerHook.install(instrumentation));
         hook("servlet containers", () -> ServletHook.install(instrumentation));
         hook("Netty", () -> NettyHook.install(instrumentation));
+        hook("Undertow", () -> UndertowHook.install(instrumentation));
         return recorder;
     }
 

@@ -75,6 +75,14 @@ public final class Recorder implements RequestContext {
         }
     }
 
+    /**
+     * Whether the calling thread already serves a recorded exchange: a server's servlet layer
+     * (Undertow's, Jetty's) runs inside its core, which records the exchange whole.
+     */
+    public boolean serving() {
+        return current.get() != null;
+    }
+
     @Override
     public void listen(RequestListener listener) {
         listeners.add(listener);
