@@ -15,7 +15,8 @@ enum FrameworkExample {
     VERTX("vertx", "dev.respawn.examples.vertx.VertxApp", false),
     SPRING_WEBFLUX("spring-webflux", "dev.respawn.examples.webflux.WebFluxApp", false),
     MICRONAUT("micronaut", "dev.respawn.examples.micronaut.Application", false),
-    UNDERTOW("undertow", "dev.respawn.examples.undertow.UndertowApp", false);
+    UNDERTOW("undertow", "dev.respawn.examples.undertow.UndertowApp", false),
+    JETTY_CORE("jetty-core", "dev.respawn.examples.jettycore.JettyCoreApp", false);
 
     private final String example;
     private final String main;

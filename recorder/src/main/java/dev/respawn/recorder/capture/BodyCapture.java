@@ -1,5 +1,6 @@
 package dev.respawn.recorder.capture;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.util.Arrays;
 
@@ -42,6 +43,25 @@ public final class BodyCapture {
             System.arraycopy(b, off, bytes, kept, take);
             kept += take;
         }
+    }
+
+    /** The bytes from a buffer's position to its limit, which stay there for the buffer's owner. */
+    public void write(ByteBuffer buffer) {
+        int count = buffer.remaining();
+        if (count == 0) {
+            return;
+        }
+        int take = Math.min(count, room());
+        if (take > 0) {
+            if (buffer.hasArray()) {
+                write(buffer.array(), buffer.arrayOffset() + buffer.position(), take);
+            } else {
+                byte[] bytes = new byte[take];
+                buffer.duplicate().get(bytes);
+                write(bytes, 0, take);
+            }
+        }
+        skip(count - take);
     }
 
     /** How many more bytes would be kept: a caller copying out of a buffer copies no more than this. */

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,6 +35,7 @@ public final class Recorder implements RequestContext {
     private final ThreadLocal<Exchange> current = new ThreadLocal<>();
     private final AtomicBoolean journalFailed = new AtomicBoolean();
     private final List<RequestListener> listeners = new CopyOnWriteArrayList<>();
+    private final Set<Integer> ports = ConcurrentHashMap.newKeySet();
 
     public Recorder(long bodyLimit, Redactor redactor, Consumer<RecordedExchange> journal, Clock clock, long pid) {
         if (redactor == null || journal == null || clock == null) {
@@ -52,6 +55,19 @@ public final class Recorder implements RequestContext {
 
     public static void activate(Recorder recorder) {
         active = recorder;
+    }
+
+    /** A new exchange, started now, on a connection to the server's {@code localPort} (0 if unknown). */
+    public Exchange begin(int localPort) {
+        if (localPort > 0 && !ports.contains(localPort)) {
+            ports.add(localPort);
+        }
+        return begin();
+    }
+
+    /** The ports of this JVM on which some request was recorded. */
+    public Set<Integer> servedPorts() {
+        return Set.copyOf(ports);
     }
 
     /** A new exchange, started now. */

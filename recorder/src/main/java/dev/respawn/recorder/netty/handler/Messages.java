@@ -45,6 +45,11 @@ final class Messages {
         return (secure ? "https://" : "http://") + host + (uri.startsWith("/") ? uri : "/" + uri);
     }
 
+    static int localPort(Channel channel) {
+        SocketAddress local = channel.localAddress();
+        return local instanceof InetSocketAddress ? ((InetSocketAddress) local).getPort() : 0;
+    }
+
     /**
      * Copies what the capture still keeps of a buffer's readable bytes, and counts the rest,
      * without moving the buffer's indexes: the buffer goes on to its owner untouched.

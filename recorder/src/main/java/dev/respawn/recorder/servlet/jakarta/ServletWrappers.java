@@ -26,7 +26,7 @@ public final class ServletWrappers implements WrapperFactory {
         if (http.getAttribute(ATTRIBUTE) != null) {
             return null;
         }
-        Exchange exchange = recorder.begin();
+        Exchange exchange = recorder.begin(http.getLocalPort());
         http.setAttribute(ATTRIBUTE, exchange.id());
         exchange.request(http.getMethod(), url(http), http.getProtocol(), requestHeaders(http));
         RecordingResponse wrappedResponse = new RecordingResponse((HttpServletResponse) response, exchange);

@@ -1,5 +1,6 @@
 package dev.respawn.recorder.undertow.handler;
 
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,7 +30,8 @@ public final class UndertowExchangeRecorder implements ExchangeRecorder {
         if (exchange != null) {
             return exchange.isFinished() ? null : exchange;
         }
-        Exchange begun = recorder.begin();
+        InetSocketAddress local = http.getConnection().getLocalAddress(InetSocketAddress.class);
+        Exchange begun = recorder.begin(local == null ? 0 : local.getPort());
         http.putAttachment(RECORDED, begun);
         begun.request(http.getRequestMethod().toString(), url(http), http.getProtocol().toString(),
                 headers(http.getRequestHeaders()));
