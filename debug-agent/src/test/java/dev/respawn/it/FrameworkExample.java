@@ -35,9 +35,13 @@ enum FrameworkExample {
 
     /** {@code java -cp classes:lib/* Main port}. */
     List<String> command(int port) {
+        return command(java().orElseThrow(), example, main, port);
+    }
+
+    static List<String> command(String java, String example, String main, int port) {
         Path root = TestEnvironment.examples().resolve(example);
         String classpath = root.resolve("target/classes") + File.pathSeparator + root.resolve("target/lib")
                 + File.separator + "*";
-        return new ArrayList<>(List.of(java().orElseThrow(), "-cp", classpath, main, Integer.toString(port)));
+        return new ArrayList<>(List.of(java, "-cp", classpath, main, Integer.toString(port)));
     }
 }

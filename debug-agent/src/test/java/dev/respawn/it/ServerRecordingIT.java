@@ -143,6 +143,25 @@ class ServerRecordingIT {
         replayAgainstAFreshRun(framework, Har.files(recordings, ".har").get(0));
     }
 
+    @org.junit.jupiter.api.Test
+    void namesThePortOfAServerItCannotRecord() throws Exception {
+        // Helidon SE 4 serves HTTP on its own server, which the recorder does not know.
+        assumeThat(TestEnvironment.java25()).as("a JDK 21 or later for Helidon").isPresent();
+        int port = TestEnvironment.freePort();
+        List<String> arguments = new ArrayList<>(List.of("--enable-recorder", "--recorder-directory", "recordings", "--"));
+        arguments.addAll(FrameworkExample.command(TestEnvironment.java25().orElseThrow(), "helidon-se",
+                "dev.respawn.examples.helidon.HelidonApp", port));
+        try (RespawnProcess respawn = RespawnProcess.supervisor(temp, arguments)) {
+            await().atMost(SERVED).pollInterval(Duration.ofMillis(200)).until(() -> Http.bodyOrNull(port, "/hello") != null);
+            String line = "respawn: clients connect to port " + port + " but the recorder sees no request there";
+            respawn.awaitStderr(line, SERVED);
+            send(port, "GET", "/hello", null);
+            respawn.terminate();
+            respawn.awaitExit(SERVED);
+            assertThat(respawn.stderr().split(line, -1)).as("said once").hasSize(2);
+        }
+    }
+
     private void replayAgainstAFreshRun(FrameworkExample framework, Path har) throws Exception {
         int port = TestEnvironment.freePort();
         try (RespawnProcess fresh = RespawnProcess.start(temp, framework.command(port), Map.of(), "fresh")) {

@@ -99,6 +99,11 @@ public final class Recorder implements RequestContext {
         return current.get() != null;
     }
 
+    /** The exchange the calling thread serves, or null. */
+    public Exchange exchange() {
+        return current.get();
+    }
+
     @Override
     public void listen(RequestListener listener) {
         listeners.add(listener);

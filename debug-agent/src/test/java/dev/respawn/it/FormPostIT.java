@@ -1,0 +1,49 @@
+package dev.respawn.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonObject;
+
+/** A form post Tomcat parses itself (getParameter) is recorded with the body the client sent. */
+class FormPostIT {
+
+    private static final Duration SERVED = Duration.ofSeconds(60);
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void recordsTheBodyOfAFormTheContainerParsed() throws Exception {
+        int port = TestEnvironment.freePort();
+        List<String> arguments = new ArrayList<>(List.of("--enable-recorder", "--recorder-directory", "recordings", "--"));
+        arguments.addAll(RecordedServer.JAKARTA.command(port));
+        String form = "name=Ada+Lovelace&city=K%C3%B6ln";
+        try (RespawnProcess respawn = RespawnProcess.supervisor(temp, arguments)) {
+            await().atMost(SERVED).pollInterval(Duration.ofMillis(100)).until(() -> Http.bodyOrNull(port, "/pid") != null);
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/form")).timeout(SERVED)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.body()).startsWith("Hello, Ada Lovelace");
+            respawn.terminate();
+            respawn.awaitExit(SERVED);
+        }
+        JsonObject posted = Har.single(temp.resolve("recordings")).entries("/form").get(0);
+        assertThat(new String(Har.requestBody(posted), StandardCharsets.UTF_8)).isEqualTo(form);
+        assertThat(posted.getAsJsonObject("request").get("bodySize").getAsLong()).isEqualTo(form.length());
+    }
+}
