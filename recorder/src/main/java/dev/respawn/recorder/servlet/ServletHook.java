@@ -1,6 +1,8 @@
 package dev.respawn.recorder.servlet;
 
+import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import java.lang.instrument.Instrumentation;
 
@@ -24,6 +26,9 @@ public final class ServletHook {
         instrumentation.addTransformer(new ServletTransformer(), false);
         instrumentation.addTransformer(new AdvisingTransformer("org/apache/catalina/connector/Request",
                 FormBodyAdvice.class, namedOneOf("readPostBodyFully", "readChunkedPostBody"), "Tomcat's form posts"),
+                false);
+        instrumentation.addTransformer(new AdvisingTransformer("org/apache/catalina/connector/Response",
+                ResponseFinishAdvice.class, named("finishResponse").and(takesArguments(0)), "Tomcat's error pages"),
                 false);
     }
 }

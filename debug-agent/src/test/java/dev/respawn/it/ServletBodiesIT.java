@@ -18,8 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.google.gson.JsonObject;
 
-/** A form post Tomcat parses itself (getParameter) is recorded with the body the client sent. */
-class FormPostIT {
+/**
+ * What a Servlet container reads and writes past the application's own streams is recorded as
+ * exchanged: a form post Tomcat parses itself (getParameter), and the error page a container
+ * dispatches after sendError (Spring Boot's /error).
+ */
+class ServletBodiesIT {
 
     private static final Duration SERVED = Duration.ofSeconds(60);
 
@@ -45,5 +49,27 @@ class FormPostIT {
         JsonObject posted = Har.single(temp.resolve("recordings")).entries("/form").get(0);
         assertThat(new String(Har.requestBody(posted), StandardCharsets.UTF_8)).isEqualTo(form);
         assertThat(posted.getAsJsonObject("request").get("bodySize").getAsLong()).isEqualTo(form.length());
+    }
+
+    @Test
+    void recordsTheErrorPageSpringBootDispatchesAfterSendError() throws Exception {
+        int port = TestEnvironment.freePort();
+        List<String> arguments = new ArrayList<>(List.of("--enable-recorder", "--recorder-directory", "recordings", "--"));
+        arguments.addAll(FrameworkExample.command(TestEnvironment.java(), "spring-boot",
+                "dev.respawn.examples.spring.SpringApp", port));
+        String page;
+        try (RespawnProcess respawn = RespawnProcess.supervisor(temp, arguments)) {
+            await().atMost(SERVED).pollInterval(Duration.ofMillis(200)).until(() -> Http.bodyOrNull(port, "/pid") != null);
+            HttpResponse<String> missing = Http.get(port, "/nope");
+            assertThat(missing.statusCode()).isEqualTo(404);
+            page = missing.body();
+            assertThat(page).contains("\"status\":404");
+            respawn.terminate();
+            respawn.awaitExit(SERVED);
+        }
+        List<JsonObject> entries = Har.single(temp.resolve("recordings")).entries("/nope");
+        assertThat(entries).hasSize(1);
+        assertThat(entries.get(0).getAsJsonObject("response").get("status").getAsInt()).isEqualTo(404);
+        assertThat(new String(Har.responseBody(entries.get(0)), StandardCharsets.UTF_8)).isEqualTo(page);
     }
 }
