@@ -16,7 +16,8 @@ enum FrameworkExample {
     SPRING_WEBFLUX("spring-webflux", "dev.respawn.examples.webflux.WebFluxApp", false),
     MICRONAUT("micronaut", "dev.respawn.examples.micronaut.Application", false),
     UNDERTOW("undertow", "dev.respawn.examples.undertow.UndertowApp", false),
-    JETTY_CORE("jetty-core", "dev.respawn.examples.jettycore.JettyCoreApp", false);
+    JETTY_CORE("jetty-core", "dev.respawn.examples.jettycore.JettyCoreApp", false),
+    HELIDON_SE("helidon-se", "dev.respawn.examples.helidon.HelidonApp", true);
 
     private final String example;
     private final String main;

@@ -27,7 +27,7 @@ import com.google.gson.JsonParser;
 
 /**
  * The recorder on servers that are not Servlet containers (Netty under Vert.x, Spring WebFlux and
- * Micronaut), through the real respawn.jar: one worker per framework answers plain, secret,
+ * Micronaut; Undertow's and Jetty 12's cores; Helidon SE 4), through the real respawn.jar: one worker per framework answers plain, secret,
  * large and concurrent requests on kept-alive connections and a failing one; its HAR says what
  * was exchanged, the failure's report names the request, and the HAR replays against a fresh run.
  */
@@ -145,13 +145,28 @@ class ServerRecordingIT {
 
     @org.junit.jupiter.api.Test
     void namesThePortOfAServerItCannotRecord() throws Exception {
-        // Helidon SE 4 serves HTTP on its own server, which the recorder does not know.
-        assumeThat(TestEnvironment.java25()).as("a JDK 21 or later for Helidon").isPresent();
+        // HTTP served straight off a ServerSocket: no server the recorder knows.
+        Path source = temp.resolve("RawHttp.java");
+        Files.writeString(source, """
+                import java.io.*;
+                import java.net.*;
+                public class RawHttp {
+                    public static void main(String[] args) throws IOException {
+                        try (ServerSocket server = new ServerSocket(Integer.parseInt(args[0]), 50, InetAddress.getLoopbackAddress())) {
+                            while (true) {
+                                try (Socket client = server.accept()) {
+                                    BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream()));
+                                    for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) { }
+                                    client.getOutputStream().write("HTTP/1.1 200 OK\\r\\nContent-Length: 3\\r\\nConnection: close\\r\\n\\r\\nraw".getBytes());
+                                }
+                            }
+                        }
+                    }
+                }
+                """);
         int port = TestEnvironment.freePort();
-        List<String> arguments = new ArrayList<>(List.of("--enable-recorder", "--recorder-directory", "recordings", "--"));
-        arguments.addAll(FrameworkExample.command(TestEnvironment.java25().orElseThrow(), "helidon-se",
-                "dev.respawn.examples.helidon.HelidonApp", port));
-        try (RespawnProcess respawn = RespawnProcess.supervisor(temp, arguments)) {
+        try (RespawnProcess respawn = RespawnProcess.supervisor(temp, List.of("--enable-recorder", "--recorder-directory",
+                "recordings", "--", TestEnvironment.java(), source.toString(), Integer.toString(port)))) {
             await().atMost(SERVED).pollInterval(Duration.ofMillis(200)).until(() -> Http.bodyOrNull(port, "/hello") != null);
             String line = "respawn: clients connect to port " + port + " but the recorder sees no request there";
             respawn.awaitStderr(line, SERVED);

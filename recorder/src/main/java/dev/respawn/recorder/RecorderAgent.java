@@ -11,6 +11,7 @@ import java.util.Set;
 import dev.respawn.recorder.capture.Recorder;
 import dev.respawn.recorder.capture.Redactor;
 import dev.respawn.recorder.har.Recording;
+import dev.respawn.recorder.helidon.HelidonHook;
 import dev.respawn.recorder.jdk.JdkServerHook;
 import dev.respawn.recorder.jetty.JettyHook;
 import dev.respawn.recorder.netty.NettyHook;
@@ -64,6 +65,7 @@ public final class RecorderAgent {
         hook("Netty", () -> NettyHook.install(instrumentation));
         hook("Undertow", () -> UndertowHook.install(instrumentation));
         hook("Jetty", () -> JettyHook.install(instrumentation));
+        hook("Helidon", () -> HelidonHook.install(instrumentation));
         UnrecordedPorts.watch(recorder, () -> respawnPorts(options), line -> System.err.println("respawn: " + line));
         return recorder;
     }

@@ -93,7 +93,7 @@ public final class UnrecordedPorts extends Thread {
                 said.add(port);
                 say.accept("clients connect to port " + port + " but the recorder sees no request there: if it"
                         + " serves HTTP, its server is not one the recorder knows (JDK HttpServer, Servlet, Netty,"
-                        + " Undertow, Jetty 12), and its exchanges are not recorded");
+                        + " Undertow, Jetty 12, Helidon 4), and its exchanges are not recorded");
             }
         }
         suspects = now;
