@@ -20,8 +20,8 @@ import com.google.gson.JsonObject;
 
 /**
  * What a Servlet container reads and writes past the application's own streams is recorded as
- * exchanged: a form post Tomcat parses itself (getParameter), and the error page a container
- * dispatches after sendError (Spring Boot's /error).
+ * exchanged: a form post Tomcat parses itself (getParameter), the error report Tomcat writes
+ * itself after sendError, and the error page a container dispatches (Spring Boot's /error).
  */
 class ServletBodiesIT {
 
@@ -31,11 +31,12 @@ class ServletBodiesIT {
     Path temp;
 
     @Test
-    void recordsTheBodyOfAFormTheContainerParsed() throws Exception {
+    void recordsTheBodyOfAFormTheContainerParsedAndTheErrorReportItWrote() throws Exception {
         int port = TestEnvironment.freePort();
         List<String> arguments = new ArrayList<>(List.of("--enable-recorder", "--recorder-directory", "recordings", "--"));
         arguments.addAll(RecordedServer.JAKARTA.command(port));
         String form = "name=Ada+Lovelace&city=K%C3%B6ln";
+        String report;
         try (RespawnProcess respawn = RespawnProcess.supervisor(temp, arguments)) {
             await().atMost(SERVED).pollInterval(Duration.ofMillis(100)).until(() -> Http.bodyOrNull(port, "/pid") != null);
             HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -43,10 +44,22 @@ class ServletBodiesIT {
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(answer.body()).startsWith("Hello, Ada Lovelace");
+            // No doPost: HttpServlet sends 405, and Tomcat writes its own error report.
+            HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/hello")).timeout(SERVED)
+                    .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isEqualTo(405);
+            report = refused.body();
+            assertThat(report).contains("405");
             respawn.terminate();
             respawn.awaitExit(SERVED);
         }
-        JsonObject posted = Har.single(temp.resolve("recordings")).entries("/form").get(0);
+        Har har = Har.single(temp.resolve("recordings"));
+        JsonObject refused = har.entries("/hello").stream()
+                .filter(e -> e.getAsJsonObject("request").get("method").getAsString().equals("POST")).findFirst().orElseThrow();
+        assertThat(refused.getAsJsonObject("response").get("status").getAsInt()).isEqualTo(405);
+        assertThat(new String(Har.responseBody(refused), StandardCharsets.UTF_8)).isEqualTo(report);
+        JsonObject posted = har.entries("/form").get(0);
         assertThat(new String(Har.requestBody(posted), StandardCharsets.UTF_8)).isEqualTo(form);
         assertThat(posted.getAsJsonObject("request").get("bodySize").getAsLong()).isEqualTo(form.length());
     }

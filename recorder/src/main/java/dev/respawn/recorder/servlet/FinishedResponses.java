@@ -1,10 +1,16 @@
 package dev.respawn.recorder.servlet;
 
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
+import dev.respawn.recorder.capture.Exchange;
 import dev.respawn.recorder.capture.Recorder;
+import dev.respawn.recorder.capture.TeeWriter;
 
 /**
  * Ends the exchange a finishing Tomcat response still waits for (see {@code PendingError}),
@@ -33,22 +39,39 @@ public final class FinishedResponses {
     private FinishedResponses() {
     }
 
-    public static void finishing(Object response) {
+    /**
+     * The writer Tomcat reports an error page with, copying into the exchange that waits for that
+     * page; {@code writer} itself when none does.
+     */
+    public static Object reporter(Object response, Object writer) {
+        Object pending = writer instanceof Writer ? pending(response) : null;
+        if (pending instanceof Supplier<?> && ((Supplier<?>) pending).get() instanceof Exchange exchange) {
+            return new PrintWriter(new TeeWriter((Writer) writer, exchange.responseBody(), StandardCharsets.UTF_8,
+                    () -> { }));
+        }
+        return writer;
+    }
+
+    private static Object pending(Object response) {
         if (Recorder.active() == null || response == null) {
-            return;
+            return null;
         }
         MethodHandle[] access = ACCESS.get(response.getClass());
         if (access == null) {
-            return;
+            return null;
         }
         try {
             Object request = access[0].invoke(response);
-            Object pending = request == null ? null : access[1].invoke(request, PENDING);
-            if (pending instanceof Runnable) {
-                ((Runnable) pending).run();
-            }
+            return request == null ? null : access[1].invoke(request, PENDING);
         } catch (Throwable t) {
-            // The exchange stays unjournaled; the application's response is untouched.
+            return null;
+        }
+    }
+
+    public static void finishing(Object response) {
+        Object pending = pending(response);
+        if (pending instanceof Runnable) {
+            ((Runnable) pending).run();
         }
     }
 }

@@ -30,5 +30,7 @@ public final class ServletHook {
         instrumentation.addTransformer(new AdvisingTransformer("org/apache/catalina/connector/Response",
                 ResponseFinishAdvice.class, named("finishResponse").and(takesArguments(0)), "Tomcat's error pages"),
                 false);
+        instrumentation.addTransformer(new AdvisingTransformer("org/apache/catalina/connector/Response",
+                ReporterAdvice.class, named("getReporter").and(takesArguments(0)), "Tomcat's error reports"), false);
     }
 }
