@@ -154,6 +154,11 @@ public final class Options {
                     + " <debug-directory>/cds).")
     private boolean noClassDataSharing;
 
+    @Option(names = "--front-port", paramLabel = "N[:APP_PORT]",
+            description = "Listen on 127.0.0.1:N and forward to the worker's HTTP port (APP_PORT when it has several),"
+                    + " holding requests while a reload runs and showing why when no worker can serve.")
+    private String frontPort;
+
     // Set by a host that compiles saved sources itself (mvn respawn:run), so no hint to compile them.
     @Option(names = "--host-compiles-sources", hidden = true)
     private boolean hostCompilesSources;
@@ -227,6 +232,11 @@ public final class Options {
     /** Whether java workers start with a class-data-sharing archive of their jars, made by respawn. */
     public boolean classDataSharing() {
         return !noClassDataSharing;
+    }
+
+    /** Where the front listens, when asked for. */
+    public Optional<FrontPort> frontPort() {
+        return Optional.ofNullable(frontPort).map(FrontPort::parse);
     }
 
     public boolean hostCompilesSources() {
@@ -350,6 +360,7 @@ public final class Options {
         if (recorderBodyLimit < 0) {
             throw new OptionsException("--recorder-body-limit must be 0 or more bytes, not " + recorderBodyLimit);
         }
+        frontPort();
         List<String> events = List.of("cpu", "perf", "wall", "alloc", "lock", "itimer");
         if (!events.contains(profilerEvent)) {
             throw new OptionsException("--profiler-event must be one of " + String.join(", ", events)
