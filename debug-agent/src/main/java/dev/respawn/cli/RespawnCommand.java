@@ -120,7 +120,7 @@ final class RespawnCommand implements Callable<Integer> {
         }
         if (options.frontPort().isPresent()) {
             List<SupervisorExtension> others = List.copyOf(extensions);
-            extensions.add(Front.start(options.frontPort().get(), () -> Front.portsOf(others), System.err));
+            extensions.add(Front.start(options, () -> Front.portsOf(others), System.err));
         }
         return extensions;
     }

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -100,7 +101,7 @@ class FrontIT {
     }
 
     @Test
-    void aWorkerFailingInMainIsExplainedToBrowsersAndApiClientsUntilAChangeFixesIt() throws Exception {
+    void aWorkerFailingInMainOrACompileErrorIsExplainedToBrowsersAndApiClientsUntilFixed() throws Exception {
         ExampleWorkspace app = ExampleWorkspace.copyOf("hello-http", temp);
         int front = TestEnvironment.freePort();
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
@@ -123,6 +124,16 @@ class FrontIT {
             taken.close();
             app.edit(GREETING, "return \"Hello from respawn\";", "return \"Fixed\";");
             app.compile();
+            Http.awaitBody(front, "/hello", "Fixed", SERVED);
+
+            // What mvn respawn:run's compiler leaves while the last saved source does not compile.
+            Path errors = app.root().resolve(".respawn/compile/errors.txt");
+            Files.createDirectories(errors.getParent());
+            Files.writeString(errors, "src/main/java/" + GREETING + ":7: ';' expected");
+            await().atMost(SERVED).until(() -> get(front, "/hello", "text/html").statusCode() == 503);
+            HttpResponse<String> compile = get(front, "/hello", "text/html");
+            assertThat(compile.body()).contains("The last saved source does not compile").contains("Greeting.java:7: &#39;;&#39; expected");
+            Files.delete(errors);
             Http.awaitBody(front, "/hello", "Fixed", SERVED);
         }
     }

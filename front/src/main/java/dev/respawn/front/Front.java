@@ -2,6 +2,7 @@ package dev.respawn.front;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -15,7 +16,9 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
+import dev.respawn.reloader.compile.CompileErrors;
 import dev.respawn.reloader.options.FrontPort;
+import dev.respawn.reloader.options.Options;
 import dev.respawn.reloader.options.OptionsException;
 import dev.respawn.reloader.supervisor.SupervisorExtension;
 
@@ -36,7 +39,8 @@ public final class Front implements SupervisorExtension {
     private final Server server;
     private Set<Integer> lastChoice = Set.of();
 
-    private Front(FrontPort address, Supplier<Set<Integer>> addOnPorts, PrintStream err, Duration holdBound) {
+    private Front(FrontPort address, Path debugDirectory, Supplier<Set<Integer>> addOnPorts, PrintStream err,
+            Duration holdBound) {
         this.address = address;
         this.addOnPorts = addOnPorts;
         this.err = err;
@@ -51,18 +55,21 @@ public final class Front implements SupervisorExtension {
         connector.setHost("127.0.0.1");
         connector.setPort(address.port());
         server.addConnector(connector);
-        server.setHandler(new FrontHandler(gate, new WorkerProxy(gate), holdBound, threads));
+        server.setHandler(new FrontHandler(gate, new WorkerProxy(gate), holdBound, threads,
+                new StandingCompileErrors(CompileErrors.underDebugDirectory(debugDirectory))));
         server.setStopTimeout(1000);
     }
 
     /**
-     * Listens on {@code address} now, so a port in use is said before any worker starts.
+     * Listens on {@code --front-port} now, so a port in use is said before any worker starts.
      *
+     * @param options the supervisor's options, with {@code --front-port}
      * @param addOnPorts the ports other add-ons make every worker listen on (never the application's)
      * @throws OptionsException when the port cannot be had
      */
-    public static Front start(FrontPort address, Supplier<Set<Integer>> addOnPorts, PrintStream err) {
-        Front front = new Front(address, addOnPorts, err, HOLD_BOUND);
+    public static Front start(Options options, Supplier<Set<Integer>> addOnPorts, PrintStream err) {
+        FrontPort address = options.frontPort().orElseThrow(() -> new IllegalArgumentException("no --front-port"));
+        Front front = new Front(address, options.debugDirectory(), addOnPorts, err, HOLD_BOUND);
         try {
             front.server.start();
         } catch (Exception e) {

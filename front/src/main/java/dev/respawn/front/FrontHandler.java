@@ -1,6 +1,7 @@
 package dev.respawn.front;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -23,9 +24,12 @@ final class FrontHandler extends Handler.Abstract {
     private final WorkerProxy proxy;
     private final Duration holdBound;
     private final Executor executor;
+    private final StandingCompileErrors compileErrors;
 
-    FrontHandler(Gate gate, WorkerProxy proxy, Duration holdBound, Executor executor) {
+    FrontHandler(Gate gate, WorkerProxy proxy, Duration holdBound, Executor executor,
+            StandingCompileErrors compileErrors) {
         this.gate = gate;
+        this.compileErrors = compileErrors;
         this.proxy = proxy;
         this.holdBound = holdBound;
         this.executor = executor;
@@ -34,6 +38,11 @@ final class FrontHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        Optional<String> errors = compileErrors.current();
+        if (errors.isPresent()) {
+            Answers.problem(request, response, callback, 503, "The last saved source does not compile", errors.get());
+            return true;
+        }
         CompletableFuture<Integer> port = gate.port();
         if (port.isDone() && !port.isCompletedExceptionally()) {
             return proxy.forward(request, response, callback, port.join());

@@ -19,6 +19,8 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
+import dev.respawn.reloader.compile.CompileErrors;
+
 /**
  * Compiles changed sources in the Maven JVM with {@code javax.tools}: into a scratch directory
  * first, so a source that does not compile leaves the output directory (and the worker) as it was.
@@ -67,15 +69,20 @@ final class SourceCompiler {
                 compiled = javac.getTask(null, files, diagnostics, arguments, null,
                         files.getJavaFileObjectsFromPaths(sources.stream().map(SourceFile::path).toList())).call();
             }
+            List<String> errors = new ArrayList<>();
             for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
                 if (diagnostic.getKind() == Diagnostic.Kind.ERROR) {
+                    errors.add(describe(diagnostic));
                     err.println(describe(diagnostic));
                 }
             }
             if (!compiled) {
                 err.println("respawn: " + names(sources) + " did not compile; the worker keeps the classes it has");
+                // The front (--front-port) shows them to the client until the sources compile.
+                CompileErrors.failed(scratch, errors);
                 return false;
             }
+            CompileErrors.cleared(scratch);
             for (SourceFile source : sources) {
                 source.deleteClasses(output);
             }
