@@ -18,16 +18,20 @@ final class Answers {
 
     private static final Gson GSON = new Gson();
 
-    private Answers() {
+    private final boolean browserReload;
+
+    /** @param browserReload whether HTML answers reload themselves once the application serves again */
+    Answers(boolean browserReload) {
+        this.browserReload = browserReload;
     }
 
-    static void problem(Request request, Response response, Callback callback, int status, String title, String detail) {
+    void problem(Request request, Response response, Callback callback, int status, String title, String detail) {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         String body;
         if (wantsHtml(request)) {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
-            body = html(status, title, detail);
+            body = html(status, title, detail) + (browserReload ? ReloadEvents.SCRIPT : "");
         } else {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json");
             Map<String, Object> problem = new LinkedHashMap<>();
@@ -51,7 +55,7 @@ final class Answers {
                 + "<style>body{font-family:system-ui,sans-serif;margin:2em}pre{background:#fdf1f1;padding:1em;"
                 + "border-left:4px solid #c33;white-space:pre-wrap}</style></head><body>"
                 + "<h1>" + status + " " + escape(title) + "</h1>\n<pre>" + escape(detail) + "</pre>\n"
-                + "<p>respawn's front answered for the application: reload this page after your next change.</p>"
+                + "<p>respawn's front answered for the application.</p>"
                 + "</body></html>\n";
     }
 

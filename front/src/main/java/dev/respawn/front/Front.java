@@ -2,14 +2,16 @@ package dev.respawn.front;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -36,10 +38,15 @@ public final class Front implements SupervisorExtension {
     private final Supplier<Set<Integer>> addOnPorts;
     private final PrintStream err;
     private final Gate gate = new Gate();
+    private final FrontStatus status = new FrontStatus(Clock.systemDefaultZone());
+    private final ReloadEvents reloadEvents = new ReloadEvents();
     private final Server server;
     private Set<Integer> lastChoice = Set.of();
+    private Integer servingPort;
+    private String lastWhy = "";
+    private boolean started;
 
-    private Front(FrontPort address, Path debugDirectory, Supplier<Set<Integer>> addOnPorts, PrintStream err,
+    private Front(Options options, FrontPort address, Supplier<Set<Integer>> addOnPorts, PrintStream err,
             Duration holdBound) {
         this.address = address;
         this.addOnPorts = addOnPorts;
@@ -55,8 +62,14 @@ public final class Front implements SupervisorExtension {
         connector.setHost("127.0.0.1");
         connector.setPort(address.port());
         server.addConnector(connector);
-        server.setHandler(new FrontHandler(gate, new WorkerProxy(gate), holdBound, threads,
-                new StandingCompileErrors(CompileErrors.underDebugDirectory(debugDirectory))));
+        Answers answers = new Answers(options.browserReload());
+        List<Handler> routes = new ArrayList<>();
+        routes.add(DebugRoutes.of(server, status, DebugRoutes.Folders.of(options), reloadEvents));
+        routes.addAll(StaticFolders.of(server, options.urlAliases(), options.workerDirectory()));
+        routes.add(new FrontHandler(gate, new WorkerProxy(gate, answers), holdBound, threads,
+                new StandingCompileErrors(CompileErrors.underDebugDirectory(options.debugDirectory())), answers,
+                options.browserReload()));
+        server.setHandler(new Handler.Sequence(routes));
         server.setStopTimeout(1000);
     }
 
@@ -65,11 +78,11 @@ public final class Front implements SupervisorExtension {
      *
      * @param options the supervisor's options, with {@code --front-port}
      * @param addOnPorts the ports other add-ons make every worker listen on (never the application's)
-     * @throws OptionsException when the port cannot be had
+     * @throws OptionsException when the port cannot be had, or an alias names no folder
      */
     public static Front start(Options options, Supplier<Set<Integer>> addOnPorts, PrintStream err) {
         FrontPort address = options.frontPort().orElseThrow(() -> new IllegalArgumentException("no --front-port"));
-        Front front = new Front(address, options.debugDirectory(), addOnPorts, err, HOLD_BOUND);
+        Front front = new Front(options, address, addOnPorts, err, HOLD_BOUND);
         try {
             front.server.start();
         } catch (Exception e) {
@@ -78,19 +91,28 @@ public final class Front implements SupervisorExtension {
                     + address.port() + " (" + (e instanceof IOException && e.getCause() != null ? e.getCause().getMessage()
                     : e.getMessage()) + "); choose another port");
         }
-        err.println("respawn: the front listens on http://127.0.0.1:" + address.port() + "/");
+        err.println("respawn: the front listens on http://127.0.0.1:" + address.port() + "/ (debug output: http://127.0.0.1:"
+                + address.port() + "/_respawn/)");
         return front;
     }
 
     @Override
-    public void reloading() {
+    public synchronized void reloading() {
         gate.hold();
+        status.reloading();
     }
 
     @Override
-    public void serving(Set<Integer> ports) {
+    public synchronized void serving(Set<Integer> ports) {
         if (ports.isEmpty()) {
+            // A hot swap: the application kept its ports.
             gate.reopen();
+            if (servingPort != null) {
+                status.serving(servingPort);
+            } else {
+                status.notServing(lastWhy);
+            }
+            reloaded();
             return;
         }
         Set<Integer> candidates = new TreeSet<>(ports);
@@ -98,15 +120,15 @@ public final class Front implements SupervisorExtension {
         if (address.appPort().isPresent()) {
             int wanted = address.appPort().getAsInt();
             if (candidates.contains(wanted)) {
-                gate.open(wanted);
+                open(wanted);
             } else {
-                gate.fail("the application listens on " + candidates + ", not on port " + wanted
+                notServing("the application listens on " + candidates + ", not on port " + wanted
                         + " (--front-port " + address.port() + ":" + wanted + ")");
             }
             return;
         }
         if (candidates.isEmpty()) {
-            gate.fail("the application listens on no port of its own");
+            notServing("the application listens on no port of its own");
             return;
         }
         int chosen = candidates.iterator().next();
@@ -115,12 +137,31 @@ public final class Front implements SupervisorExtension {
                     + " (say --front-port " + address.port() + ":PORT for another)");
         }
         lastChoice = new HashSet<>(candidates);
-        gate.open(chosen);
+        open(chosen);
+    }
+
+    private void open(int port) {
+        servingPort = port;
+        gate.open(port);
+        status.serving(port);
+        reloaded();
     }
 
     @Override
-    public void notServing(String why) {
+    public synchronized void notServing(String why) {
+        servingPort = null;
+        lastWhy = why;
         gate.fail(why);
+        status.notServing(why);
+        reloaded();
+    }
+
+    /** Open pages reload (--browser-reload), except at the first start, which they cannot have seen. */
+    private void reloaded() {
+        if (started) {
+            reloadEvents.reloaded();
+        }
+        started = true;
     }
 
     @Override

@@ -25,11 +25,15 @@ final class FrontHandler extends Handler.Abstract {
     private final Duration holdBound;
     private final Executor executor;
     private final StandingCompileErrors compileErrors;
+    private final Answers answers;
+    private final boolean browserReload;
 
     FrontHandler(Gate gate, WorkerProxy proxy, Duration holdBound, Executor executor,
-            StandingCompileErrors compileErrors) {
+            StandingCompileErrors compileErrors, Answers answers, boolean browserReload) {
         this.gate = gate;
         this.compileErrors = compileErrors;
+        this.answers = answers;
+        this.browserReload = browserReload;
         this.proxy = proxy;
         this.holdBound = holdBound;
         this.executor = executor;
@@ -40,34 +44,42 @@ final class FrontHandler extends Handler.Abstract {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         Optional<String> errors = compileErrors.current();
         if (errors.isPresent()) {
-            Answers.problem(request, response, callback, 503, "The last saved source does not compile", errors.get());
+            answers.problem(request, response, callback, 503, "The last saved source does not compile", errors.get());
             return true;
         }
         CompletableFuture<Integer> port = gate.port();
         if (port.isDone() && !port.isCompletedExceptionally()) {
-            return proxy.forward(request, response, callback, port.join());
+            return forward(request, response, callback, port.join());
         }
         port.copy().orTimeout(holdBound.toMillis(), TimeUnit.MILLISECONDS)
                 .whenCompleteAsync((ready, failure) -> answer(request, response, callback, ready, failure), executor);
         return true;
     }
 
+    private boolean forward(Request request, Response response, Callback callback, int port) throws Exception {
+        if (!browserReload) {
+            return proxy.forward(request, response, callback, port);
+        }
+        ScriptInjection.Wrapped wrapped = ScriptInjection.wrap(request, response, callback);
+        return proxy.forward(request, wrapped.response(), wrapped.callback(), port);
+    }
+
     private void answer(Request request, Response response, Callback callback, Integer ready, Throwable failure) {
         Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
         try {
             if (cause == null) {
-                if (!proxy.forward(request, response, callback, ready)) {
+                if (!forward(request, response, callback, ready)) {
                     Response.writeError(request, response, callback, 404);
                 }
             } else if (cause instanceof Gate.NotServing notServing) {
-                Answers.problem(request, response, callback, 503, "The application is not serving",
+                answers.problem(request, response, callback, 503, "The application is not serving",
                         notServing.getMessage());
             } else if (cause instanceof TimeoutException) {
-                Answers.problem(request, response, callback, 503, "The application is still starting",
+                answers.problem(request, response, callback, 503, "The application is still starting",
                         "no application listened within " + holdBound.toSeconds() + " s of this request;"
                                 + " the supervisor's terminal says what it is doing");
             } else {
-                Answers.problem(request, response, callback, 500, "The front failed", String.valueOf(cause));
+                answers.problem(request, response, callback, 500, "The front failed", String.valueOf(cause));
             }
         } catch (Exception | LinkageError e) {
             callback.failed(e);

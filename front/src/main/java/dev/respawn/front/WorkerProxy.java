@@ -18,11 +18,13 @@ final class WorkerProxy extends ProxyHandler.Reverse {
     private static final String RELOADS = "dev.respawn.front.reloads";
 
     private final Gate gate;
+    private final Answers answers;
 
-    WorkerProxy(Gate gate) {
+    WorkerProxy(Gate gate, Answers answers) {
         super(request -> HttpURI.build(request.getHttpURI())
                 .scheme("http").host("127.0.0.1").port((Integer) request.getAttribute(PORT)));
         this.gate = gate;
+        this.answers = answers;
     }
 
     /** Forwards {@code request} to the application on {@code port}. */
@@ -55,7 +57,7 @@ final class WorkerProxy extends ProxyHandler.Reverse {
                 ? "a reload stopped the application while it handled this request; it was not sent again, as it"
                         + " may not be idempotent"
                 : "the application on port " + clientToProxyRequest.getAttribute(PORT) + " did not answer: " + brief(failure);
-        Answers.problem(clientToProxyRequest, proxyToClientResponse, proxyToClientCallback, 502,
+        answers.problem(clientToProxyRequest, proxyToClientResponse, proxyToClientCallback, 502,
                 cut ? "A reload cut this request" : "The application did not answer", why);
     }
 

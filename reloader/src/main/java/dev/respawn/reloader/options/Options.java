@@ -159,6 +159,16 @@ public final class Options {
                     + " holding requests while a reload runs and showing why when no worker can serve.")
     private String frontPort;
 
+    @Option(names = "--url-alias", arity = "2", paramLabel = "URL-PATH DIR", hideParamSyntax = true,
+            description = "The front serves the files of DIR at URL-PATH, as they are on disk (repeatable; needs"
+                    + " --front-port).")
+    private List<String> urlAlias = new ArrayList<>();
+
+    @Option(names = "--browser-reload",
+            description = "The front adds a small script to HTML pages that reloads them once a reload has completed"
+                    + " (needs --front-port).")
+    private boolean browserReload;
+
     // Set by a host that compiles saved sources itself (mvn respawn:run), so no hint to compile them.
     @Option(names = "--host-compiles-sources", hidden = true)
     private boolean hostCompilesSources;
@@ -237,6 +247,19 @@ public final class Options {
     /** Where the front listens, when asked for. */
     public Optional<FrontPort> frontPort() {
         return Optional.ofNullable(frontPort).map(FrontPort::parse);
+    }
+
+    /** The folders the front serves, in the order given. */
+    public List<UrlAlias> urlAliases() {
+        List<UrlAlias> aliases = new ArrayList<>();
+        for (int i = 0; i + 1 < urlAlias.size(); i += 2) {
+            aliases.add(UrlAlias.of(urlAlias.get(i), urlAlias.get(i + 1)));
+        }
+        return Collections.unmodifiableList(aliases);
+    }
+
+    public boolean browserReload() {
+        return browserReload;
     }
 
     public boolean hostCompilesSources() {
@@ -361,6 +384,11 @@ public final class Options {
             throw new OptionsException("--recorder-body-limit must be 0 or more bytes, not " + recorderBodyLimit);
         }
         frontPort();
+        urlAliases();
+        if (frontPort == null && (!urlAlias.isEmpty() || browserReload)) {
+            throw new OptionsException((browserReload ? "--browser-reload" : "--url-alias")
+                    + " needs the front: add --front-port N (e.g. --front-port 8000)");
+        }
         List<String> events = List.of("cpu", "perf", "wall", "alloc", "lock", "itimer");
         if (!events.contains(profilerEvent)) {
             throw new OptionsException("--profiler-event must be one of " + String.join(", ", events)
