@@ -64,6 +64,10 @@ class FrontPagesIT {
             HttpResponse<String> failed = send(front, "GET", "/order?item=book&quantity=-1", null, null);
             assertThat(failed.statusCode()).isEqualTo(500);
             respawn.awaitStderr("-> \\.respawn/exceptions/.*IllegalArgumentException\\.json", SERVED);
+            String report = failed.headers().firstValue("X-Respawn-Exception").orElseThrow(
+                    () -> new AssertionError("no X-Respawn-Exception header in " + failed.headers().map()));
+            assertThat(report).endsWith("IllegalArgumentException.json");
+            assertThat(app.root().resolve(report)).exists();
 
             try (EventStream events = new EventStream(front)) {
                 respawn.writeLine("rs");

@@ -65,8 +65,13 @@ final class DebugPage extends Handler.Abstract {
         html.append("</section>\n");
         exceptions(html);
         list(html, "recordings", "Recordings (one HAR per life)", folders.recordings(), ".har", "");
-        list(html, "profiles", "Profiles (flame graphs)", folders.profiles(), ".html", " target=\"flame\"");
-        html.append("<iframe name=\"flame\" title=\"flame graph\"></iframe>");
+        List<Path> profiles = list(html, "profiles", "Profiles (flame graphs)", folders.profiles(), ".html",
+                " target=\"flame\"");
+        if (!profiles.isEmpty()) {
+            // The newest flame graph open in the page; a link opens another in its place.
+            html.append("<iframe name=\"flame\" title=\"flame graph\" src=\"profiles/")
+                    .append(Answers.escape(profiles.get(0).getFileName().toString())).append("\"></iframe>\n");
+        }
         coverage(html);
         html.append("</body></html>\n");
         return html.toString();
@@ -89,7 +94,7 @@ final class DebugPage extends Handler.Abstract {
         html.append("</section>\n");
     }
 
-    private void list(StringBuilder html, String id, String title, Path folder, String suffix, String target) {
+    private List<Path> list(StringBuilder html, String id, String title, Path folder, String suffix, String target) {
         html.append("<section id=\"").append(id).append("\"><h2>").append(title).append("</h2>");
         List<Path> files = newest(folder, suffix);
         if (files.isEmpty()) {
@@ -104,6 +109,7 @@ final class DebugPage extends Handler.Abstract {
             html.append("</ul>");
         }
         html.append("</section>\n");
+        return files;
     }
 
     private void coverage(StringBuilder html) {

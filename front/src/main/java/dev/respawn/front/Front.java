@@ -64,11 +64,12 @@ public final class Front implements SupervisorExtension {
         server.addConnector(connector);
         Answers answers = new Answers(options.browserReload());
         List<Handler> routes = new ArrayList<>();
-        routes.add(DebugRoutes.of(server, status, DebugRoutes.Folders.of(options), reloadEvents));
+        DebugRoutes.Folders folders = DebugRoutes.Folders.of(options);
+        routes.add(DebugRoutes.of(server, status, folders, reloadEvents));
         routes.addAll(StaticFolders.of(server, options.urlAliases(), options.workerDirectory()));
         routes.add(new FrontHandler(gate, new WorkerProxy(gate, answers), holdBound, threads,
                 new StandingCompileErrors(CompileErrors.underDebugDirectory(options.debugDirectory())), answers,
-                options.browserReload()));
+                options.browserReload(), folders.exceptions()));
         server.setHandler(new Handler.Sequence(routes));
         server.setStopTimeout(1000);
     }

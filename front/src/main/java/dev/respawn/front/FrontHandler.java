@@ -1,5 +1,6 @@
 package dev.respawn.front;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -27,9 +28,12 @@ final class FrontHandler extends Handler.Abstract {
     private final StandingCompileErrors compileErrors;
     private final Answers answers;
     private final boolean browserReload;
+    private final Path exceptions;
 
+    /** @param exceptions where exception reports go, or null when none are captured */
     FrontHandler(Gate gate, WorkerProxy proxy, Duration holdBound, Executor executor,
-            StandingCompileErrors compileErrors, Answers answers, boolean browserReload) {
+            StandingCompileErrors compileErrors, Answers answers, boolean browserReload, Path exceptions) {
+        this.exceptions = exceptions;
         this.gate = gate;
         this.compileErrors = compileErrors;
         this.answers = answers;
@@ -57,10 +61,13 @@ final class FrontHandler extends Handler.Abstract {
     }
 
     private boolean forward(Request request, Response response, Callback callback, int port) throws Exception {
-        if (!browserReload) {
-            return proxy.forward(request, response, callback, port);
+        ScriptInjection.Wrapped wrapped = new ScriptInjection.Wrapped(response, callback);
+        if (exceptions != null) {
+            wrapped = ExceptionReportHeader.wrap(request, wrapped.response(), wrapped.callback(), exceptions);
         }
-        ScriptInjection.Wrapped wrapped = ScriptInjection.wrap(request, response, callback);
+        if (browserReload) {
+            wrapped = ScriptInjection.wrap(request, wrapped.response(), wrapped.callback());
+        }
         return proxy.forward(request, wrapped.response(), wrapped.callback(), port);
     }
 
