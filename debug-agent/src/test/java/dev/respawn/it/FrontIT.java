@@ -76,7 +76,24 @@ class FrontIT {
             assertLostNone(load);
 
             streamsLargeBodiesBothWays(front);
+            passesServerSentEventsAsTheyCome(front);
         }
+    }
+
+    /** The application's first event arrives while it still holds the second back. */
+    private static void passesServerSentEventsAsTheyCome(int front) throws Exception {
+        HttpResponse<java.util.stream.Stream<String>> events = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + front + "/ticks")).timeout(Duration.ofSeconds(30))
+                        .build(), HttpResponse.BodyHandlers.ofLines());
+        assertThat(events.headers().firstValue("Content-Type")).hasValue("text/event-stream");
+        java.util.Iterator<String> lines = events.body().iterator();
+        // The application holds the second event back for 30 s unless released: a proxy that
+        // buffered the stream would deliver nothing before then.
+        assertThat(java.util.concurrent.CompletableFuture.supplyAsync(lines::next).get(10, java.util.concurrent.TimeUnit.SECONDS))
+                .isEqualTo("data: first");
+        assertThat(Http.bodyOrNull(front, "/ticks/release")).isEqualTo("released");
+        assertThat(lines.next()).isEmpty();
+        assertThat(lines.next()).isEqualTo("data: second");
     }
 
     @Test
