@@ -97,6 +97,26 @@ class FrontIT {
     }
 
     @Test
+    void tomcatRestartsInsideTheJvmLoseNoRequest() throws Exception {
+        ExampleWorkspace app = ExampleWorkspace.copyOf("tomcat-jakarta", temp);
+        int front = TestEnvironment.freePort();
+        try (RespawnProcess respawn = RespawnProcess.supervisor(app.root(), List.of("--reload-on-changes",
+                "--front-port", Integer.toString(front), "--", TestEnvironment.java(), "-cp", app.classpath(),
+                "dev.respawn.examples.jakarta.JakartaServer", Integer.toString(TestEnvironment.freePort())))) {
+            Http.awaitBody(front, "/hello", "Hello from Jakarta", SERVED);
+            FrontLoad load = new FrontLoad(front, "/hello", 4);
+            for (int i = 1; i <= RELOADS; i++) {
+                int restarts = respawn.count("restarted inside the JVM in");
+                respawn.writeLine("rs");
+                await().atMost(SERVED).until(() -> respawn.count("restarted inside the JVM in") > restarts);
+                flowing(load);
+            }
+            load.close();
+            assertLostNone(load);
+        }
+    }
+
+    @Test
     void processRestartsLoseNoRequest() throws Exception {
         ExampleWorkspace app = ExampleWorkspace.copyOf("hello-http", temp);
         int front = TestEnvironment.freePort();
