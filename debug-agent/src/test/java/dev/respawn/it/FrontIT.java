@@ -41,11 +41,18 @@ class FrontIT {
 
     /** The supervisor, with little heap: a body it held whole would not fit. */
     private RespawnProcess supervise(ExampleWorkspace app, int front, int port, String... options) throws IOException {
+        return supervise(app, front, port, List.of(), options);
+    }
+
+    private RespawnProcess supervise(ExampleWorkspace app, int front, int port, List<String> workerJvm, String... options)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(TestEnvironment.java(), "-Xmx64m", "-jar",
                 TestEnvironment.respawnJar().toString(), "--reload-on-changes", "--shutdown-timeout", "2",
                 "--front-port", Integer.toString(front)));
         command.addAll(List.of(options));
-        command.addAll(List.of("--", TestEnvironment.java(), "-cp", "target/classes", MAIN, Integer.toString(port)));
+        command.addAll(List.of("--", TestEnvironment.java()));
+        command.addAll(workerJvm);
+        command.addAll(List.of("-cp", "target/classes", MAIN, Integer.toString(port)));
         return RespawnProcess.start(app.root(), command, Map.of(), "supervisor");
     }
 
@@ -120,7 +127,9 @@ class FrontIT {
     void processRestartsLoseNoRequest() throws Exception {
         ExampleWorkspace app = ExampleWorkspace.copyOf("hello-http", temp);
         int front = TestEnvironment.freePort();
-        try (RespawnProcess respawn = supervise(app, front, TestEnvironment.freePort(), "--reload-mode", "restart")) {
+        Path loaded = temp.resolve("classes-loaded.txt");
+        try (RespawnProcess respawn = supervise(app, front, TestEnvironment.freePort(),
+                List.of("-Xlog:class+load=info:file=" + loaded), "--reload-mode", "restart")) {
             Http.awaitBody(front, "/hello", "Hello from respawn", SERVED);
             FrontLoad load = new FrontLoad(front, "/hello", 4);
             for (int i = 1; i <= RELOADS; i++) {
@@ -134,6 +143,8 @@ class FrontIT {
             }
             load.close();
             assertLostNone(load);
+            assertThat(Files.readString(loaded)).as("the worker's classes").contains("dev.respawn.")
+                    .doesNotContain("eclipse.jetty").doesNotContain("dev.respawn.front");
         }
     }
 
