@@ -78,7 +78,8 @@ class FrontPagesIT {
 
             String dom = chromium(front, "--dump-dom");
             assertThat(dom).contains("serving on port").contains("IllegalArgumentException: quantity must be positive")
-                    .contains("this.warehouse = \"north\"").containsPattern("href=\"recordings/[^\"]+\\.har\"");
+                    .contains("this.warehouse = \"north\"").containsPattern("href=\"recordings/[^\"]+\\.har\"")
+                    .as("--browser-reload reloads the page too").contains("new EventSource('/_respawn/events')");
             Path screenshot = temp.resolve("respawn.png");
             chromium(front, "--screenshot=" + screenshot, "--window-size=1200,900");
             assertThat(ImageIO.read(screenshot.toFile()).getWidth()).isEqualTo(1200);

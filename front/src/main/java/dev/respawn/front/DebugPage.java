@@ -28,10 +28,13 @@ final class DebugPage extends Handler.Abstract {
 
     private final FrontStatus status;
     private final DebugRoutes.Folders folders;
+    private final boolean browserReload;
 
-    DebugPage(FrontStatus status, DebugRoutes.Folders folders) {
+    /** @param browserReload whether the page reloads itself after each reload (--browser-reload) */
+    DebugPage(FrontStatus status, DebugRoutes.Folders folders, boolean browserReload) {
         this.status = status;
         this.folders = folders;
+        this.browserReload = browserReload;
     }
 
     @Override
@@ -73,7 +76,7 @@ final class DebugPage extends Handler.Abstract {
                     .append(Answers.escape(profiles.get(0).getFileName().toString())).append("\"></iframe>\n");
         }
         coverage(html);
-        html.append("</body></html>\n");
+        html.append(browserReload ? ReloadEvents.SCRIPT : "").append("</body></html>\n");
         return html.toString();
     }
 

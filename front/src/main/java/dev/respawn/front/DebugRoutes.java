@@ -38,7 +38,7 @@ final class DebugRoutes {
     private DebugRoutes() {
     }
 
-    static Handler of(Server server, FrontStatus status, Folders folders, Handler events) {
+    static Handler of(Server server, FrontStatus status, Folders folders, Handler events, boolean browserReload) {
         List<Handler> routes = new ArrayList<>();
         ContextHandler eventStream = new ContextHandler(events, PREFIX + "/events");
         eventStream.setAllowNullPathInContext(true);
@@ -47,7 +47,7 @@ final class DebugRoutes {
         folder(server, routes, "recordings", folders.recordings());
         folder(server, routes, "profiles", folders.profiles());
         folder(server, routes, "coverage", folders.coverage());
-        ContextHandler page = new ContextHandler(new DebugPage(status, folders), PREFIX);
+        ContextHandler page = new ContextHandler(new DebugPage(status, folders, browserReload), PREFIX);
         routes.add(page);
         return new LoopbackHostOnly(new Handler.Sequence(routes));
     }

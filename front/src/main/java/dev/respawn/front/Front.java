@@ -65,7 +65,7 @@ public final class Front implements SupervisorExtension {
         Answers answers = new Answers(options.browserReload());
         List<Handler> routes = new ArrayList<>();
         DebugRoutes.Folders folders = DebugRoutes.Folders.of(options);
-        routes.add(DebugRoutes.of(server, status, folders, reloadEvents));
+        routes.add(DebugRoutes.of(server, status, folders, reloadEvents, options.browserReload()));
         routes.addAll(StaticFolders.of(server, options.urlAliases(), options.workerDirectory()));
         routes.add(new FrontHandler(gate, new WorkerProxy(gate, answers), holdBound, threads,
                 new StandingCompileErrors(CompileErrors.underDebugDirectory(options.debugDirectory())), answers,
