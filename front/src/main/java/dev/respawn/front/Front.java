@@ -33,6 +33,8 @@ public final class Front implements SupervisorExtension {
 
     /** How long a request waits for the application to serve again before a 503. */
     static final Duration HOLD_BOUND = Duration.ofSeconds(60);
+    /** How long a connection, to the client or to the application, may sit with nothing sent. */
+    static final Duration IDLE = Duration.ofMinutes(5);
 
     private final FrontPort address;
     private final Supplier<Set<Integer>> addOnPorts;
@@ -61,6 +63,8 @@ public final class Front implements SupervisorExtension {
         ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
         connector.setHost("127.0.0.1");
         connector.setPort(address.port());
+        // Long polls and event streams of an application under development may pause for minutes.
+        connector.setIdleTimeout(IDLE.toMillis());
         server.addConnector(connector);
         Answers answers = new Answers(options.browserReload());
         List<Handler> routes = new ArrayList<>();

@@ -40,6 +40,7 @@ final class WorkerProxy extends ProxyHandler.Reverse {
         // Bounded loopback load from a developer's tools; the default 64 would queue a larger burst.
         httpClient.setMaxConnectionsPerDestination(512);
         httpClient.setMaxRequestsQueuedPerDestination(4096);
+        httpClient.setIdleTimeout(Front.IDLE.toMillis());
     }
 
     @Override
