@@ -84,6 +84,18 @@ class FrontIT {
 
             streamsLargeBodiesBothWays(front);
             passesServerSentEventsAsTheyCome(front);
+
+            // A new field restarts inside the JVM, where the new main now fails.
+            app.edit("dev/respawn/examples/hello/HelloServer.java",
+                    "        System.setProperty(\"sun.net.httpserver.nodelay\", \"true\");",
+                    "        System.setProperty(\"sun.net.httpserver.nodelay\", \"true\");\n"
+                            + "        if (BROKEN.length() > 0) {\n            throw new IllegalStateException(BROKEN);\n        }");
+            app.edit("dev/respawn/examples/hello/HelloServer.java", "    private HelloServer() {",
+                    "    private static final String BROKEN = \"broken on purpose\";\n\n    private HelloServer() {");
+            app.compile();
+            await().atMost(SERVED).until(() -> get(front, "/hello", "application/json").statusCode() == 503);
+            assertThat(get(front, "/hello", "application/json").body())
+                    .contains("java.lang.IllegalStateException: broken on purpose");
         }
     }
 
