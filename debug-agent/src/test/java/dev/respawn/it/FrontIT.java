@@ -155,6 +155,17 @@ class FrontIT {
             }
             load.close();
             assertLostNone(load);
+
+            // A request the old worker holds when a restart stops it is answered, not sent again.
+            java.util.concurrent.CompletableFuture<HttpResponse<String>> held = HttpClient.newHttpClient().sendAsync(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + front + "/ticks/hold"))
+                            .header("Accept", "application/json").timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            await().atMost(SERVED).until(() -> respawn.stdout().contains("ticks: holding a request"));
+            respawn.writeLine("rs");
+            HttpResponse<String> cut = held.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(cut.statusCode()).isEqualTo(502);
+            assertThat(cut.body()).contains("A reload cut this request").contains("not sent again");
             assertThat(Files.readString(loaded)).as("the worker's classes").contains("dev.respawn.")
                     .doesNotContain("eclipse.jetty").doesNotContain("dev.respawn.front");
         }

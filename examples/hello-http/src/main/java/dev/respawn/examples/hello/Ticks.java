@@ -12,7 +12,7 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * Server-sent events that wait for the client: {@code /ticks} sends one event, then the next only
  * once {@code /ticks/release} was asked for (or after 30 s), and ends. A proxy that buffered the
- * stream would hold the first event back.
+ * stream would hold the first event back. {@code /ticks/hold} answers nothing until released.
  */
 final class Ticks {
 
@@ -29,10 +29,30 @@ final class Ticks {
             streaming.setDaemon(true);
             streaming.start();
         });
+        server.createContext("/ticks/hold", exchange -> {
+            Thread holding = new Thread(() -> ticks.hold(exchange), "hold");
+            holding.setDaemon(true);
+            holding.start();
+        });
         server.createContext("/ticks/release", exchange -> {
             ticks.release.countDown();
             HelloServer.respond(exchange, 200, "released");
         });
+    }
+
+    /** Answers only once released: a request a restart can cut before any of its answer went out. */
+    private void hold(HttpExchange exchange) {
+        CountDownLatch waiting = new CountDownLatch(1);
+        release = waiting;
+        System.out.println("ticks: holding a request until /ticks/release");
+        try {
+            waiting.await(30, TimeUnit.SECONDS);
+            HelloServer.respond(exchange, 200, "held");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // The client went away.
+        }
     }
 
     private void stream(HttpExchange exchange) {
