@@ -100,6 +100,10 @@ public final class RunMojo extends AbstractMojo {
     @Parameter(property = "respawn.debuggerPort")
     private Integer debuggerPort;
 
+    /** Listen on 127.0.0.1:N and forward to the application ({@code N} or {@code N:APP_PORT}, as --front-port). */
+    @Parameter(property = "respawn.frontPort")
+    private String frontPort;
+
     /** Any other supervisor options, as on respawn's command line (e.g. --profile-requests --exclude 'web/**'). */
     @Parameter(property = "respawn.options")
     private String options;
@@ -211,6 +215,7 @@ public final class RunMojo extends AbstractMojo {
         addOns.put("--capture-locals", captureLocals);
         addOns.put("--enable-debugger", enableDebugger);
         addOns.put("--debugger-port", debuggerPort);
+        addOns.put("--front-port", frontPort);
         return addOns;
     }
 

@@ -43,6 +43,7 @@ public final class Supervisor {
     private final ControlPorts controlPorts;
     private final FastStart fastStart;
     private final CountDownLatch finished = new CountDownLatch(1);
+    private final ServingEvents events;
     private final Object lifecycle = new Object();
     private ChangeMonitor monitor;
     private CompileOnSave compiling;
@@ -60,6 +61,7 @@ public final class Supervisor {
         this.console = new Console(config.err());
         this.controlPorts = new ControlPorts(options.debugDirectory());
         this.fastStart = new FastStart(options, console::say, config.agentJar());
+        this.events = new ServingEvents(config.extensions());
     }
 
     /** Runs until the worker ends without reloading, or until the JVM is asked to stop; returns the exit code. */
@@ -67,7 +69,7 @@ public final class Supervisor {
         reports = new ReportServer(new Reports());
         hotSwapper = new HotSwapper(reports, config.extensions(), console);
         inJvm = new InJvmRestarts(reports, console, options.shutdownTimeout());
-        reloads = new Reloads(options.reloadMode(), hotSwapper, inJvm, controlPorts, console, () -> current, this::restart);
+        reloads = new Reloads(options.reloadMode(), hotSwapper, inJvm, controlPorts, console, () -> current, this::restart, events);
         if (options.reloadOnChanges()) {
             monitor = new ChangeMonitor(options, control, reloads::apply, console::say);
         }
@@ -144,6 +146,7 @@ public final class Supervisor {
 
     private void launch(List<Path> changed, long began, Set<Integer> expectedPorts, String why) {
         hotSwapper.forget();
+        events.reloading();
         Path directory = options.workerDirectory();
         for (SupervisorExtension extension : config.extensions()) {
             extension.beforeStart();
@@ -171,6 +174,7 @@ public final class Supervisor {
                 current = null;
                 console.say("could not start the worker (" + config.command().get(0) + "): " + e.getMessage()
                         + "; waiting for a change to try again");
+                events.notServing("could not start the worker (" + config.command().get(0) + "): " + e.getMessage());
                 finishUnlessReloading(127);
                 return;
             }
@@ -179,7 +183,7 @@ public final class Supervisor {
         config.extensions().forEach(extension -> extension.started(worker.pid()));
         Set<Integer> addOnPorts = new java.util.HashSet<>();
         config.extensions().forEach(extension -> addOnPorts.addAll(extension.ports()));
-        new ReadinessReport(console, worker, expectedPorts, addOnPorts, changed, why, began, controlPorts, false).start();
+        new ReadinessReport(console, worker, expectedPorts, addOnPorts, changed, why, began, controlPorts, false, events).start();
         worker.onExit().thenRun(() -> control.execute(() -> exited(worker)));
     }
 
@@ -201,6 +205,7 @@ public final class Supervisor {
         String output = FailureSummary.of(worker.lastOutput(20), 3);
         console.say("the worker (pid " + worker.pid() + ") exited with code " + code + "; " + output
                 + "; waiting for a change to try again");
+        events.notServing("the worker exited with code " + code + "\n" + String.join("\n", worker.lastOutput(20)));
     }
 
     private void finishUnlessReloading(int code) {
