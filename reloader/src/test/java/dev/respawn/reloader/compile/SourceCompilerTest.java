@@ -85,7 +85,7 @@ class SourceCompilerTest {
                 .contains("respawn: Foo.java did not compile; the worker keeps the classes it has");
 
         Files.writeString(source, "package a;\nclass Foo {\n  int x = 2;\n}\n");
-        assertThat(compiler().compile(List.of(foo))).isTrue();
+        assertThat(compile(foo)).isTrue();
         assertThat(CompileErrors.file(scratch)).as("fixed").doesNotExist();
     }
 
