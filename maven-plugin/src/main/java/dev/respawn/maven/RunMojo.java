@@ -9,16 +9,19 @@ import java.util.Map;
 
 import dev.respawn.cli.EmbeddedSupervisor;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.shared.filtering.MavenResourcesFiltering;
 
 /**
  * {@code mvn respawn:run}: runs the project's main class as a worker JVM under respawn's supervisor,
@@ -30,6 +33,13 @@ public final class RunMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    /** maven-resources-plugin's filtering, to copy a saved resource as process-resources would. */
+    @Component
+    private MavenResourcesFiltering resourceFiltering;
 
     /** The worker's main class; by default exec.mainClass, start-class, or the one class with a main method. */
     @Parameter(property = "respawn.mainClass")
@@ -149,12 +159,6 @@ public final class RunMojo extends AbstractMojo {
                 .toList();
         Map<Path, Path> resourceRoots = new LinkedHashMap<>();
         for (Resource resource : project.getResources()) {
-            if (resource.isFiltering()) {
-                // Filtering is maven-resources-plugin's to do; a raw copy would undo it.
-                getLog().info("respawn: " + resource.getDirectory() + " is filtered, so a change there needs"
-                        + " mvn process-resources (respawn then reloads)");
-                continue;
-            }
             Path target = resource.getTargetPath() == null ? output : output.resolve(resource.getTargetPath());
             resourceRoots.put(Path.of(resource.getDirectory()), target);
         }
@@ -165,7 +169,8 @@ public final class RunMojo extends AbstractMojo {
                     + " run Maven on a JDK");
             return null;
         }
-        return new SourceSync(sourceRoots, resourceRoots, output, compiler, System.err);
+        return new SourceSync(sourceRoots, resourceRoots, new MavenResources(resourceFiltering, project, session, output),
+                output, compiler, System.err);
     }
 
     boolean reloadOnChanges() {

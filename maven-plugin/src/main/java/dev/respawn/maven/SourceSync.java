@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +19,9 @@ import dev.respawn.reloader.watch.FileWatcher;
 
 /**
  * Keeps the output directory in step with the sources while the worker runs: a saved {@code .java}
- * is compiled into it, a deleted one takes its classes with it, and a resource is copied over. The
- * reloader then sees the class files change, as after a build.
+ * is compiled into it, a deleted one takes its classes with it, and the resources are copied as
+ * {@code mvn process-resources} copies them ({@link MavenResources}). The reloader then sees the
+ * class files and resources change, as after a build.
  */
 final class SourceSync implements Closeable {
 
@@ -30,6 +30,7 @@ final class SourceSync implements Closeable {
 
     private final List<Path> sourceRoots;
     private final Map<Path, Path> resourceRoots;
+    private final MavenResources resources;
     private final Path output;
     private final SourceCompiler compiler;
     private final PrintStream err;
@@ -45,10 +46,11 @@ final class SourceSync implements Closeable {
     /**
      * @param resourceRoots each resource directory and where its files go in the output directory
      */
-    SourceSync(List<Path> sourceRoots, Map<Path, Path> resourceRoots, Path output, SourceCompiler compiler,
-            PrintStream err) {
+    SourceSync(List<Path> sourceRoots, Map<Path, Path> resourceRoots, MavenResources resources, Path output,
+            SourceCompiler compiler, PrintStream err) {
         this.sourceRoots = List.copyOf(sourceRoots);
         this.resourceRoots = Map.copyOf(resourceRoots);
+        this.resources = resources;
         this.output = output;
         this.compiler = compiler;
         this.err = err;
@@ -87,11 +89,19 @@ final class SourceSync implements Closeable {
             pending.clear();
         }
         Set<SourceFile> compile = new LinkedHashSet<>();
+        boolean copyResources = false;
         for (FileChange change : changes) {
             try {
-                apply(change, compile);
+                copyResources |= apply(change, compile);
             } catch (IOException | RuntimeException e) {
                 err.println("respawn: could not bring " + change.path() + " to the output directory: " + e.getMessage());
+            }
+        }
+        if (copyResources) {
+            try {
+                resources.copy();
+            } catch (Exception e) {
+                err.println("respawn: could not copy the resources as process-resources would: " + e.getMessage());
             }
         }
         if (!compile.isEmpty()) {
@@ -99,12 +109,13 @@ final class SourceSync implements Closeable {
         }
     }
 
-    private void apply(FileChange change, Set<SourceFile> compile) throws IOException {
+    /** Compiles or deletes for a source; for a resource, deletes its copies or says the resources need copying. */
+    private boolean apply(FileChange change, Set<SourceFile> compile) throws IOException {
         Path path = change.path();
         boolean gone = !Files.exists(path);
         if (sourceRoots.contains(change.root())) {
             if (!path.getFileName().toString().endsWith(".java")) {
-                return;
+                return false;
             }
             SourceFile source = new SourceFile(change.root(), path);
             if (gone) {
@@ -112,19 +123,18 @@ final class SourceSync implements Closeable {
             } else {
                 compile.add(source);
             }
-            return;
+            return false;
         }
         Path target = resourceRoots.get(change.root());
         if (target == null) {
-            return;
+            return false;
         }
-        Path copy = target.resolve(change.root().relativize(path).toString());
         if (gone) {
-            SourceCompiler.deleteTree(copy); // A deleted folder arrives as one event.
-        } else {
-            Files.createDirectories(copy.getParent());
-            Files.copy(path, copy, StandardCopyOption.REPLACE_EXISTING);
+            // A deleted folder arrives as one event.
+            SourceCompiler.deleteTree(target.resolve(change.root().relativize(path).toString()));
+            return false;
         }
+        return true;
     }
 
     @Override
