@@ -113,12 +113,16 @@ class FastStartIT {
                 return pid != null && Long.parseLong(pid) != first;
             });
             second = Long.parseLong(Http.bodyOrNull(port, "/pid"));
-            assertThat(arguments(second)).contains("-cp", app.classes().toString())
+            // respawn.jar, archived too, before the class folder.
+            assertThat(arguments(second)).contains("-cp", TestEnvironment.respawnJar().toAbsolutePath().normalize()
+                            + File.pathSeparator + app.classes())
                     .anyMatch(argument -> argument.startsWith("-XX:SharedArchiveFile="));
         }
         // The JDK's own archive holds none of its HTTP server's classes; respawn's holds those the first worker used.
         assertThat(sharedClasses(first, " sun.net.httpserver.")).isZero();
         assertThat(sharedClasses(second, " sun.net.httpserver.")).isGreaterThan(10);
+        assertThat(sharedClasses(first, " dev.respawn.reloader.")).isZero();
+        assertThat(sharedClasses(second, " dev.respawn.reloader.")).as("the agent's own classes").isGreaterThan(5);
     }
 
     @Test

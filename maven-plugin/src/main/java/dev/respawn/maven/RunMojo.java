@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.respawn.cli.EmbeddedSupervisor;
+import dev.respawn.reloader.compile.SourceCompiler;
+import dev.respawn.reloader.compile.SourceSync;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Resource;
@@ -129,9 +131,6 @@ public final class RunMojo extends AbstractMojo {
         SourceSync sync = compileOnSave() ? sourceSync(output, classpath) : null;
         int exit;
         try {
-            if (sync != null) {
-                sync.start(poll);
-            }
             exit = EmbeddedSupervisor.run(SupervisorArguments.of(this), command);
         } finally {
             if (sync != null) {
@@ -157,20 +156,25 @@ public final class RunMojo extends AbstractMojo {
                 .map(Path::of)
                 .filter(root -> !root.startsWith(build)) // Generated sources are the build's to write.
                 .toList();
-        Map<Path, Path> resourceRoots = new LinkedHashMap<>();
-        for (Resource resource : project.getResources()) {
-            Path target = resource.getTargetPath() == null ? output : output.resolve(resource.getTargetPath());
-            resourceRoots.put(Path.of(resource.getDirectory()), target);
-        }
-        SourceCompiler compiler = new SourceCompiler(output, debugDirectory.toPath().resolve("compile"),
-                JavacOptions.of(project, classpath), System.err);
+        SourceCompiler compiler = new SourceCompiler(debugDirectory.toPath().resolve("compile"), System.err);
         if (!compiler.available()) {
             getLog().warn("respawn: Maven runs on a JRE without javac, so saved sources are not compiled;"
                     + " run Maven on a JDK");
             return null;
         }
-        return new SourceSync(sourceRoots, resourceRoots, new MavenResources(resourceFiltering, project, session, output),
-                output, compiler, System.err);
+        List<String> javacOptions = JavacOptions.of(project, classpath);
+        SourceSync sync = new SourceSync(compiler, poll, System.err);
+        sourceRoots.forEach(root -> sync.sources(root, output, () -> javacOptions));
+        for (Resource resource : project.getResources()) {
+            Path target = resource.getTargetPath() == null ? output : output.resolve(resource.getTargetPath());
+            sync.resources(Path.of(resource.getDirectory()), target);
+        }
+        // Copied as process-resources copies them: includes, excludes, filtering.
+        MavenResources resources = new MavenResources(resourceFiltering, project, session, output);
+        sync.resourceCopy(resources::copy);
+        // The first compile in a JVM loads javac; do it now rather than on the first save.
+        sync.warmUp();
+        return sync;
     }
 
     boolean reloadOnChanges() {

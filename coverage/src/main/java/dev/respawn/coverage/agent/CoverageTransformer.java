@@ -12,6 +12,10 @@ import java.util.function.Supplier;
  * Instruments the selected classes as they load, from the bytes the JVM read (registered before
  * any other transformer of ours changes a byte, so JaCoCo's class ids are the class files' own).
  * A class JaCoCo cannot instrument loads as it is, and is named once.
+ *
+ * <p>A hot swap's redefinition passes through here too, with the new class file's bytes: they are
+ * instrumented by the same runtime, under the new class id JaCoCo gives a changed class, so the
+ * swapped class goes on being counted and matches its class file in the report.
  */
 final class CoverageTransformer implements ClassFileTransformer {
 
@@ -34,8 +38,10 @@ final class CoverageTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-        if (classBeingRedefined != null) {
-            // A redefinition (hot swap) must keep the instrumented shape; JaCoCo cannot redo it here.
+        if (classBeingRedefined != null && !ProbeArrays.renewedOnRedefinition(classfileBuffer)) {
+            // The old probe array would stay in the class's static field, and the new code would
+            // count into it at the old indexes. Left alone, the bytes lack JaCoCo's members, the
+            // JVM refuses the redefinition, and respawn restarts instead.
             return null;
         }
         Path root = selection.select(loader, className, protectionDomain);

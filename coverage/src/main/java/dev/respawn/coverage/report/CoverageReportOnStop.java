@@ -27,12 +27,6 @@ public final class CoverageReportOnStop implements SupervisorExtension {
         this.err = err;
     }
 
-    /** Redefining an instrumented class with its class file's bytes would drop its probes. */
-    @Override
-    public java.util.Optional<String> hotSwapVeto() {
-        return java.util.Optional.of("no hot swap while coverage is on: it would drop the class's coverage probes");
-    }
-
     @Override
     public void supervisorStopping() {
         CoverageFiles files = new CoverageFiles(options.coverageDirectory());
@@ -46,7 +40,9 @@ public final class CoverageReportOnStop implements SupervisorExtension {
                     options.sourcePath(), line -> err.println("respawn: " + line)).write();
             err.println("respawn: " + summary.describe());
         } catch (IOException | RuntimeException e) {
-            err.println("respawn: no coverage report: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            String why = e.getMessage() == null ? e.toString() : e.getMessage();
+            err.println("respawn: no coverage report: " + why + (why.contains(files.directory().toString()) ? ""
+                    : " (in " + files.directory() + ")"));
         }
         err.flush();
     }

@@ -56,4 +56,37 @@ class CoverageTransformerTest {
                 + " (Method too large); it runs without coverage");
         assertThat(transformer.roots()).containsExactly(classes);
     }
+
+    @Test
+    void aHotSwapsNewClassFileIsInstrumentedUnlessItsProbesWouldStayInAField() throws Exception {
+        Path classes = Files.createDirectories(temp.resolve("target/classes"));
+        ProtectionDomain domain = new ProtectionDomain(new CodeSource(classes.toUri().toURL(), (Certificate[]) null), null);
+        byte[] instrumented = {42};
+        CoverageRuntime marking = new CoverageRuntime() {
+            @Override
+            public byte[] instrument(String internalName, byte[] original) {
+                return instrumented;
+            }
+
+            @Override
+            public ExecutionDataStore collect(boolean reset) {
+                return new ExecutionDataStore();
+            }
+
+            @Override
+            public String describe() {
+                return "marking";
+            }
+        };
+        CoverageTransformer transformer = new CoverageTransformer(
+                new ClassSelection(new ClassPatterns(Optional.empty(), Optional.empty()), null), () -> marking, said::add);
+        ClassLoader loader = getClass().getClassLoader();
+        byte[] java17 = {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 61};
+        byte[] java8 = {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 52};
+
+        assertThat(transformer.transform(loader, "com/example/Swapped", Object.class, domain, java17))
+                .isSameAs(instrumented);
+        assertThat(transformer.transform(loader, "com/example/Old", Object.class, domain, java8)).isNull();
+        assertThat(said).isEmpty();
+    }
 }

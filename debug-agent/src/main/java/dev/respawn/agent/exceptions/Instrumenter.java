@@ -53,6 +53,9 @@ final class Instrumenter {
         new AgentBuilder.Default(new ByteBuddy().ignore(isDefaultFinalizer()))
                 .disableClassFormatChanges()
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
+                // Parameter names from the MethodParameters attribute, else from the local variable
+                // table (-g without -parameters: plain Maven and Gradle builds), not arg0, arg1.
+                .with(AgentBuilder.PoolStrategy.Default.EXTENDED)
                 .with(new Listener(app))
                 // The default ignore matcher reads every loaded class's modifiers (a parse of its
                 // class file); AppClasses decides from the loader and the code source alone.

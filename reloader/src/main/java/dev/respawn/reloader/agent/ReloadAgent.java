@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.respawn.reloader.changes.ChangeMonitor;
 import dev.respawn.reloader.channel.InJvmRestart;
 import dev.respawn.reloader.channel.ReportClient;
+import dev.respawn.reloader.compile.ClassPath;
+import dev.respawn.reloader.compile.CompileOnSave;
 import dev.respawn.reloader.context.Lives;
 import dev.respawn.reloader.control.ControlFile;
 import dev.respawn.reloader.control.ControlServer;
@@ -22,6 +24,7 @@ import dev.respawn.reloader.options.ReloadMode;
 import dev.respawn.reloader.restart.Restarter;
 import dev.respawn.reloader.tracking.ClassTracker;
 import dev.respawn.reloader.tracking.SourceLocator;
+import dev.respawn.reloader.tracking.TrackingListener;
 
 /**
  * The reloader's part of the agent: tracks loaded classes and reports them to the supervisor,
@@ -50,17 +53,23 @@ public final class ReloadAgent {
         Optional<ReportClient> supervisor = ReportClient.fromEnvironment(environment);
         if (supervisor.isPresent()) {
             ReportClient client = supervisor.get();
+            client.classPath(System.getProperty("java.class.path", ""));
             new ClassTracker(sources, client, ownJar).install(instrumentation);
             Optional<Restarter> restarter = inJvm(options.reloadMode())
                     ? Restarter.install(instrumentation, environment, options.shutdownTimeout(),
                             () -> respawnPorts(options))
                     : Optional.empty();
-            restarter.ifPresent(installed -> control.register("status", argument -> installed.status()));
+            String noRestarts = inJvm(options.reloadMode())
+                    ? "the application was not started with a main class and class folders on its class path"
+                            + " (java -cp FOLDERS:JARS MAIN)"
+                    : "--reload-mode " + options.reloadMode() + " starts a new worker process for each change";
+            control.register("status", argument -> restarter.map(Restarter::status)
+                    .orElseGet(() -> ProcessStatus.describe(options.reloadMode(), noRestarts)));
             InJvmRestart restart = restarter.<InJvmRestart>map(installed -> installed::restart)
                     .orElse(InJvmRestart.unavailable("the application was not started with a main class "
                             + "and class folders on its class path (java -cp FOLDERS:JARS MAIN)"));
             // A supervisor that went away without stopping us (killed) must not leave us behind.
-            client.listen(new ClassRedefiner(instrumentation, restarter), restart, () -> exit(0));
+            client.listen(new ClassRedefiner(instrumentation, restarter), restart, () -> Orphaned.endAll(() -> exit(0)));
             closeOnExit(client);
             return restarter.<Lives>map(installed -> installed).orElse(Lives.NONE);
         }
@@ -75,7 +84,7 @@ public final class ReloadAgent {
                 });
                 monitor.set(new ChangeMonitor(options, thread, ReloadAgent::restartMe,
                         message -> System.err.println("respawn: " + message)));
-                return monitor.get();
+                return compileOnSave(options, monitor.get());
             }, ownJar).install(instrumentation);
             closeOnExit(() -> {
                 ChangeMonitor made = monitor.get();
@@ -85,6 +94,33 @@ public final class ReloadAgent {
             });
         }
         return Lives.NONE;
+    }
+
+    /**
+     * Under {@code compile-on-save}, this JVM compiles its own saved sources (on a JDK), and the
+     * monitor then sees their class files change as after any build.
+     */
+    private static TrackingListener compileOnSave(Options options, ChangeMonitor monitor) {
+        Optional<CompileOnSave> compiling = options.compileOnSave()
+                ? CompileOnSave.start(options, System.err) : Optional.empty();
+        if (compiling.isEmpty()) {
+            return monitor;
+        }
+        CompileOnSave compiler = compiling.get();
+        compiler.classPath(ClassPath.entries(System.getProperty("java.class.path", "")));
+        closeOnExit(compiler);
+        return new TrackingListener() {
+            @Override
+            public void root(Path root, boolean directory) {
+                compiler.root(root, directory);
+                monitor.root(root, directory);
+            }
+
+            @Override
+            public void loaded(dev.respawn.reloader.tracking.ClassOrigin origin) {
+                monitor.loaded(origin);
+            }
+        };
     }
 
     private static boolean inJvm(ReloadMode mode) {

@@ -52,7 +52,7 @@ public final class ChangeMonitor implements TrackingListener, AutoCloseable {
         this.tracked = new TrackedFiles(excludes);
         this.resources = new ResourceDigests(excludes);
         this.sources = new SourceLocator(options.sourcePath());
-        this.sourceHintGiven = options.hostCompilesSources();
+        this.sourceHintGiven = options.hostCompilesSources() || options.compileOnSave();
         this.quietPeriod = new QuietPeriod(executor, options.quietPeriod(), Duration.ofMillis(500), this::settled);
         this.watcher = FileWatcher.builder()
                 .listener(change -> executor.execute(() -> changed(change)))
@@ -94,7 +94,7 @@ public final class ChangeMonitor implements TrackingListener, AutoCloseable {
                 if (!sourceHintGiven) {
                     sourceHintGiven = true;
                     say.accept(change.path().getFileName() + " changed; respawn reloads when its class files"
-                            + " change (compile it, or use mvn respawn:run, which compiles for you)");
+                            + " change (compile it, or add --compile-on-save, or use mvn respawn:run)");
                 }
             }
             case IGNORED -> {

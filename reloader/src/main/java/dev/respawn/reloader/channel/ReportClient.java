@@ -101,6 +101,13 @@ public final class ReportClient implements TrackingListener, AutoCloseable {
         socket.close();
     }
 
+    /** Reports this JVM's class path ({@code java.class.path}), each entry made absolute. */
+    public void classPath(String classPath) {
+        send(ReportProtocol.classPath(dev.respawn.reloader.compile.ClassPath.entries(classPath).stream()
+                .filter(entry -> entry.toString().indexOf('\t') < 0 && entry.toString().indexOf('\n') < 0)
+                .toList()));
+    }
+
     @Override
     public void root(Path root, boolean directory) {
         send(ReportProtocol.root(root, directory));

@@ -10,6 +10,7 @@ import dev.respawn.reloader.tracking.ClassOrigin;
  *
  * <pre>
  * hello  TOKEN  PID
+ * classpath  PATH  PATH ...     (the JVM's java.class.path, absolute, once)
  * root   dir|jar  PATH
  * class  NAME  CLASS-FILE  ROOT  SOURCE-FILE-or-empty
  * redefined  ID  ok | error MESSAGE
@@ -41,6 +42,12 @@ final class ReportProtocol {
 
     static String hello(String token, long pid) {
         return "hello\t" + token + "\t" + pid;
+    }
+
+    static String classPath(java.util.List<Path> entries) {
+        StringBuilder line = new StringBuilder("classpath");
+        entries.forEach(entry -> line.append('\t').append(entry));
+        return line.toString();
     }
 
     static String root(Path root, boolean directory) {
@@ -87,6 +94,7 @@ final class ReportProtocol {
                 link.answered(Long.parseLong(fields[1]),
                         fields[2].equals("ok") ? Optional.empty() : Optional.of(fields.length > 3 ? fields[3] : "failed"));
             }
+            case "classpath" -> listener.classPath(java.util.Arrays.stream(fields).skip(1).map(Path::of).toList());
             case "root" -> {
                 if (fields.length != 3) {
                     return false;

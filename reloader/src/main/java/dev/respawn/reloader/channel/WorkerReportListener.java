@@ -8,4 +8,8 @@ public interface WorkerReportListener extends TrackingListener {
     /** A worker's agent has connected: its JVM is up and the agent is installed. */
     default void connected(long pid) {
     }
+
+    /** A worker's class path, its entries absolute: what a source of its class folders compiles against. */
+    default void classPath(java.util.List<java.nio.file.Path> entries) {
+    }
 }

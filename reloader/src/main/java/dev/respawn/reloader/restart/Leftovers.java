@@ -39,6 +39,12 @@ final class Leftovers {
             ThreadState.clear(thread, dropped);
             ThreadLocals.clear(thread, dropped);
         }
+        // The life's main thread has ended, but something may still hold it: a debugger agent
+        // (JDWP) keeps the JVM's own main thread, the first life's, for as long as the JVM runs.
+        Thread main = life.mainThread();
+        if (main != null) {
+            ThreadState.clear(main, dropped);
+        }
         // Hooks that libraries register once per JVM, made on a thread of the dropped life.
         ShutdownHooks.registered().forEach(hook -> ThreadState.clear(hook, dropped));
         try {

@@ -53,6 +53,11 @@ final class Life {
         return loader;
     }
 
+    /** The thread {@code main} ran on, alive or ended; null before it began. */
+    Thread mainThread() {
+        return main;
+    }
+
     /** The JDBC drivers registered as the stop began (an application may deregister them as it stops). */
     List<Driver> driversAtStop() {
         return driversAtStop;

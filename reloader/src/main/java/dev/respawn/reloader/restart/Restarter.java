@@ -240,6 +240,12 @@ public final class Restarter implements Lives {
         }
     }
 
+    /** Metaspace in use, where the classes of dropped lives would pile up; -1 if the JVM does not say. */
+    private static long metaspaceKib() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getName().equals("Metaspace"))
+                .mapToLong(pool -> pool.getUsage().getUsed() / 1024).findFirst().orElse(-1);
+    }
+
     /** One line on the lives so far, for {@code respawn status}: after a full GC, how many dropped loaders remain. */
     public String status() {
         join(cleaning);
@@ -257,6 +263,6 @@ public final class Restarter implements Lives {
         return "life " + (life == null ? 0 : life.number()) + ", " + total + " in-JVM restart"
                 + (total == 1 ? "" : "s") + ", " + alive.size() + " dropped class loader" + (alive.size() == 1 ? "" : "s")
                 + " still in memory after a full GC" + (alive.isEmpty() ? "" : " " + alive)
-                + ", heap used " + heap / (1024 * 1024) + " MiB";
+                + ", heap used " + heap / (1024 * 1024) + " MiB, metaspace used " + metaspaceKib() + " KiB";
     }
 }

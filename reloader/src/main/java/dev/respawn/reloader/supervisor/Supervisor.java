@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import dev.respawn.reloader.changes.ChangeMonitor;
+import dev.respawn.reloader.compile.CompileOnSave;
 import dev.respawn.reloader.channel.ReportServer;
 import dev.respawn.reloader.channel.WorkerReportListener;
 import dev.respawn.reloader.options.Options;
@@ -44,6 +45,7 @@ public final class Supervisor {
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Object lifecycle = new Object();
     private ChangeMonitor monitor;
+    private CompileOnSave compiling;
     private HotSwapper hotSwapper;
     private InJvmRestarts inJvm;
     private Reloads reloads;
@@ -57,7 +59,7 @@ public final class Supervisor {
         this.options = config.options();
         this.console = new Console(config.err());
         this.controlPorts = new ControlPorts(options.debugDirectory());
-        this.fastStart = new FastStart(options, console::say);
+        this.fastStart = new FastStart(options, console::say, config.agentJar());
     }
 
     /** Runs until the worker ends without reloading, or until the JVM is asked to stop; returns the exit code. */
@@ -68,6 +70,9 @@ public final class Supervisor {
         reloads = new Reloads(options.reloadMode(), hotSwapper, inJvm, controlPorts, console, () -> current, this::restart);
         if (options.reloadOnChanges()) {
             monitor = new ChangeMonitor(options, control, reloads::apply, console::say);
+        }
+        if (options.compileOnSave()) {
+            compiling = CompileOnSave.start(options, config.err()).orElse(null);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "respawn-shutdown"));
         control.execute(() -> launch(List.of(), System.nanoTime(), Set.of(), null));
@@ -193,8 +198,7 @@ public final class Supervisor {
             finishUnlessReloading(code);
             return;
         }
-        List<String> last = worker.lastOutput(3);
-        String output = last.isEmpty() ? "it printed nothing" : "last output: " + String.join(" | ", last);
+        String output = FailureSummary.of(worker.lastOutput(20), 3);
         console.say("the worker (pid " + worker.pid() + ") exited with code " + code + "; " + output
                 + "; waiting for a change to try again");
     }
@@ -223,6 +227,9 @@ public final class Supervisor {
         if (monitor != null) {
             monitor.close();
         }
+        if (compiling != null) {
+            compiling.close();
+        }
         try {
             reports.close();
         } catch (IOException e) {
@@ -245,7 +252,17 @@ public final class Supervisor {
     private final class Reports implements WorkerReportListener {
 
         @Override
+        public void classPath(List<Path> entries) {
+            if (compiling != null) {
+                compiling.classPath(entries);
+            }
+        }
+
+        @Override
         public void root(Path root, boolean directory) {
+            if (compiling != null) {
+                compiling.root(root, directory);
+            }
             if (monitor != null) {
                 monitor.root(root, directory);
                 if (directory && options.reloadMode() != ReloadMode.RESTART) {

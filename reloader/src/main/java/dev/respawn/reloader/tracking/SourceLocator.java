@@ -46,6 +46,24 @@ public final class SourceLocator {
         return roots;
     }
 
+    /**
+     * The folder of Java sources whose classes go to {@code classRoot}, when the layout says:
+     * {@code src/main/java} for Maven's and Gradle's class folders, {@code src} for a plain
+     * {@code bin}, {@code out} or {@code classes} beside it (when it holds no {@code main} folder).
+     */
+    public static Optional<Path> javaRoot(Path classRoot) {
+        List<Path> guesses = guessedRoots(classRoot);
+        if (guesses.isEmpty()) {
+            return Optional.empty();
+        }
+        Path java = guesses.get(0);
+        if (Files.isDirectory(java)) {
+            return Optional.of(java);
+        }
+        Path plain = guesses.get(guesses.size() - 1);
+        return Files.isDirectory(plain) && !Files.exists(java.getParent()) ? Optional.of(plain) : Optional.empty();
+    }
+
     static List<Path> guessedRoots(Path classRoot) {
         Path root = classRoot.toAbsolutePath().normalize();
         List<Path> guesses = new ArrayList<>();

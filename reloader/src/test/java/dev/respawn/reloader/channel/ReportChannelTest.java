@@ -35,6 +35,11 @@ class ReportChannelTest {
         }
 
         @Override
+        public void classPath(List<Path> entries) {
+            heard.add(entries);
+        }
+
+        @Override
         public void loaded(ClassOrigin origin) {
             heard.add(origin);
         }
@@ -50,6 +55,17 @@ class ReportChannelTest {
             client.root(Path.of("/l/x.jar"), false);
             await().until(() -> heard.size() == 4);
             assertThat(heard).containsExactly(ProcessHandle.current().pid(), "/c dir", origin, "/l/x.jar jar");
+            client.close();
+        }
+    }
+
+    @Test
+    void anAgentReportsItsClassPathWithAbsoluteEntries() throws Exception {
+        try (ReportServer server = new ReportServer(listener)) {
+            ReportClient client = ReportClient.fromEnvironment(server.environment()).orElseThrow();
+            client.classPath("target/classes" + java.io.File.pathSeparator + "/l/x.jar");
+            await().until(() -> heard.size() == 2);
+            assertThat(heard.get(1)).isEqualTo(List.of(Path.of("target/classes").toAbsolutePath(), Path.of("/l/x.jar")));
             client.close();
         }
     }

@@ -27,6 +27,20 @@ class SourceLocatorTest {
     }
 
     @Test
+    void theJavaRootOfAClassFolderIsTheOneItsLayoutNames() throws IOException {
+        Path maven = Files.createDirectories(temp.resolve("m/src/main/java"));
+        Files.createDirectories(temp.resolve("m/src/main/kotlin"));
+        assertThat(SourceLocator.javaRoot(temp.resolve("m/target/classes"))).contains(maven);
+        Path gradle = Files.createDirectories(temp.resolve("g/src/main/java"));
+        assertThat(SourceLocator.javaRoot(temp.resolve("g/build/classes/java/main"))).contains(gradle);
+        Path plain = Files.createDirectories(temp.resolve("p/src/com/x"));
+        assertThat(SourceLocator.javaRoot(temp.resolve("p/bin"))).contains(plain.getParent().getParent());
+        Files.createDirectories(temp.resolve("k/src/main/kotlin"));
+        assertThat(SourceLocator.javaRoot(temp.resolve("k/target/classes"))).as("Kotlin only").isEmpty();
+        assertThat(SourceLocator.javaRoot(temp.resolve("weird"))).isEmpty();
+    }
+
+    @Test
     void findsASourceByPackageAndSourceFileAttribute() throws IOException {
         Path file = Files.createDirectories(temp.resolve("src/main/java/com/x")).resolve("Outer.java");
         Files.writeString(file, "class Outer {}");

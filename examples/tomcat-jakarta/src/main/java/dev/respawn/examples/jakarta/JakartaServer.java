@@ -42,7 +42,9 @@ public final class JakartaServer {
         Context context = tomcat.addContext("", null);
         add(context, "/hello", new Hello());
         add(context, "/echo", new Echo());
+        add(context, "/fail", new Fail());
         add(context, "/upload", new Upload());
+        add(context, "/form", new Form());
         add(context, "/pid", new Pid());
         add(context, "/db", new Database());
         // What web applications are told to do as they stop, so that Tomcat does not warn of a leak.
@@ -79,6 +81,16 @@ public final class JakartaServer {
         }
     }
 
+    /** Reserves the item asked for, which fails: Tomcat answers 500. */
+    static final class Fail extends HttpServlet {
+        private final OrderService orders = new OrderService();
+
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            text(response, orders.reserve(request.getParameter("item")));
+        }
+    }
+
     /** Sends the request body back as it streams in, with its content type and an X-Echo header. */
     static final class Echo extends HttpServlet {
         @Override
@@ -91,6 +103,14 @@ public final class JakartaServer {
             try (InputStream in = request.getInputStream(); OutputStream out = response.getOutputStream()) {
                 in.transferTo(out);
             }
+        }
+    }
+
+    /** Greets the name of a form post that Tomcat parses itself. */
+    static final class Form extends HttpServlet {
+        @Override
+        protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            text(response, "Hello, " + request.getParameter("name"));
         }
     }
 

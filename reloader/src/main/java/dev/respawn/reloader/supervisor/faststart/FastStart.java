@@ -27,18 +27,34 @@ public final class FastStart implements AutoCloseable {
     private final Options options;
     private final Consumer<String> say;
     private final SharedArchives archives;
+    private final Path agentJar;
+    private JarIndex agentIndex;
     private final Map<String, Optional<WorkerJvm>> jvms = new HashMap<>();
     private final Set<String> said = new HashSet<>();
     private boolean first = true;
 
     /** {@code say} prints one line on the terminal; archives go under the debug directory's {@code cds}. */
     public FastStart(Options options, Consumer<String> say) {
-        this(options, say, options.debugDirectory().resolve("cds"), SETTLE);
+        this(options, say, null);
+    }
+
+    /**
+     * @param agentJar respawn.jar, archived with the jars and put after them on the class path of a
+     *        worker that maps the archive (its add-ons' libraries, Byte Buddy and JaCoCo, are most
+     *        of what a debug-mode start loads); null to leave it where -javaagent puts it
+     */
+    public FastStart(Options options, Consumer<String> say, Path agentJar) {
+        this(options, say, options.debugDirectory().resolve("cds"), SETTLE, agentJar);
     }
 
     FastStart(Options options, Consumer<String> say, Path archiveDirectory, Duration settle) {
+        this(options, say, archiveDirectory, settle, null);
+    }
+
+    FastStart(Options options, Consumer<String> say, Path archiveDirectory, Duration settle, Path agentJar) {
         this.options = options;
         this.say = say;
+        this.agentJar = agentJar == null ? null : agentJar.toAbsolutePath().normalize();
         this.archives = new SharedArchives(archiveDirectory, settle, say);
     }
 
@@ -107,6 +123,22 @@ public final class FastStart implements AutoCloseable {
         }
     }
 
+    /**
+     * The class path with respawn.jar after the jars, unless a class folder holds a file that
+     * respawn.jar holds too (it would find respawn's copy first): then as given.
+     */
+    private JarsFirst.Layout withAgent(JarsFirst.Layout given) {
+        if (agentJar == null || !java.nio.file.Files.isRegularFile(agentJar)) {
+            return given;
+        }
+        if (agentIndex == null) {
+            agentIndex = JarIndex.of(List.of(agentJar));
+        }
+        List<JarsFirst.Folder> folders = given.folders().stream().map(f -> new JarsFirst.Folder(f.path(), 0)).toList();
+        JarsFirst.Layout alone = new JarsFirst.Layout(List.of(agentJar), given.others(), folders, 0);
+        return JarsFirst.shadowing(alone, agentIndex).isPresent() ? given : given.withJar(agentJar);
+    }
+
     private Sharing sharing(JavaCommandLine line, UserFlags flags, Optional<WorkerJvm> jvm, Path directory) {
         Optional<String> own = flags.sharing().or(line::classPathUnsupported);
         if (own.isPresent()) {
@@ -118,7 +150,8 @@ public final class FastStart implements AutoCloseable {
         if (!jvm.get().hotSpot() || jvm.get().feature() < 11) {
             return Sharing.off("it needs a HotSpot JVM 11 or later");
         }
-        JarsFirst.Layout layout = JarsFirst.layout(line.classPath().orElseThrow(), directory);
+        JarsFirst.Layout given = JarsFirst.layout(line.classPath().orElseThrow(), directory);
+        JarsFirst.Layout layout = withAgent(given);
         List<String> dumpOptions = new ArrayList<>(flags.archiveRelevant());
         if (jvm.get().feature() > 17) {
             // respawn's -javaagent adds java.instrument; a JDK 25 dumped without it says so with three
@@ -127,7 +160,7 @@ public final class FastStart implements AutoCloseable {
             dumpOptions.add(0, "--add-modules=java.instrument");
         }
         ArchiveKey key = ArchiveKey.of(jvm.get(), layout.jars(), dumpOptions);
-        String classes = "class-data sharing of the classes it loads from the JDK" + SharedArchives.andJars(layout.jars());
+        String classes = "class-data sharing of the classes it loads from the JDK" + SharedArchives.andJars(layout.ownJars());
         // The first start records with the class path as given: only a start that maps the archive
         // moves the jars, and only it needs to know that no class folder shadows one of them.
         SharedArchives.Plan plan = archives.plan(key, jvm.get(), layout, dumpOptions);

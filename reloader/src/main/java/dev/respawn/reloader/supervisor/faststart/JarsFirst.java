@@ -26,7 +26,25 @@ final class JarsFirst {
      * A class path taken apart: its jars in order (absolute, wildcards expanded), every other
      * entry as the user wrote it, and the class folders with how many jars came before each.
      */
-    record Layout(List<Path> jars, List<String> others, List<Folder> folders) {
+    record Layout(List<Path> jars, List<String> others, List<Folder> folders, int applicationJars) {
+
+        /** The jars of the application's class path, without respawn.jar. */
+        List<Path> ownJars() {
+            return jars.subList(0, applicationJars);
+        }
+
+        /**
+         * The same class path with {@code jar} after its jars (respawn.jar, whose classes a
+         * -javaagent otherwise loads from a path the JVM appends, which no archive covers).
+         */
+        Layout withJar(Path jar) {
+            if (jars.contains(jar)) {
+                return this;
+            }
+            List<Path> more = new ArrayList<>(jars);
+            more.add(jar);
+            return new Layout(List.copyOf(more), others, folders, applicationJars);
+        }
 
         /** The jars, then the other entries. */
         String classPath() {
@@ -61,7 +79,7 @@ final class JarsFirst {
                 folders.add(new Folder(folder, jars.size()));
             }
         }
-        return new Layout(List.copyOf(jars), List.copyOf(others), List.copyOf(folders));
+        return new Layout(List.copyOf(jars), List.copyOf(others), List.copyOf(folders), jars.size());
     }
 
     /**

@@ -1,23 +1,22 @@
 package dev.respawn.reloader.supervisor.faststart;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
- * Waits, by polling its size, until a file another process writes has stopped growing (a
- * recording worker's class list once it has started): then runs {@code settled}, once. Runs
- * {@code gaveUp} instead when the file is still missing or empty after a while.
+ * Waits, by polling a measure of it (its size, or its {@link ClassListProgress}), until a file
+ * another process writes has stopped growing (a recording worker's class list once it has
+ * started): then runs {@code settled}, once. Runs {@code gaveUp} instead when the file is still
+ * missing or empty after a while.
  */
 final class SettledFile implements Runnable {
 
     private static final Duration POLL = Duration.ofMillis(200);
 
-    private final Path file;
+    private final LongSupplier measure;
     private final Duration settle;
     private final Duration giveUp;
     private final ScheduledExecutorService timer;
@@ -27,9 +26,10 @@ final class SettledFile implements Runnable {
     private long size = -1;
     private long sizeSince;
 
-    SettledFile(Path file, Duration settle, Duration giveUp, ScheduledExecutorService timer, Runnable settled,
+    /** @param measure how far the file has got: -1 while missing, 0 while empty */
+    SettledFile(LongSupplier measure, Duration settle, Duration giveUp, ScheduledExecutorService timer, Runnable settled,
             Runnable gaveUp) {
-        this.file = file;
+        this.measure = measure;
         this.settle = settle;
         this.giveUp = giveUp;
         this.timer = timer;
@@ -44,12 +44,7 @@ final class SettledFile implements Runnable {
     @Override
     public void run() {
         long now = System.nanoTime();
-        long current;
-        try {
-            current = Files.size(file);
-        } catch (IOException e) {
-            current = -1;
-        }
+        long current = measure.getAsLong();
         if (current != size) {
             size = current;
             sizeSince = now;

@@ -105,7 +105,7 @@ final class SharedArchives implements AutoCloseable {
             Path loaded = file(key, "loaded");
             Files.deleteIfExists(loaded);
             stages.put(key, Stage.RECORDING);
-            new SettledFile(loaded, settle, GIVE_UP, timer, () -> dump(key, jvm, layout, dumpOptions, loaded),
+            new SettledFile(new ClassListProgress(loaded)::entries, settle, GIVE_UP, timer, () -> dump(key, jvm, layout, dumpOptions, loaded),
                     () -> forget(key)).start();
             return new Record(loaded);
         } catch (IOException e) {
@@ -161,7 +161,7 @@ final class SharedArchives implements AutoCloseable {
             JarIndex index = saveIndex(key, JarIndex.of(jars));
             indexes.put(key, index);
             Path classList = file(key, "classlist");
-            if (!snapshot(loaded, classList, index, layout.folders())) {
+            if (!snapshot(loaded, classList, index, layout)) {
                 // The application's own classes never loaded (it failed early): the next start records again.
                 forget(key);
                 return;
@@ -173,7 +173,7 @@ final class SharedArchives implements AutoCloseable {
                 ArchiveDump dump = ArchiveDump.start(jvm, classList, jars, dumpOptions, file(key, "jsa"), file(key, "log"));
                 stages.put(key, Stage.DUMPING);
                 dumps.add(dump);
-                dump.result().thenAccept(result -> dumped(key, jars, dump, result));
+                dump.result().thenAccept(result -> dumped(key, layout.ownJars(), dump, result));
             }
         } catch (IOException e) {
             failed(key, "could not start " + jvm.java() + " -Xshare:dump (" + e.getMessage() + ")");
@@ -226,8 +226,9 @@ final class SharedArchives implements AutoCloseable {
      * {@code classList}; false when none of them is a class of the application, from its jars or
      * its class folders.
      */
-    private static boolean snapshot(Path loaded, Path classList, JarIndex index, List<JarsFirst.Folder> folders)
+    private static boolean snapshot(Path loaded, Path classList, JarIndex index, JarsFirst.Layout layout)
             throws IOException {
+        List<JarsFirst.Folder> folders = layout.folders();
         byte[] bytes = Files.readAllBytes(loaded);
         int end = bytes.length;
         while (end > 0 && bytes[end - 1] != '\n') {
@@ -235,10 +236,14 @@ final class SharedArchives implements AutoCloseable {
         }
         String text = new String(bytes, 0, end, StandardCharsets.UTF_8);
         boolean any = text.lines().map(line -> line.split(" ", 2)[0] + ".class").anyMatch(name ->
-                index.lastJarHolding(name) >= 0
+                index.lastJarHolding(name) >= 0 && index.lastJarHolding(name) < layout.ownJars().size()
                         || folders.stream().anyMatch(folder -> Files.isRegularFile(folder.path().resolve(name))));
         if (any) {
-            OwnerOnly.write(classList, text.getBytes(StandardCharsets.UTF_8));
+            // Lines with a source (classes of each life's loader, of respawn's own loaders) cannot be
+            // archived, and a dump fails on one whose superclass or interface it did not load.
+            String archivable = text.lines().filter(ClassListProgress::archivable)
+                    .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+            OwnerOnly.write(classList, archivable.getBytes(StandardCharsets.UTF_8));
         }
         return any;
     }

@@ -1,4 +1,4 @@
-package dev.respawn.maven;
+package dev.respawn.reloader.compile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -26,20 +27,21 @@ class SourceCompilerTest {
 
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    private SourceCompiler compiler() {
-        return new SourceCompiler(output, scratch, List.of("-g", "-parameters", "-classpath", output.toString(),
-                "--release", "17", "-encoding", "UTF-8"), new PrintStream(err, true, StandardCharsets.UTF_8));
+    private boolean compile(SourceFile... sources) {
+        SourceCompiler compiler = new SourceCompiler(scratch, new PrintStream(err, true, StandardCharsets.UTF_8));
+        return compiler.compile(List.of(sources), output, List.of("-g", "-parameters", "-classpath", output.toString(),
+                "--release", "17", "-encoding", "UTF-8"));
     }
 
     @Test
     void compilesIntoTheOutputAndDropsNestedClassesThatAreGone() throws IOException {
         Path source = Classes.write(root, "a.Foo", "package a; class Foo { static class Old { } }");
         SourceFile foo = new SourceFile(root, source);
-        assertThat(compiler().compile(List.of(foo))).isTrue();
+        assertThat(compile(foo)).isTrue();
         assertThat(output.resolve("a/Foo$Old.class")).exists();
 
         Files.writeString(source, "package a; class Foo { static class New { } }");
-        assertThat(compiler().compile(List.of(foo))).isTrue();
+        assertThat(compile(foo)).isTrue();
         assertThat(output.resolve("a/Foo.class")).exists();
         assertThat(output.resolve("a/Foo$New.class")).exists();
         assertThat(output.resolve("a/Foo$Old.class")).doesNotExist();
@@ -49,14 +51,33 @@ class SourceCompilerTest {
     }
 
     @Test
+    void aClassFileWithTheSameBytesIsNotWrittenAgain() throws IOException {
+        Path source = Classes.write(root, "a.Foo", "package a; class Foo { Runnable r = () -> { }; class In { } }");
+        SourceFile foo = new SourceFile(root, source);
+        assertThat(compile(foo)).isTrue();
+        FileTime old = FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(output.resolve("a/Foo.class"), old);
+        Files.setLastModifiedTime(output.resolve("a/Foo$In.class"), old);
+
+        Files.writeString(source, "package a; class Foo { Runnable r = () -> { }; class In { } }\n// a comment\n");
+        assertThat(compile(foo)).isTrue();
+        assertThat(Files.getLastModifiedTime(output.resolve("a/Foo.class"))).isEqualTo(old);
+        assertThat(Files.getLastModifiedTime(output.resolve("a/Foo$In.class"))).isEqualTo(old);
+
+        Files.writeString(source, "package a; class Foo { Runnable r = () -> { }; class In { int x = 1; } }");
+        assertThat(compile(foo)).isTrue();
+        assertThat(Files.getLastModifiedTime(output.resolve("a/Foo$In.class"))).isNotEqualTo(old);
+    }
+
+    @Test
     void aCompileErrorIsFileLineMessageAndLeavesTheOutputAlone() throws IOException {
         Path source = Classes.write(root, "a.Foo", "package a; class Foo { int x = 1; }");
         SourceFile foo = new SourceFile(root, source);
-        assertThat(compiler().compile(List.of(foo))).isTrue();
+        assertThat(compile(foo)).isTrue();
         byte[] before = Files.readAllBytes(output.resolve("a/Foo.class"));
 
         Files.writeString(source, "package a;\nclass Foo {\n  int x = ;\n}\n");
-        assertThat(compiler().compile(List.of(foo))).isFalse();
+        assertThat(compile(foo)).isFalse();
         assertThat(output.resolve("a/Foo.class")).hasBinaryContent(before);
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith(source + ":3: illegal start of expression")
                 .contains("respawn: Foo.java did not compile; the worker keeps the classes it has");
@@ -66,7 +87,7 @@ class SourceCompilerTest {
     void aDeletedSourceTakesItsClassesAndOnlyThose() throws IOException {
         Path source = Classes.write(root, "a.Foo", "package a; class Foo { Runnable r = () -> { }; class In { } }");
         Path other = Classes.write(root, "a.FooBar", "package a; class FooBar { }");
-        assertThat(compiler().compile(List.of(new SourceFile(root, source), new SourceFile(root, other)))).isTrue();
+        assertThat(compile(new SourceFile(root, source), new SourceFile(root, other))).isTrue();
         assertThat(output.resolve("a/Foo$In.class")).exists();
 
         new SourceFile(root, source).deleteClasses(output);
