@@ -1,5 +1,6 @@
 package dev.respawn.reloader.restart;
 
+import java.lang.reflect.Field;
 import java.util.Arrays;
 import java.util.List;
 
@@ -23,5 +24,27 @@ final class Threads {
     static boolean isRespawnOrJvm(Thread thread) {
         String name = thread.getName();
         return name.startsWith("respawn-") || name.equals("DestroyJavaVM");
+    }
+
+    /** The Runnable a Thread was made with: {@code target} up to Java 17, {@code holder.task} since. */
+    static Object task(Thread thread) {
+        try {
+            Field target = Thread.class.getDeclaredField("target");
+            target.setAccessible(true);
+            return target.get(thread);
+        } catch (NoSuchFieldException e) {
+            try {
+                Field holder = Thread.class.getDeclaredField("holder");
+                holder.setAccessible(true);
+                Object fields = holder.get(thread);
+                Field task = fields.getClass().getDeclaredField("task");
+                task.setAccessible(true);
+                return task.get(fields);
+            } catch (ReflectiveOperationException | RuntimeException inner) {
+                return null;
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 }
