@@ -1,0 +1,12 @@
+package dev.respawn.examples.dropwizard;
+
+/** What {@code /hello} answers: edit it while the application runs, recompile, and see it served. */
+public final class Greeting {
+
+    private Greeting() {
+    }
+
+    public static String text() {
+        return "Hello from Dropwizard";
+    }
+}

@@ -1,0 +1,9 @@
+package dev.respawn.examples.jettyee10;
+
+/** Reserves items, and refuses every one: what {@code /fail} calls. */
+public class OrderService {
+
+    public String reserve(String item) {
+        throw new IllegalArgumentException("no such item: " + item);
+    }
+}
