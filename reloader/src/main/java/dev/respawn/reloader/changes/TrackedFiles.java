@@ -11,6 +11,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.respawn.reloader.tracking.ClassOrigin;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
 import dev.respawn.reloader.watch.FileChange;
 
 /**
@@ -104,6 +107,28 @@ final class TrackedFiles {
             }
         }
         return missing;
+    }
+
+    /**
+     * Changed class files that a compiler is still writing: present but not yet a whole class
+     * (javac and Maven write many files, and may pause longer than the quiet period between two).
+     */
+    static List<Path> halfWritten(List<Path> changed) {
+        List<Path> partial = new ArrayList<>();
+        for (Path path : changed) {
+            if (path.getFileName() == null || !path.getFileName().toString().endsWith(".class")) {
+                continue;
+            }
+            try {
+                new ClassReader(Files.readAllBytes(path)).accept(new ClassVisitor(Opcodes.ASM9) {
+                }, 0);
+            } catch (IOException e) {
+                // Gone again: the missing class files say whether that matters.
+            } catch (RuntimeException e) {
+                partial.add(path);
+            }
+        }
+        return partial;
     }
 
     /**

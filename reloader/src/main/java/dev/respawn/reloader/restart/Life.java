@@ -118,6 +118,7 @@ final class Life {
      */
     Optional<String> stop(Duration timeout, Set<Integer> respawnPorts) {
         stopping = true;
+        traced = System.nanoTime();
         long deadline = System.nanoTime() + timeout.toNanos();
         Set<Integer> ports = new TreeSet<>(ownPorts());
         ports.removeAll(portsBefore);
@@ -134,19 +135,33 @@ final class Life {
         if (failed.isPresent()) {
             return failed;
         }
+        trace("hooks");
         long settle = Math.min(SETTLE.toNanos(), timeout.toNanos());
         List<String> unstoppable = LifeStoppers.stop(made.all(), System.nanoTime() + 4 * settle);
+        made.clear();
+        // Executors and JDK servers left have nothing to finish that a stop would wait for.
+        trace("stoppers");
+        ThreadOwners.stop(leftovers());
+        trace("owners");
         if (awaitThreads(System.nanoTime() + settle).isPresent()) {
-            ThreadOwners.stop(leftovers());
-            if (awaitThreads(System.nanoTime() + settle).isPresent()) {
-                leftovers().forEach(Thread::interrupt);
-                failed = awaitThreads(System.nanoTime() + settle);
-                if (failed.isPresent()) {
-                    return Optional.of(failed.get() + (unstoppable.isEmpty() ? "" : "; " + unstoppable.get(0)));
-                }
+            leftovers().forEach(Thread::interrupt);
+            failed = awaitThreads(System.nanoTime() + settle);
+            if (failed.isPresent()) {
+                return Optional.of(failed.get() + (unstoppable.isEmpty() ? "" : "; " + unstoppable.get(0)));
             }
         }
+        trace("threads");
         return awaitPortsClosed(System.nanoTime() + settle, ports);
+    }
+
+    private long traced = System.nanoTime();
+
+    private void trace(String what) {
+        if (Boolean.getBoolean("respawn.trace")) {
+            long now = System.nanoTime();
+            System.err.println("TRACE " + what + " " + (now - traced) / 1_000_000 + " ms");
+            traced = now;
+        }
     }
 
     /** Whether this life is being stopped (an exception its main throws then is the stop's doing). */

@@ -68,6 +68,20 @@ class TrackedFilesTest {
     }
 
     @Test
+    void aClassFileStillBeingWrittenIsHalfWritten() throws IOException {
+        byte[] whole;
+        try (var in = TrackedFilesTest.class.getResourceAsStream("TrackedFilesTest.class")) {
+            whole = in.readAllBytes();
+        }
+        Path complete = Files.write(temp.resolve("A.class"), whole);
+        Path partial = Files.write(temp.resolve("B.class"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        Path resource = Files.writeString(temp.resolve("app.properties"), "a=");
+
+        assertThat(TrackedFiles.halfWritten(List.of(complete, partial, resource, temp.resolve("Gone.class"))))
+                .containsExactly(partial);
+    }
+
+    @Test
     void aGeneratedClassWithADollarInItsNameIsWaitedFor() throws IOException {
         Path root = Files.createDirectories(temp.resolve("classes"));
         Path source = Files.writeString(temp.resolve("BoomService.java"), "class BoomService {}");
