@@ -144,6 +144,7 @@ final class Life {
         ThreadOwners.stop(leftovers());
         trace("owners");
         if (awaitThreads(System.nanoTime() + settle).isPresent()) {
+            trace("interrupting " + leftovers().stream().map(Thread::getName).toList());
             leftovers().forEach(Thread::interrupt);
             failed = awaitThreads(System.nanoTime() + settle);
             if (failed.isPresent()) {
@@ -178,7 +179,8 @@ final class Life {
         }
         for (Thread thread : Threads.all()) {
             if (thread != Thread.currentThread() && thread != current && thread.isAlive() && !threadsBefore.contains(thread)
-                    && !Threads.isRespawnOrJvm(thread) && (!thread.isDaemon() || runsOurCode(thread))) {
+                    && !Threads.isRespawnOrJvm(thread) && (!thread.isDaemon() || runsOurCode(thread))
+                    && !Threads.isJvmWide(thread)) {
                 left.add(thread);
             }
         }

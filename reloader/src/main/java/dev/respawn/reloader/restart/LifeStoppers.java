@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * a server its thread pool, a Vert.x instance its event loops. Each is stopped by its own public
  * API, by name (the libraries are the application's, not respawn's), and only if it still runs,
  * so one already stopped by a shutdown hook or a higher level is left alone. Event loops get no
- * production quiet period.
+ * production quiet period, not even those a framework already shuts down with one.
  */
 final class LifeStoppers {
 
@@ -77,6 +77,8 @@ final class LifeStoppers {
             }
             if (kind.stop().equals("shutdownGracefully")) {
                 if ((Boolean) call(object, "isShuttingDown")) {
+                    // Shut down already, by the application or its framework, with production's quiet period.
+                    hurry(object);
                     return Optional.empty();
                 }
                 Method graceful = object.getClass().getMethod("shutdownGracefully", long.class, long.class, TimeUnit.class);
@@ -91,6 +93,31 @@ final class LifeStoppers {
             return Optional.of("stopping " + object.getClass().getName() + " failed: " + e.getCause());
         } catch (ReflectiveOperationException | RuntimeException e) {
             return Optional.of(object.getClass().getName() + " could not be stopped (" + e + ")");
+        }
+    }
+
+    /**
+     * Ends the quiet period of each event loop of a group already shutting down: Netty sleeps in
+     * 100 ms steps until no task came for the quiet period (2 s by default, Micronaut's too), and
+     * reads the period each time.
+     */
+    private static void hurry(Object group) {
+        if (!(group instanceof Iterable<?> executors)) {
+            return;
+        }
+        for (Object executor : executors) {
+            for (Class<?> c = executor.getClass(); c != null; c = c.getSuperclass()) {
+                try {
+                    java.lang.reflect.Field quiet = c.getDeclaredField("gracefulShutdownQuietPeriod");
+                    quiet.setAccessible(true);
+                    quiet.setLong(executor, 0L);
+                    break;
+                } catch (NoSuchFieldException e) {
+                    // Declared further up.
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    break;
+                }
+            }
         }
     }
 

@@ -26,6 +26,24 @@ final class Threads {
         return name.startsWith("respawn-") || name.equals("DestroyJavaVM");
     }
 
+    /**
+     * Executors that libraries keep once per JVM and whose thread ends by itself once idle
+     * (Netty's GlobalEventExecutor, after a second): no life's to stop, and the next life starts
+     * another.
+     */
+    private static final java.util.Set<String> JVM_WIDE = java.util.Set.of(
+            "io.netty.util.concurrent.GlobalEventExecutor$TaskRunner");
+
+    /** Whether the thread runs one of the JVM-wide executors of libraries. */
+    static boolean isJvmWide(Thread thread) {
+        for (StackTraceElement frame : thread.getStackTrace()) {
+            if (JVM_WIDE.contains(frame.getClassName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The Runnable a Thread was made with: {@code target} up to Java 17, {@code holder.task} since. */
     static Object task(Thread thread) {
         try {
