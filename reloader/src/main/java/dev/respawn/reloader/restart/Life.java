@@ -157,10 +157,11 @@ final class Life {
 
     private long traced = System.nanoTime();
 
+    /** Where a stop spends its time, with {@code -Drespawn.trace=true} on the worker's command. */
     private void trace(String what) {
         if (Boolean.getBoolean("respawn.trace")) {
             long now = System.nanoTime();
-            System.err.println("TRACE " + what + " " + (now - traced) / 1_000_000 + " ms");
+            System.err.println("respawn: trace: stop, " + what + " +" + (now - traced) / 1_000_000 + " ms");
             traced = now;
         }
     }

@@ -198,9 +198,7 @@ public final class Restarter implements Lives {
     }
 
     private Optional<String> replace(Life old) {
-        long t0 = System.nanoTime();
         Optional<String> unclean = old.stop(timeout, respawnPorts.get());
-        if (Boolean.getBoolean("respawn.trace")) System.err.println("TRACE stop " + (System.nanoTime() - t0) / 1000000 + " ms");
         if (unclean.isPresent()) {
             unavailable = unclean.get();
             return unclean;
@@ -224,7 +222,6 @@ public final class Restarter implements Lives {
         current = next;
         ByNameLookups.lifeBegins(next.loader());
         next.start(args);
-        if (Boolean.getBoolean("respawn.trace")) System.err.println("TRACE started " + (System.nanoTime() - t0) / 1000000 + " ms");
         clearStatics(old.loader(), firstUsed);
         return Optional.empty();
     }
