@@ -42,6 +42,7 @@ public final class JakartaServer {
         Context context = tomcat.addContext("", null);
         add(context, "/hello", new Hello());
         add(context, "/echo", new Echo());
+        add(context, "/fail", new Fail());
         add(context, "/upload", new Upload());
         add(context, "/pid", new Pid());
         add(context, "/db", new Database());
@@ -76,6 +77,16 @@ public final class JakartaServer {
         @Override
         protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
             text(response, "Hello from Jakarta");
+        }
+    }
+
+    /** Reserves the item asked for, which fails: Tomcat answers 500. */
+    static final class Fail extends HttpServlet {
+        private final OrderService orders = new OrderService();
+
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            text(response, orders.reserve(request.getParameter("item")));
         }
     }
 
