@@ -139,8 +139,8 @@ final class Life {
         long settle = Math.min(SETTLE.toNanos(), timeout.toNanos());
         List<String> unstoppable = LifeStoppers.stop(made.all(), System.nanoTime() + 4 * settle);
         made.clear();
-        // Executors and JDK servers left have nothing to finish that a stop would wait for.
         trace("stoppers");
+        // Executors and JDK servers left have nothing to finish that a stop would wait for.
         ThreadOwners.stop(leftovers());
         trace("owners");
         if (awaitThreads(System.nanoTime() + settle).isPresent()) {
