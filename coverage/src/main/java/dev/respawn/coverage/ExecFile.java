@@ -6,6 +6,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -61,8 +62,18 @@ public final class ExecFile {
         data.accept(writer);
         locked(() -> {
             OwnerOnly.fileIfAbsent(files.exec());
-            try (OutputStream out = Files.newOutputStream(files.exec(), StandardOpenOption.APPEND)) {
-                out.write(bytes.toByteArray());
+            try (FileChannel out = FileChannel.open(files.exec(), StandardOpenOption.WRITE)) {
+                long end = out.size();
+                ByteBuffer buffer = ByteBuffer.wrap(bytes.toByteArray());
+                try {
+                    while (buffer.hasRemaining()) {
+                        out.write(buffer, end + buffer.position());
+                    }
+                } catch (IOException e) {
+                    // A full disk: cut the session that did not fit, so the sessions before it stay readable.
+                    out.truncate(end);
+                    throw e;
+                }
             }
             return null;
         });

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import dev.respawn.reloader.control.ControlClient;
 import dev.respawn.reloader.control.ControlException;
 import dev.respawn.reloader.control.ControlFile;
+import dev.respawn.reloader.options.OptionsException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,6 +27,9 @@ final class ProfileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ControlException {
+        if (seconds < 1 || seconds > 600) {
+            throw new OptionsException("--seconds must be from 1 to 600, not " + seconds);
+        }
         System.err.println("respawn: profiling the running worker for " + seconds + " s");
         ControlClient client = new ControlClient(ControlFile.directory(debugDirectory));
         try {

@@ -68,7 +68,7 @@ final class RespawnCommand implements Callable<Integer> {
             throw new OptionsException("give the command to run after --, e.g. respawn --reload-on-changes"
                     + " -- java -cp target/classes com.example.Main (see 'respawn --help')");
         }
-        OptionParser.validated(options);
+        OptionParser.validated(options).checkPathsExist();
         String agentString = OptionParser.toAgentString(spec.commandLine().getParseResult().matchedOptions());
         Path jar = ownJar();
         List<String> missing = Features.missing(options);

@@ -28,8 +28,8 @@ final class StatusCommand implements Callable<Integer> {
             return 0;
         } catch (ControlException e) {
             if (e.getMessage().startsWith("no running worker")) {
-                throw new ControlException(e.getMessage() + "; is respawn running a worker that restarts inside "
-                        + "its JVM (--reload-mode auto or in-jvm, java -cp FOLDERS:JARS MAIN)?");
+                throw new ControlException(e.getMessage() + "; is respawn running a worker here, with the same"
+                        + " --debug-directory?");
             }
             throw e;
         }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
+import dev.respawn.reloader.options.OptionsException;
 import dev.respawn.reloader.supervisor.SupervisorExtension;
 
 /**
@@ -44,7 +45,7 @@ public final class DebuggerPort implements SupervisorExtension {
      */
     public void checkAvailable() {
         if (!port.isFree()) {
-            throw new IllegalStateException("port " + port.number() + " is in use by another process;"
+            throw new OptionsException("--debugger-port " + port.number() + " is in use by another process;"
                     + " choose another with --debugger-port");
         }
     }

@@ -2,16 +2,15 @@ package dev.respawn.locals;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+
+import dev.respawn.reloader.output.OwnerOnly;
 
 /**
  * The locals of one thread's recent throws, kept in {@code <exceptions>/.locals/<thread id>.json}
@@ -47,21 +46,8 @@ final class ThrowLocals {
         JsonObject root = new JsonObject();
         root.add("entries", entries);
         Path directory = file.getParent();
-        if (!Files.isDirectory(directory)) {
-            try {
-                Files.createDirectories(directory,
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            } catch (UnsupportedOperationException e) {
-                Files.createDirectories(directory);
-            }
-        }
-        Path partial = file.resolveSibling("." + file.getFileName() + ".partial");
-        Files.writeString(partial, root.toString(), StandardCharsets.UTF_8);
-        try {
-            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        OwnerOnly.directories(directory);
+        OwnerOnly.write(file, root.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     static JsonObject local(String name, String type, String value) {

@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 
+import dev.respawn.reloader.options.OptionsException;
 import org.junit.jupiter.api.Test;
 
 class DebuggerPortTest {
@@ -31,7 +32,8 @@ class DebuggerPortTest {
     void aPortHeldByAnotherProcessIsOneLineNamingTheOption() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             DebuggerPort debugger = debugger(taken.getLocalPort(), false);
-            assertThatThrownBy(debugger::checkAvailable).hasMessage("port " + taken.getLocalPort()
+            assertThatThrownBy(debugger::checkAvailable).isInstanceOf(OptionsException.class)
+                    .hasMessage("--debugger-port " + taken.getLocalPort()
                     + " is in use by another process; choose another with --debugger-port");
         }
     }

@@ -139,9 +139,9 @@ class DebuggerIT {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                 RespawnProcess respawn = supervise(app, port, "--reload-on-changes", "--reload-mode", "restart", "--enable-debugger",
                         "--debugger-port", Integer.toString(taken.getLocalPort()))) {
-            assertThat(respawn.awaitExit(SERVED)).isEqualTo(1);
+            assertThat(respawn.awaitExit(SERVED)).as("a bad option value: exit code 2").isEqualTo(2);
             List<String> lines = respawn.stderr().lines().filter(l -> !l.isBlank()).toList();
-            assertThat(lines).containsExactly("respawn: port " + taken.getLocalPort()
+            assertThat(lines).containsExactly("respawn: --debugger-port " + taken.getLocalPort()
                     + " is in use by another process; choose another with --debugger-port");
             assertThat(answers(port)).as("no worker started").isFalse();
         }

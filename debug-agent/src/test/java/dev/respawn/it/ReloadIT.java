@@ -119,7 +119,9 @@ class ReloadIT {
         app.edit("dev/respawn/examples/hello/HelloServer.java", "server.start();", "Greeting.message();\n        server.start();");
         app.compile();
         try (RespawnProcess respawn = supervise(app, port, "--reload-on-changes")) {
-            respawn.awaitStderr("exited with code 1; last output: .*broken on purpose.*waiting for a change", SERVED);
+            // The application's exception and frame, not respawn's frames or lines.
+            respawn.awaitStderr("exited with code 1; IllegalStateException: broken on purpose at Greeting\\.message\\("
+                    + "Greeting\\.java:\\d+\\); waiting for a change", SERVED);
             assertThat(respawn.handle().isAlive()).as("the supervisor goes on").isTrue();
 
             app.edit(GREETING, "throw new IllegalStateException(\"broken on purpose\");", "return \"Fixed\";");

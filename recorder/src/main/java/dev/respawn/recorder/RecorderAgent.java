@@ -40,6 +40,7 @@ public final class RecorderAgent {
                     + "); exchanges are not recorded");
             return RequestContext.NONE;
         }
+        recording.keepLives(options.keepLives());
         Recorder recorder = new Recorder(options.recorderBodyLimit(),
                 new Redactor(options.recorderRedact(), options.recorderKeepSecrets()), recording,
                 Clock.systemUTC(), pid);

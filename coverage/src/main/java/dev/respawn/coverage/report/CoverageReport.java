@@ -81,15 +81,25 @@ public final class CoverageReport {
             bundle.noMatch().stream().map(IClassCoverage::getName).map(n -> n.replace('/', '.')).sorted()
                     .forEach(changed::add);
         }
-        write(data, bundles, rootsByBundle, sources);
+        Path partial = files.directory().resolve("html.tmp-" + ProcessHandle.current().pid());
+        try {
+            write(partial, data, bundles, rootsByBundle, sources);
+        } catch (IOException | RuntimeException e) {
+            // A full disk: no half a report is left beside the last whole one.
+            try {
+                deleteTree(partial);
+            } catch (IOException ignored) {
+                // What could not be deleted is replaced by the next report.
+            }
+            throw e;
+        }
         int covered = bundles.values().stream().mapToInt(b -> b.getLineCounter().getCoveredCount()).sum();
         int total = bundles.values().stream().mapToInt(b -> b.getLineCounter().getTotalCount()).sum();
         return new ReportSummary(files.htmlIndex(), data.getSessionInfoStore().getInfos().size(), covered, total, changed);
     }
 
-    private void write(ExecFileLoader data, Map<String, IBundleCoverage> bundles, Map<String, Path> roots,
+    private void write(Path html, ExecFileLoader data, Map<String, IBundleCoverage> bundles, Map<String, Path> roots,
             List<Path> sourcePath) throws IOException {
-        Path html = files.directory().resolve("html.tmp-" + ProcessHandle.current().pid());
         deleteTree(html);
         OwnerOnly.directories(html);
         ByteArrayOutputStream xml = new ByteArrayOutputStream();
@@ -111,6 +121,8 @@ public final class CoverageReport {
             group.visitBundle(bundle.getValue(), new SourceFolders(sourcePath).forClassRoot(roots.get(bundle.getKey())));
         }
         visitor.visitEnd();
+        // JaCoCo's report writer creates its files with the process's umask.
+        OwnerOnly.restrict(html);
         deleteTree(files.html());
         Files.move(html, files.html());
         OwnerOnly.write(files.xml(), xml.toByteArray());

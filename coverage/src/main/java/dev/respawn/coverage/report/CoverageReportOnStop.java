@@ -46,7 +46,9 @@ public final class CoverageReportOnStop implements SupervisorExtension {
                     options.sourcePath(), line -> err.println("respawn: " + line)).write();
             err.println("respawn: " + summary.describe());
         } catch (IOException | RuntimeException e) {
-            err.println("respawn: no coverage report: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            String why = e.getMessage() == null ? e.toString() : e.getMessage();
+            err.println("respawn: no coverage report: " + why + (why.contains(files.directory().toString()) ? ""
+                    : " (in " + files.directory() + ")"));
         }
         err.flush();
     }

@@ -31,10 +31,20 @@ public final class ExceptionCapture {
         ReportWriter writer = new ReportWriter(options.exceptionsDirectory(), terminal);
         Clock clock = Clock.systemUTC();
         LocalsMerge locals = options.captureLocals() ? new LocalsMerge(options.exceptionsDirectory()) : null;
-        Reporter reporter = new Reporter(new RateLimit(PER_SITE, PERIOD, clock), writer, clock, locals, requests);
-        ExceptionRecorder.install(new Unwinder(app, new ValueRenderer(DEPTH), reporter));
+        SecretNames secrets = secretNames(options);
+        Reporter reporter = new Reporter(new RateLimit(PER_SITE, PERIOD, clock), writer, clock, locals, requests,
+                new Redaction(secrets));
+        ExceptionRecorder.install(new Unwinder(app, new ValueRenderer(DEPTH, secrets), reporter, secrets));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> writer.drain(Duration.ofSeconds(2)),
                 "respawn-exceptions-drain"));
         Instrumenter.install(app, instrumentation);
+    }
+
+    /**
+     * The recorder's secret headers (its defaults, Authorization and Cookie, are among the secret
+     * words already), and the same switch to keep them ({@code --recorder-keep-secrets}).
+     */
+    static SecretNames secretNames(Options options) {
+        return new SecretNames(options.recorderRedact(), !options.recorderKeepSecrets());
     }
 }

@@ -3,17 +3,16 @@ package dev.respawn.agent.exceptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+
+import dev.respawn.reloader.output.OwnerOnly;
 
 /**
  * Writes reports ({@code <time>-<Exception>.json} and its {@code .txt} twin) and their one-line
@@ -29,6 +28,8 @@ final class ReportWriter {
     private final Path directory;
     private final PrintStream terminal;
     private final ThreadPoolExecutor thread;
+    /** Only the writer's thread reads and writes it. */
+    private boolean failing;
 
     ReportWriter(Path directory, PrintStream terminal) {
         this.directory = directory.toAbsolutePath().normalize();
@@ -71,9 +72,14 @@ final class ReportWriter {
                     ReportText.toText(report));
             publish(json, ReportJson.toJson(report));
             terminal.println(summary(report, json));
+            failing = false;
         } catch (IOException | RuntimeException e) {
-            terminal.println("respawn: could not write an exception report to " + directory + " (" + e
-                    + "); the application goes on");
+            // Said once while writes fail (a full disk fails every one), again after one succeeded.
+            if (!failing) {
+                failing = true;
+                terminal.println("respawn: could not write an exception report to " + directory + " (" + e
+                        + "); the application goes on, and reports are not written until there is room");
+            }
         }
     }
 
@@ -88,13 +94,7 @@ final class ReportWriter {
     }
 
     private static void publish(Path file, String content) throws IOException {
-        Path partial = file.resolveSibling("." + file.getFileName() + ".partial");
-        Files.writeString(partial, content, StandardCharsets.UTF_8);
-        try {
-            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        OwnerOnly.write(file, content.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String summary(ExceptionReport report, Path json) {
@@ -118,14 +118,6 @@ final class ReportWriter {
     }
 
     static void createOwnerOnly(Path directory) throws IOException {
-        if (Files.isDirectory(directory)) {
-            return;
-        }
-        try {
-            Files.createDirectories(directory,
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createDirectories(directory);
-        }
+        OwnerOnly.directories(directory);
     }
 }

@@ -17,13 +17,16 @@ final class Reporter {
     private final Clock clock;
     private final LocalsMerge locals;
     private final RequestContext requests;
+    private final Redaction redaction;
 
     /**
      * @param locals where the supervisor leaves the frames' locals, or null without {@code --capture-locals}
      * @param requests the request the recorder sees the thread serving, cited (with its HAR id) in preference
      *        to one found among the frames' arguments
      */
-    Reporter(RateLimit limit, ReportWriter writer, Clock clock, LocalsMerge locals, RequestContext requests) {
+    Reporter(RateLimit limit, ReportWriter writer, Clock clock, LocalsMerge locals, RequestContext requests,
+            Redaction redaction) {
+        this.redaction = redaction;
         this.limit = limit;
         this.writer = writer;
         this.clock = clock;
@@ -48,11 +51,13 @@ final class Reporter {
         if (locals != null) {
             frames = locals.merge(unwinding.site(), frames, thread.getId());
         }
+        frames = redaction.frames(frames, unwinding.secrets());
         RequestLine request = requests.current()
                 .map(current -> new RequestLine(current.method(), current.url(), current.id()))
                 .orElse(unwinding.request());
         writer.submit(new ExceptionReport(clock.instant(), thread.getName(), thread.getId(), request,
-                unwinding.site(), decision.notWrittenBefore(), ThrowableDescription.of(leaving),
+                unwinding.site(), decision.notWrittenBefore(),
+                redaction.description(ThrowableDescription.of(leaving), unwinding.secrets()),
                 frames, unwinding.framesOmitted()));
     }
 }

@@ -44,7 +44,7 @@ record RequestLine(String method, String url, String exchange) {
     }
 
     /** The supertype named {@code name} of {@code type}, or null. */
-    private static Class<?> api(Class<?> type, String name) {
+    static Class<?> api(Class<?> type, String name) {
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
             if (c.getName().equals(name)) {
                 return c;

@@ -19,9 +19,11 @@ final class Unwinder {
     private final AppClasses app;
     private final ValueRenderer renderer;
     private final Reporter reporter;
+    private final SecretNames secretNames;
     private final AtomicBoolean failedOnce = new AtomicBoolean();
 
-    Unwinder(AppClasses app, ValueRenderer renderer, Reporter reporter) {
+    Unwinder(AppClasses app, ValueRenderer renderer, Reporter reporter, SecretNames secretNames) {
+        this.secretNames = secretNames;
         this.app = app;
         this.renderer = renderer;
         this.reporter = reporter;
@@ -40,6 +42,7 @@ final class Unwinder {
         if (unwinding.wantsFrame()) {
             for (Object argument : arguments) {
                 unwinding.argument(argument);
+                unwinding.secrets(RequestSecrets.of(argument, secretNames));
             }
             unwinding.add(capture(className, method, at, parameterNames, signature, self, arguments, thrown));
         }

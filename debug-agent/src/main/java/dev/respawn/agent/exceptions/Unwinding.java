@@ -2,7 +2,9 @@ package dev.respawn.agent.exceptions;
 
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
@@ -35,6 +37,8 @@ final class Unwinding {
     private String site;
     private boolean quiet;
     private RequestLine request;
+    /** The values of the request's secret headers, seen among the frames' arguments. */
+    private final Set<String> secrets = new HashSet<>();
 
     /**
      * Follows {@code thrown} from now on.
@@ -55,6 +59,7 @@ final class Unwinding {
             frames.clear();
             framesOmitted = 0;
             request = null;
+            secrets.clear();
             site = site(thrown, trace, className, method);
             quiet = !writable.test(site);
         }
@@ -90,6 +95,15 @@ final class Unwinding {
         if (request == null && argument != null && !(argument instanceof String) && !(argument instanceof Number)) {
             request = RequestLine.of(argument);
         }
+    }
+
+    void secrets(Collection<String> values) {
+        secrets.addAll(values);
+    }
+
+    /** The secret values seen so far, to be taken out of the report wherever they appear. */
+    Set<String> secrets() {
+        return Set.copyOf(secrets);
     }
 
     RequestLine request() {

@@ -34,13 +34,26 @@ final class ValueRenderer {
             Long.class, Float.class, Double.class, BigInteger.class, BigDecimal.class, UUID.class);
 
     private final int maxDepth;
+    private final SecretNames secrets;
 
     /** @param maxDepth how many levels of fields to follow into objects (0: none) */
     ValueRenderer(int maxDepth) {
+        this(maxDepth, SecretNames.NONE);
+    }
+
+    /**
+     * @param maxDepth how many levels of fields to follow into objects (0: none)
+     * @param secrets the names of fields and map keys whose values are written as {@value SecretNames#REDACTED}
+     */
+    ValueRenderer(int maxDepth, SecretNames secrets) {
         if (maxDepth < 0) {
             throw new IllegalArgumentException("'maxDepth' must be 0 or more, not " + maxDepth);
         }
+        if (secrets == null) {
+            throw new IllegalArgumentException("'secrets' must not be null");
+        }
         this.maxDepth = maxDepth;
+        this.secrets = secrets;
     }
 
     String render(Object value) {
@@ -64,7 +77,7 @@ final class ValueRenderer {
         for (Field field : instanceFields(value.getClass())) {
             StringBuilder out = new StringBuilder();
             try {
-                append(out, read(field, value), 1, seen);
+                appendNamed(out, field.getName(), read(field, value), 1, seen);
             } catch (RuntimeException | LinkageError | StackOverflowError e) {
                 out.append("<unreadable: ").append(e.getClass().getSimpleName()).append('>');
             }
@@ -131,7 +144,11 @@ final class ValueRenderer {
             if (next instanceof Map.Entry<?, ?> entry) {
                 element(out, entry.getKey(), depth, seen);
                 out.append('=');
-                element(out, entry.getValue(), depth, seen);
+                if (entry.getKey() instanceof String key && secrets.secret(key) && entry.getValue() != null) {
+                    out.append(SecretNames.REDACTED);
+                } else {
+                    element(out, entry.getValue(), depth, seen);
+                }
             } else {
                 element(out, next, depth, seen);
             }
@@ -157,10 +174,20 @@ final class ValueRenderer {
         for (int i = 0; i < fields.size(); i++) {
             Field field = fields.get(i);
             out.append(i == 0 ? "" : ", ").append(field.getName()).append('=');
-            append(out, read(field, value), depth + 1, seen);
+            appendNamed(out, field.getName(), read(field, value), depth + 1, seen);
         }
         out.append('}');
         seen.remove(value);
+    }
+
+    /** A field's value, unless its name says it is a secret. */
+    private void appendNamed(StringBuilder out, String name, Object value, int depth,
+            IdentityHashMap<Object, Boolean> seen) {
+        if (value != null && secrets.secret(name)) {
+            out.append(SecretNames.REDACTED);
+        } else {
+            append(out, value, depth, seen);
+        }
     }
 
     private static Object read(Field field, Object owner) {

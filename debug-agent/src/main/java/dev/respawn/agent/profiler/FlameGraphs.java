@@ -1,11 +1,15 @@
 package dev.respawn.agent.profiler;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 import one.convert.Arguments;
 import one.convert.JfrToFlame;
+
+import dev.respawn.reloader.output.OwnerOnly;
 
 /** Turns a JFR recording into an async-profiler flame graph (HTML) with async-profiler's own converter. */
 final class FlameGraphs {
@@ -26,10 +30,19 @@ final class FlameGraphs {
                 // cpu, perf and itimer: execution samples, the converter's default
             }
         }
+        // Drawn under a name of its own and moved whole: a full disk leaves no half a page under the final name.
+        Path partial = html.resolveSibling("." + html.getFileName() + ".partial");
         try {
-            JfrToFlame.convert(jfr.toString(), html.toString(), arguments);
+            JfrToFlame.convert(jfr.toString(), partial.toString(), arguments);
+            OwnerOnly.restrict(partial);
+            Files.move(partial, html, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return Optional.of(html);
         } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException ignored) {
+                // Nothing more to do: the line that names the recording says no flame graph was drawn.
+            }
             return Optional.empty();
         }
     }

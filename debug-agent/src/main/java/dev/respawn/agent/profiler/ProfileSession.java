@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import dev.respawn.reloader.output.OwnerOnly;
+
 /** One running profile that, stopped, leaves a JFR recording to draw a flame graph from. */
 interface ProfileSession {
 
@@ -22,6 +24,12 @@ interface ProfileSession {
     record Written(Path jfr, Optional<Path> html) {
 
         static Written drawn(Path jfr, String event) {
+            try {
+                // The Flight Recorder and async-profiler create their files with the process's umask.
+                OwnerOnly.restrict(jfr);
+            } catch (IOException e) {
+                ProfilerAddon.say("could not make " + jfr + " owner-only: " + e.getMessage());
+            }
             return new Written(jfr, FlameGraphs.fromJfr(jfr, event));
         }
     }

@@ -3,6 +3,9 @@ package dev.respawn.agent.profiler;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+
+import dev.respawn.reloader.output.Retention;
 
 /**
  * The worker's profile: one session per life of the application, written as it ends (the JVM's
@@ -95,7 +98,7 @@ final class Profiling {
         }
     }
 
-    private static void write(ProfileSession session, boolean atExit) {
+    private void write(ProfileSession session, boolean atExit) {
         try {
             Path jfr = atExit ? session.stopAtExit() : session.stop();
             ProfilerAddon.say(drawn(jfr, session));
@@ -104,9 +107,14 @@ final class Profiling {
         }
     }
 
-    /** Draws the flame graph of {@code session}'s recording and names what was written. */
-    private static String drawn(Path jfr, ProfileSession session) {
+    /** Draws the flame graph of {@code session}'s recording, names what was written, and lets older lives' go. */
+    private String drawn(Path jfr, ProfileSession session) {
         ProfileSession.Written written = ProfileSession.Written.drawn(jfr, session.event());
+        try {
+            Retention.prune(jfr.toAbsolutePath().getParent(), starter.keepLives(), List.of(".html", ".jfr"));
+        } catch (IOException | RuntimeException e) {
+            ProfilerAddon.say("could not delete older profiles (--keep-lives): " + e.getMessage());
+        }
         return "profile written: " + written.html().map(html -> html + " and ").orElse("") + written.jfr();
     }
 }

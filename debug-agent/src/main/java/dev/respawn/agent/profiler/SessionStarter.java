@@ -33,6 +33,11 @@ final class SessionStarter {
         this.natives = natives;
     }
 
+    /** How many lives' profiles stay in the directory ({@code --keep-lives}). */
+    int keepLives() {
+        return options.keepLives();
+    }
+
     /**
      * Profiles the wall-clock time of threads only while they serve a request, as the recorder
      * marks them: async-profiler's thread filter narrows wall-clock sampling (in 4.3 it does not
@@ -101,6 +106,7 @@ final class SessionStarter {
         try {
             AsyncProfilerLoader.setExtractionDirectory(OwnerOnly.directories(natives));
             profiler = AsyncProfilerLoader.load();
+            OwnerOnly.restrict(natives);
             ProfilerAddon.say("profiling with async-profiler (" + PerfEvents.engineFor(options.profilerEvent()) + ")");
         } catch (IOException | RuntimeException | LinkageError e) {
             ProfilerAddon.say("async-profiler cannot run here (" + e.getMessage()

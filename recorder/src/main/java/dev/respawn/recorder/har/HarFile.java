@@ -2,6 +2,7 @@ package dev.respawn.recorder.har;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -9,12 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 import com.google.gson.stream.JsonWriter;
+
+import dev.respawn.reloader.output.OwnerOnly;
 
 /**
  * Turns a journal into a HAR 1.2 file beside it ({@code <time>-<pid>.har}), entries in the order
@@ -50,7 +54,8 @@ public final class HarFile {
                 return new Converted(null, 0, damaged);
             }
             records.sort(Comparator.comparing(Record::started));
-            try (Writer out = new BufferedWriter(Files.newBufferedWriter(partial, StandardCharsets.UTF_8), 1 << 16)) {
+            try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(OwnerOnly.newFile(partial),
+                    StandardOpenOption.WRITE), StandardCharsets.UTF_8), 1 << 16)) {
                 out.write("{\"log\":{\"version\":\"1.2\",\"creator\":{\"name\":\"respawn\",\"version\":\""
                         + creatorVersion + "\"},\"pages\":[],\"entries\":[\n");
                 for (int i = 0; i < records.size(); i++) {
@@ -58,6 +63,10 @@ public final class HarFile {
                     out.write(i + 1 < records.size() ? ",\n" : "\n");
                 }
                 out.write("]}}\n");
+            } catch (IOException | RuntimeException e) {
+                // A full disk: nothing half-written is left, and the journal stays for 'respawn har'.
+                Files.deleteIfExists(partial);
+                throw e;
             }
         }
         Files.move(partial, har, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -103,8 +112,9 @@ public final class HarFile {
     }
 
     /**
-     * Finds each record's place and start time, up to the first length of 0 (the end of what was
-     * written); returns 1 if a record a kill interrupted lies beyond, else 0. A file whose records
+     * Finds each record's place and start time, up to the first length of 0 or the end of the file;
+     * returns 1 if a record a kill interrupted lies beyond (cut short, or a journal of an earlier
+     * version whose length was still 0), else 0. A file whose records
      * do not add up is not deleted as empty: it is refused.
      */
     private static int index(Path journal, FileChannel in, List<Record> records) throws IOException {
@@ -116,6 +126,9 @@ public final class HarFile {
             int length = head.getInt(0);
             if (length == 0) {
                 break;
+            }
+            if (length > 0 && offset > 0 && offset + Integer.BYTES + length > size) {
+                return 1; // the last record, cut short by a kill or a full disk
             }
             try {
                 if (length < 0 || offset + Integer.BYTES + length > size) {

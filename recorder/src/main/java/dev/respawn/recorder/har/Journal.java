@@ -3,7 +3,7 @@ package dev.respawn.recorder.har;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.MappedByteBuffer;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -12,42 +12,40 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import dev.respawn.recorder.capture.RecordedExchange;
 import dev.respawn.reloader.output.OwnerOnly;
 
 /**
- * The worker's recording while it lives: each exchange, as it finishes, copied as a
- * {@link JournalRecord} into a memory mapping of the file. The mapping's pages belong to the
- * operating system's page cache from that moment, so a killed JVM loses nothing already
- * answered, as with a write per exchange, without the system call a write costs, nor the JSON,
- * on every request.
+ * The worker's recording while it lives: each exchange, as it finishes, appended as a
+ * {@link JournalRecord} with one positional write. The bytes belong to the operating system's
+ * page cache from that moment, so a killed JVM loses nothing already answered.
  *
- * <p>Each record is its length (4 bytes) and its bytes, the length written last: a record a
- * kill interrupted still reads as length 0, the end of the journal. The file grows
- * {@value #REGION} bytes at a time; {@link #close()} cuts it to the records written, and a killed
- * worker's journal ends in zero bytes instead.
+ * <p>Not a memory mapping: a mapped page the disk has no room for faults inside whatever thread
+ * touches it (an {@code InternalError} in the server's dispatcher), where a write fails with an
+ * {@code IOException} that the recorder turns into one line while the application goes on. A
+ * record that did not fit is cut off again, so the journal ends with whole records.
+ *
+ * <p>Each record is its length (4 bytes) and its bytes. {@link #close()} cuts the file to the
+ * records written.
  */
 public final class Journal implements Consumer<RecordedExchange>, Closeable {
 
     /** Journals are named {@code <time>-<pid>.journal}; their HAR gets the same stem. */
     public static final String SUFFIX = ".journal";
 
-    /** How much of the file is mapped at a time (more when one entry is larger). */
-    static final int REGION = 4 << 20;
-
     private final Path path;
     private final FileChannel channel;
-    private MappedByteBuffer region;
     private long length;
     private int entries;
     private boolean closed;
 
     private Journal(Path path) throws IOException {
         this.path = path;
-        this.channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        this.channel = FileChannel.open(path, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                StandardOpenOption.WRITE), OwnerOnly.fileAttributes());
     }
 
     /**
@@ -82,19 +80,22 @@ public final class Journal implements Consumer<RecordedExchange>, Closeable {
             if (closed) {
                 return; // the worker is stopping and its HAR is written: late exchanges are dropped
             }
+            int size = Integer.BYTES + record.length;
+            ByteBuffer buffer = ByteBuffer.allocate(size).putInt(record.length).put(record).flip();
             try {
-                int size = Integer.BYTES + record.length;
-                if (region == null || region.remaining() < size) {
-                    region = channel.map(FileChannel.MapMode.READ_WRITE, length, Math.max(REGION, size));
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer, length + buffer.position());
                 }
-                int at = region.position();
-                region.position(at + Integer.BYTES);
-                region.put(record);
-                region.putInt(at, record.length);
                 length += size;
                 entries++;
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                // A full disk: cut the record that did not fit, so the journal ends with whole records.
+                try {
+                    channel.truncate(length);
+                } catch (IOException ignored) {
+                    // What was written reads as a record a kill interrupted, and is counted as damaged.
+                }
+                throw new UncheckedIOException("could not write to " + path + " (" + e.getMessage() + ")", e);
             }
         }
     }
@@ -110,7 +111,6 @@ public final class Journal implements Consumer<RecordedExchange>, Closeable {
             return;
         }
         closed = true;
-        region = null;
         try {
             channel.truncate(length);
         } catch (IOException e) {

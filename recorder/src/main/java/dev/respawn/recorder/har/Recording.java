@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import dev.respawn.recorder.capture.RecordedExchange;
+import dev.respawn.reloader.output.Retention;
 
 /**
  * A worker's recording: a journal for each life of the application, turned into a HAR file when
@@ -24,6 +25,7 @@ public final class Recording implements Consumer<RecordedExchange> {
     private final Consumer<String> say;
     private final List<Thread> writing = new CopyOnWriteArrayList<>();
     private volatile Journal journal;
+    private volatile int keepLives = Integer.MAX_VALUE;
 
     private Recording(Path directory, long pid, Clock clock, String creator, Consumer<String> say, Journal first) {
         this.directory = directory;
@@ -48,6 +50,14 @@ public final class Recording implements Consumer<RecordedExchange> {
     @Override
     public void accept(RecordedExchange exchange) {
         journal.accept(exchange);
+    }
+
+    /** Keeps the HAR files of the last {@code lives} lives in the directory, deleting older ones as each is written. */
+    public void keepLives(int lives) {
+        if (lives < 1) {
+            throw new IllegalArgumentException("'lives' must be 1 or more, not " + lives);
+        }
+        this.keepLives = lives;
     }
 
     /** The journal the current life writes to. */
@@ -96,6 +106,9 @@ public final class Recording implements Consumer<RecordedExchange> {
             if (converted.har() != null) {
                 say.accept("recorded " + converted.entries() + " exchange" + (converted.entries() == 1 ? "" : "s")
                         + " in " + converted.har());
+                if (keepLives < Integer.MAX_VALUE) {
+                    Retention.prune(directory, keepLives, List.of(".har"));
+                }
             }
         } catch (IOException | RuntimeException e) {
             say.accept("the recording stays in " + ended.path() + " (" + e

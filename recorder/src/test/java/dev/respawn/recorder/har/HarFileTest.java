@@ -47,13 +47,14 @@ class HarFileTest {
         Instant now = Instant.parse("2026-01-02T03:04:05.100Z");
         journal.accept(exchange("42-2", now.plusMillis(5), "/second"));
         journal.accept(exchange("42-1", now, "/first"));
-        // Killed: never closed, so the file is the whole mapped region, and a third record was
-        // being copied in (its bytes there, its length, written last, still 0).
-        assertThat(Files.size(journal.path())).isEqualTo(Journal.REGION);
+        // Killed: never closed, and a third record was being written (its length, half its bytes).
         byte[] third = JournalRecord.encode(exchange("42-3", now.plusMillis(9), "/third"));
         try (FileChannel file = FileChannel.open(journal.path(), StandardOpenOption.WRITE)) {
-            file.write(ByteBuffer.wrap(third, 0, third.length / 2), endOfRecords(journal.path()) + Integer.BYTES);
+            long end = Files.size(journal.path());
+            file.write(ByteBuffer.allocate(Integer.BYTES).putInt(third.length).flip(), end);
+            file.write(ByteBuffer.wrap(third, 0, third.length / 2), end + Integer.BYTES);
         }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(journal.path()))).isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory))).isEqualTo("rwx------");
 
         HarFile.Converted converted = HarFile.convert(journal.path(), "test");
@@ -79,7 +80,7 @@ class HarFileTest {
     @Test
     void aClosedJournalIsCutToItsRecordsAndRecordsLargerThanARegionComeBackWhole() throws Exception {
         Journal journal = Journal.create(temp, 42, Clock.systemUTC());
-        byte[] large = new byte[Journal.REGION + 1000];
+        byte[] large = new byte[(4 << 20) + 1000];
         Arrays.fill(large, (byte) 'x');
         Instant now = Instant.parse("2026-01-02T03:04:05.100Z");
         for (int i = 0; i < 3; i++) {

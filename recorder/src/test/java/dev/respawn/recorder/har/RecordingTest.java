@@ -50,6 +50,26 @@ class RecordingTest {
         assertThat(said).hasSize(2).allSatisfy(line -> assertThat(line).startsWith("recorded 1 exchange in "));
     }
 
+    @Test
+    void onlyTheLastLivesHarsAreKeptAndNothingElseIsDeleted() throws Exception {
+        Clock sameSecond = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneId.of("UTC"));
+        java.nio.file.Files.writeString(temp.resolve("notes.har"), "mine");
+        java.nio.file.Files.writeString(temp.resolve("20200101-000000-7.txt"), "mine too");
+        Recording recording = Recording.start(temp, 42, sameSecond, "test", line -> { });
+        recording.keepLives(2);
+        for (int life = 1; life <= 5; life++) {
+            recording.accept(hello("42-" + life, "/life" + life));
+            if (life < 5) {
+                recording.nextLife();
+            }
+        }
+        recording.finish();
+
+        assertThat(harNames()).containsExactlyInAnyOrder("notes.har", "20260102-030405-4-42.har",
+                "20260102-030405-5-42.har");
+        assertThat(temp.resolve("20200101-000000-7.txt")).exists();
+    }
+
     private List<String> harNames() throws Exception {
         try (var files = java.nio.file.Files.list(temp)) {
             return files.map(f -> f.getFileName().toString()).filter(name -> name.endsWith(".har")).toList();

@@ -55,12 +55,17 @@ public final class ReloadAgent {
                     ? Restarter.install(instrumentation, environment, options.shutdownTimeout(),
                             () -> respawnPorts(options))
                     : Optional.empty();
-            restarter.ifPresent(installed -> control.register("status", argument -> installed.status()));
+            String noRestarts = inJvm(options.reloadMode())
+                    ? "the application was not started with a main class and class folders on its class path"
+                            + " (java -cp FOLDERS:JARS MAIN)"
+                    : "--reload-mode " + options.reloadMode() + " starts a new worker process for each change";
+            control.register("status", argument -> restarter.map(Restarter::status)
+                    .orElseGet(() -> ProcessStatus.describe(options.reloadMode(), noRestarts)));
             InJvmRestart restart = restarter.<InJvmRestart>map(installed -> installed::restart)
                     .orElse(InJvmRestart.unavailable("the application was not started with a main class "
                             + "and class folders on its class path (java -cp FOLDERS:JARS MAIN)"));
             // A supervisor that went away without stopping us (killed) must not leave us behind.
-            client.listen(new ClassRedefiner(instrumentation, restarter), restart, () -> exit(0));
+            client.listen(new ClassRedefiner(instrumentation, restarter), restart, () -> Orphaned.endAll(() -> exit(0)));
             closeOnExit(client);
             return restarter.<Lives>map(installed -> installed).orElse(Lives.NONE);
         }

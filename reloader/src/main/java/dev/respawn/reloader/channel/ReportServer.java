@@ -1,9 +1,7 @@
 package dev.respawn.reloader.channel;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -15,12 +13,28 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.respawn.reloader.loopback.Admission;
+import dev.respawn.reloader.loopback.BoundedLines;
+
 /**
  * The supervisor's end of the report channel: listens on loopback only, and hears only agents
  * that first say the secret it gave their worker's environment.
+ *
+ * <p>Any local user can connect: connections that have not said the secret are capped in number
+ * (past the cap, the longest-waiting one is closed) and given a few seconds to say it, and every
+ * line is bounded in length; a client that breaks these rules is disconnected, and the channel
+ * goes on.
  */
 public final class ReportServer implements Closeable {
 
+    /** How long a new connection has to say the secret: an agent says it at once. */
+    static final int HELLO_TIMEOUT_MILLIS = 5_000;
+    /** Connections that have not said the secret yet; more are closed at once. */
+    static final int MAX_UNAUTHENTICATED = 16;
+    /** The longest line: a class's name and three paths. */
+    static final int MAX_LINE = 64 * 1024;
+
+    private final Admission admission = new Admission(MAX_UNAUTHENTICATED);
     private final ServerSocket server;
     private final String token;
     private final WorkerReportListener listener;
@@ -48,6 +62,7 @@ public final class ReportServer implements Closeable {
         while (!server.isClosed()) {
             try {
                 Socket socket = server.accept();
+                admission.enter(socket);
                 Thread reader = new Thread(() -> read(socket), "respawn-report-reader");
                 reader.setDaemon(true);
                 reader.start();
@@ -59,14 +74,18 @@ public final class ReportServer implements Closeable {
 
     private void read(Socket socket) {
         connections.add(socket);
-        try (socket; BufferedReader in = new BufferedReader(
-                new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
+        try (socket) {
+            socket.setSoTimeout(HELLO_TIMEOUT_MILLIS);
+            BoundedLines in = new BoundedLines(socket.getInputStream(), MAX_LINE);
             String hello = in.readLine();
             String[] fields = hello == null ? new String[0] : hello.split("\t");
             if (fields.length != 3 || !fields[0].equals("hello") || !sameSecret(fields[1])) {
                 return;
             }
             long pid = Long.parseLong(fields[2]);
+            // A worker's agent: it may be quiet for hours, and is not counted against strangers.
+            socket.setSoTimeout(0);
+            admission.leave(socket);
             WorkerLink link = new WorkerLink(socket);
             links.put(pid, link);
             listener.connected(pid);
@@ -82,6 +101,7 @@ public final class ReportServer implements Closeable {
             // A worker that went away mid-line has nothing more to say.
         } finally {
             connections.remove(socket);
+            admission.leave(socket);
         }
     }
 

@@ -1,9 +1,7 @@
 package dev.respawn.reloader.control;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -18,17 +16,29 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
+import dev.respawn.reloader.loopback.Admission;
+import dev.respawn.reloader.loopback.BoundedLines;
+
 /**
  * The worker's end of the control channel: add-ons register named commands, and the first
  * registration starts a loopback listener whose port and secret go to an owner-only
  * {@link ControlFile}, removed when the JVM exits.
  *
- * <p>The listener starts on its own daemon thread, off the application's start-up path; requests
- * are answered one at a time, which suits commands a developer types.
+ * <p>The listener starts on its own daemon thread, off the application's start-up path. Any
+ * local user can connect, so a capped number of connections wait for their line at once (past the
+ * cap, the longest-waiting one is closed), each with a bounded line and a short timeout: a client
+ * that sends too much, too slowly or nothing is disconnected, while the channel goes on. Commands
+ * run one at a time, which suits commands a developer types.
  */
 public final class ControlServer implements Closeable {
 
-    private static final int READ_TIMEOUT_MILLIS = 5_000;
+    /** How long a client has to send its one line: respawn's own send it at once. */
+    static final int READ_TIMEOUT_MILLIS = 5_000;
+    /** Connections read at once; more are closed until one ends. */
+    static final int MAX_CONNECTIONS = 8;
+
+    private final Admission admission = new Admission(MAX_CONNECTIONS);
+    private final Object running = new Object();
 
     private final Path directory;
     private final Consumer<String> say;
@@ -77,13 +87,29 @@ public final class ControlServer implements Closeable {
             return;
         }
         while (!closed) {
-            try (Socket socket = server.accept()) {
-                answer(socket);
+            Socket socket;
+            try {
+                socket = server.accept();
             } catch (IOException e) {
                 if (server.isClosed()) {
                     return;
                 }
+                continue;
             }
+            admission.enter(socket);
+            Thread reader = new Thread(() -> serve(socket), "respawn-control-client");
+            reader.setDaemon(true);
+            reader.start();
+        }
+    }
+
+    private void serve(Socket socket) {
+        try (socket) {
+            answer(socket);
+        } catch (IOException | RuntimeException e) {
+            // A client that sent too much, too slowly or nothing at all: it is disconnected.
+        } finally {
+            admission.leave(socket);
         }
     }
 
@@ -100,7 +126,7 @@ public final class ControlServer implements Closeable {
             int port = unusedPort();
             new ControlFile(pid, port, token).write(directory);
             try {
-                server = new ServerSocket(port, 10, InetAddress.getLoopbackAddress());
+                server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
                 return;
             } catch (java.net.BindException e) {
                 if (attempt == 5) {
@@ -120,10 +146,10 @@ public final class ControlServer implements Closeable {
 
     private void answer(Socket socket) throws IOException {
         socket.setSoTimeout(READ_TIMEOUT_MILLIS);
-        BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-        String line = in.readLine();
+        String line = new BoundedLines(socket.getInputStream(), ControlProtocol.MAX_LINE).readLine();
+        admission.leave(socket);
         String answer;
-        if (line == null || line.length() > ControlProtocol.MAX_LINE) {
+        if (line == null) {
             return;
         }
         String[] parts = line.split(" ", 3);
@@ -132,7 +158,11 @@ public final class ControlServer implements Closeable {
         } else if (parts.length < 2) {
             answer = ControlProtocol.ERROR + "no command given";
         } else {
-            answer = run(parts[1], parts.length > 2 ? parts[2] : "");
+            // A command may take long (a profile's window): the client waits as long as it said it would.
+            socket.setSoTimeout(0);
+            synchronized (running) {
+                answer = run(parts[1], parts.length > 2 ? parts[2] : "");
+            }
         }
         OutputStream out = socket.getOutputStream();
         out.write((answer + "\n").getBytes(StandardCharsets.UTF_8));

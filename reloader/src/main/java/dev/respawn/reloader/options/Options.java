@@ -143,6 +143,11 @@ public final class Options {
     @Option(names = "--recorder-keep-secrets", description = "Keep Authorization, Cookie and the like unredacted.")
     private boolean recorderKeepSecrets;
 
+    @Option(names = "--keep-lives", paramLabel = "N", defaultValue = "20",
+            description = "Keep the HAR files and profiles of the last N lives of the application; older ones that"
+                    + " respawn wrote are deleted (default: ${DEFAULT-VALUE}).")
+    private int keepLives = 20;
+
     @Option(names = "--no-c1-only",
             description = "Run java workers with the JVM's full JIT (C1 and C2) instead of respawn's default for a"
                     + " faster start, C1 only (-XX:TieredStopAtLevel=1).")
@@ -329,8 +334,22 @@ public final class Options {
         return recorderKeepSecrets;
     }
 
+    /** How many lives' HAR files and profiles are kept ({@code --keep-lives}). */
+    public int keepLives() {
+        return keepLives;
+    }
+
     public Path debugDirectory() {
         return debugDirectory;
+    }
+
+    /**
+     * Checks what only the supervisor can check before a worker starts: that the paths to watch
+     * and the source paths exist, seen from the worker's directory.
+     */
+    public void checkPathsExist() {
+        OptionChecks.existing("--watch", watch, workerDirectory());
+        OptionChecks.existing("--source-path", sourcePath, workerDirectory());
     }
 
     private Path orUnderDebugDirectory(Path explicit, String name) {
@@ -338,18 +357,21 @@ public final class Options {
     }
 
     void validate() {
-        if (quietPeriod < 0) {
-            throw new OptionsException("--quiet-period must be 0 or more milliseconds, not " + quietPeriod);
-        }
-        if (shutdownTimeout < 0) {
-            throw new OptionsException("--shutdown-timeout must be 0 or more seconds, not " + shutdownTimeout);
-        }
-        if (debuggerPort < 1 || debuggerPort > 65535) {
-            throw new OptionsException("--debugger-port must be a port from 1 to 65535, not " + debuggerPort);
-        }
-        if (recorderBodyLimit < 0) {
-            throw new OptionsException("--recorder-body-limit must be 0 or more bytes, not " + recorderBodyLimit);
-        }
+        OptionChecks.range("--quiet-period", quietPeriod, 0, 60_000, "milliseconds");
+        OptionChecks.range("--shutdown-timeout", shutdownTimeout, 0, 3_600, "seconds");
+        OptionChecks.range("--debugger-port", debuggerPort, 1, 65_535, "(a port)");
+        OptionChecks.range("--recorder-body-limit", recorderBodyLimit, 0, Integer.MAX_VALUE, "bytes");
+        OptionChecks.range("--keep-lives", keepLives, 1, 100_000, "lives");
+        OptionChecks.globs("--exclude", exclude);
+        OptionChecks.names("--recorder-redact", recorderRedact);
+        OptionChecks.names("--app-packages", appPackages);
+        OptionChecks.interval("--profiler-interval", profilerInterval);
+        OptionChecks.directory("--debug-directory", debugDirectory);
+        OptionChecks.directory("--exceptions-directory", exceptionsDirectory);
+        OptionChecks.directory("--profiler-directory", profilerDirectory);
+        OptionChecks.directory("--coverage-directory", coverageDirectory);
+        OptionChecks.directory("--recorder-directory", recorderDirectory);
+        OptionChecks.directory("--worker-directory", workerDirectory);
         List<String> events = List.of("cpu", "perf", "wall", "alloc", "lock", "itimer");
         if (!events.contains(profilerEvent)) {
             throw new OptionsException("--profiler-event must be one of " + String.join(", ", events)

@@ -21,6 +21,7 @@ public final class OwnerOnly {
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_BITS = PosixFilePermissions.fromString("rwx------");
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
@@ -40,15 +41,29 @@ public final class OwnerOnly {
         return time.format(STAMP) + (n == 1 ? "" : "-" + n) + "-" + pid;
     }
 
-    /** Creates {@code directory} and its missing parents, each new one owner-only; returns it. */
+    /**
+     * Creates {@code directory} and its missing parents, each new one owner-only; returns it. A
+     * directory that existed already and that others may read is made owner-only too, and this is
+     * said once on standard error (respawn's output may hold secrets): never a parent, nor the
+     * working or home directory, which are the user's own business.
+     */
     public static Path directories(Path directory) throws IOException {
         Path absolute = directory.toAbsolutePath().normalize();
         if (Files.isDirectory(absolute)) {
+            DirectoryModes.tighten(absolute, System.err);
             return absolute;
+        }
+        create(absolute);
+        return absolute;
+    }
+
+    private static void create(Path absolute) throws IOException {
+        if (Files.isDirectory(absolute)) {
+            return;
         }
         Path parent = absolute.getParent();
         if (parent != null) {
-            directories(parent);
+            create(parent);
         }
         try {
             if (POSIX) {
@@ -62,7 +77,29 @@ public final class OwnerOnly {
                 throw e;
             }
         }
-        return absolute;
+    }
+
+    /**
+     * Makes a file, or a directory and everything in it, owner-only: for what other code wrote
+     * (the Flight Recorder, async-profiler and its loader, JaCoCo's report) with the process's
+     * umask. Directories become 0700; files lose the group's and others' bits and keep the owner's
+     * (a native library stays loadable, a tool executable).
+     */
+    public static void restrict(Path path) throws IOException {
+        if (!POSIX || !Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            for (Path each : (Iterable<Path>) walk::iterator) {
+                if (Files.isDirectory(each)) {
+                    Files.setPosixFilePermissions(each, DIRECTORY);
+                } else if (!Files.isSymbolicLink(each)) {
+                    Set<PosixFilePermission> owner = Files.getPosixFilePermissions(each);
+                    owner.retainAll(OWNER_BITS);
+                    Files.setPosixFilePermissions(each, owner);
+                }
+            }
+        }
     }
 
     /**
@@ -94,7 +131,8 @@ public final class OwnerOnly {
         }
     }
 
-    private static FileAttribute<?>[] fileAttributes() {
+    /** The attributes that create a file owner-only (none where the file system has no POSIX permissions). */
+    public static FileAttribute<?>[] fileAttributes() {
         return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)} : new FileAttribute<?>[0];
     }
 }

@@ -192,8 +192,7 @@ public final class Supervisor {
             finishUnlessReloading(code);
             return;
         }
-        List<String> last = worker.lastOutput(3);
-        String output = last.isEmpty() ? "it printed nothing" : "last output: " + String.join(" | ", last);
+        String output = FailureSummary.of(worker.lastOutput(20), 3);
         console.say("the worker (pid " + worker.pid() + ") exited with code " + code + "; " + output
                 + "; waiting for a change to try again");
     }

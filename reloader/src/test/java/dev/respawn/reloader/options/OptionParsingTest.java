@@ -61,7 +61,7 @@ class OptionParsingTest {
                         "--coverage-directory", "c"),
                 List.of("--enable-recorder", "--recorder-body-limit", "10", "--recorder-redact", "X-Token",
                         "--recorder-keep-secrets", "--recorder-directory", "r"),
-                List.of("--no-c1-only", "--no-class-data-sharing"));
+                List.of("--no-c1-only", "--no-class-data-sharing", "--keep-lives", "7"));
     }
 
     @ParameterizedTest
@@ -118,6 +118,14 @@ class OptionParsingTest {
         assertThatThrownBy(() -> Options.fromAgentString("watch")).hasMessageContaining("needs a value");
         assertThatThrownBy(() -> Options.fromAgentString("profiler-event=gpu")).hasMessageContaining("cpu, perf, wall");
         assertThatThrownBy(() -> Options.fromAgentString("debugger-port=70000")).hasMessageContaining("65535");
+        // Range-checked where they are read, so no overflow reaches a Duration at SIGTERM.
+        assertThatThrownBy(() -> Options.fromAgentString("shutdown-timeout=99999999999"))
+                .isInstanceOf(OptionsException.class).hasMessageContaining("--shutdown-timeout").hasMessageContaining("3600");
+        assertThatThrownBy(() -> Options.fromAgentString("quiet-period=99999999999")).hasMessageContaining("60000");
+        assertThatThrownBy(() -> Options.fromAgentString("keep-lives=0")).hasMessageContaining("--keep-lives");
+        assertThatThrownBy(() -> Options.fromAgentString("exclude=[")).hasMessageContaining("is not a glob");
+        assertThatThrownBy(() -> Options.fromAgentString("profiler-interval=xyz")).hasMessageContaining("10ms");
+        assertThat(Options.fromAgentString("profiler-interval=500us,keep-lives=3").keepLives()).isEqualTo(3);
     }
 
     @Test

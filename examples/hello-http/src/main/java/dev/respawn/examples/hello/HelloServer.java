@@ -34,6 +34,7 @@ public final class HelloServer {
         server.createContext("/order", Shop.answering500(shop::order));
         server.createContext("/checkout", Shop.answering500(shop::checkout));
         server.createContext("/reserve", Shop.answering500(shop::reserve));
+        server.createContext("/account", Shop.answering500(shop::account));
         server.start();
         Housekeeping.startIfAsked();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0)));

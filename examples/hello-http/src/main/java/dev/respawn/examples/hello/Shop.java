@@ -17,6 +17,7 @@ import com.sun.net.httpserver.HttpHandler;
 final class Shop {
 
     private final OrderService orders = new OrderService();
+    private final Accounts accounts = new Accounts();
 
     void order(HttpExchange exchange) throws IOException {
         Map<String, String> query = query(exchange);
@@ -42,6 +43,10 @@ final class Shop {
             answer = "not reserved: " + e.getMessage();
         }
         HelloServer.respond(exchange, 200, answer);
+    }
+
+    void account(HttpExchange exchange) throws IOException {
+        HelloServer.respond(exchange, 200, accounts.balance(exchange.getRequestHeaders().getFirst("Authorization")));
     }
 
     /**
