@@ -35,15 +35,14 @@ class FrameworksIT {
      * loader): issue 13. For these the test asserts the fallback, so that the day one restarts
      * inside the JVM it fails here, and its name is to be taken out of this set.
      */
-    static final Set<String> IN_JVM_PENDING = Set.of("jdk-http", "javalin", "jetty-core", "jetty-ee10", "undertow",
-            "vertx", "micronaut", "dropwizard", "helidon-se");
+    static final Set<String> IN_JVM_PENDING = Set.of();
 
     /**
      * Examples where even a method-body change restarts the process today: Micronaut's generated
      * {@code $Definition} classes are loaded by the JVM's class loader by name, so respawn gives up on
      * its restart loader (issue 13, item 3).
      */
-    static final Set<String> HOT_SWAP_PENDING = Set.of("micronaut");
+    static final Set<String> HOT_SWAP_PENDING = Set.of();
 
     private static final String HOT_SWAP = "hot-swapped";
     private static final String IN_JVM = "restarted inside the JVM";

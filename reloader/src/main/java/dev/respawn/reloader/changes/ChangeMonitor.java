@@ -103,7 +103,8 @@ public final class ChangeMonitor implements TrackingListener, AutoCloseable {
     }
 
     private boolean settled(List<Path> changed) {
-        List<Path> missing = tracked.missingClassFiles();
+        List<Path> missing = new java.util.ArrayList<>(tracked.missingClassFiles());
+        missing.addAll(TrackedFiles.halfWritten(changed));
         if (!missing.isEmpty()) {
             long now = System.nanoTime();
             if (incompleteSinceNanos == 0) {

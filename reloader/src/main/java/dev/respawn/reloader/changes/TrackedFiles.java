@@ -1,5 +1,7 @@
 package dev.respawn.reloader.changes;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +11,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.respawn.reloader.tracking.ClassOrigin;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
 import dev.respawn.reloader.watch.FileChange;
 
 /**
@@ -80,18 +85,19 @@ final class TrackedFiles {
     }
 
     /**
-     * Class files of loaded top-level classes that are missing while their source still exists
-     * (or is unknown): a build is under way and the tree is not complete. A class whose source
-     * was deleted too is gone on purpose and not waited for; nested classes come and go with
-     * their outer class and are not waited for either.
+     * Class files of loaded classes that are missing while their source still exists (or is
+     * unknown): a build is under way and the tree is not complete. A class whose source was
+     * deleted too is gone on purpose and not waited for, nor a nested class ({@code Outer$1})
+     * that its outer class, written again, no longer names. Generated top-level classes whose
+     * names begin with a {@code $} (Micronaut's bean definitions) are top-level classes.
      */
     List<Path> missingClassFiles() {
         List<Path> missing = new ArrayList<>();
         for (ClassOrigin origin : classes.values()) {
-            if (origin.className().indexOf('$') >= 0 || Files.exists(origin.location())) {
+            if (Files.exists(origin.location()) || !origin.sourceFile().map(Files::exists).orElse(true)) {
                 continue;
             }
-            if (origin.sourceFile().map(Files::exists).orElse(true)) {
+            if (stillNamedByOuter(origin)) {
                 missing.add(origin.location());
             }
         }
@@ -101,5 +107,51 @@ final class TrackedFiles {
             }
         }
         return missing;
+    }
+
+    /**
+     * Changed class files that a compiler is still writing: present but not yet a whole class
+     * (javac and Maven write many files, and may pause longer than the quiet period between two).
+     */
+    static List<Path> halfWritten(List<Path> changed) {
+        List<Path> partial = new ArrayList<>();
+        for (Path path : changed) {
+            if (path.getFileName() == null || !path.getFileName().toString().endsWith(".class")) {
+                continue;
+            }
+            try {
+                new ClassReader(Files.readAllBytes(path)).accept(new ClassVisitor(Opcodes.ASM9) {
+                }, 0);
+            } catch (IOException e) {
+                // Gone again: the missing class files say whether that matters.
+            } catch (RuntimeException e) {
+                partial.add(path);
+            }
+        }
+        return partial;
+    }
+
+    /**
+     * For a nested class, whether its outer class, written again, still names it (an outer class
+     * that is missing is waited for itself); true for a top-level class, and for a class whose
+     * "outer" class was never loaded (a generated name with a {@code $} in it).
+     */
+    private boolean stillNamedByOuter(ClassOrigin origin) {
+        String internal = origin.className().replace('.', '/');
+        int slash = internal.lastIndexOf('/');
+        int dollar = internal.indexOf('$', slash + 2);
+        if (dollar < 0) {
+            return true;
+        }
+        Path outer = origin.root().resolve(internal.substring(0, dollar) + ".class");
+        if (!Files.exists(outer)) {
+            return !classes.containsKey(outer);
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(outer);
+            return new String(bytes, StandardCharsets.ISO_8859_1).contains(internal);
+        } catch (IOException e) {
+            return true;
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -23,14 +24,19 @@ import dev.respawn.reloader.ports.ListeningPorts;
  */
 final class Life {
 
+    /** How long each layer of the stop is given to take effect before the next. */
+    static final Duration SETTLE = Duration.ofMillis(300);
+
     private final int number;
     private final String mainClass;
     private final RestartLoader loader;
     private final Set<Thread> threadsBefore = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<Thread> hooksBefore;
     private final Set<Integer> portsBefore;
+    private final LifeObjects made = new LifeObjects();
     private List<Driver> driversAtStop = List.of();
     private volatile Thread main;
+    private volatile boolean stopping;
 
     private Life(int number, String mainClass, RestartLoader loader) {
         this.number = number;
@@ -39,6 +45,7 @@ final class Life {
         this.threadsBefore.addAll(Threads.all());
         this.hooksBefore = ShutdownHooks.registered();
         this.portsBefore = ownPorts();
+        made.begin();
     }
 
     static Life prepare(int number, String mainClass, List<Path> folders, ClassLoader base) {
@@ -83,6 +90,9 @@ final class Life {
             try {
                 runHere(args);
             } catch (Throwable failure) {
+                if (stopping) {
+                    return;
+                }
                 System.err.print("Exception in thread \"main\" ");
                 failure.printStackTrace();
                 if (Threads.all().stream().noneMatch(t -> t != Thread.currentThread() && t.isAlive() && !t.isDaemon()
@@ -99,15 +109,21 @@ final class Life {
     }
 
     /**
-     * Stops the application: closes Spring Boot's contexts, runs the shutdown hooks of the
-     * application's own code registered during this life (those of libraries in jars, such as a
-     * logging system's, are registered once per JVM and stay for its exit), then waits for the
-     * threads it started and the ports it opened.
+     * Stops the application, in layers, each for what the one before left: closes Spring Boot's
+     * contexts; runs the shutdown hooks registered during this life, a library's included, but
+     * not the once-per-JVM hooks of logging systems, which stay for the JVM's real exit; stops the
+     * servers, contexts and event loops this life made, highest level first; stops the JDK HTTP
+     * servers and executors whose threads are left; interrupts what is still left. Each layer
+     * after the hooks has a short moment ({@link #SETTLE}) to take effect, so an application that
+     * cannot be stopped is known to be so within about a second, not after {@code timeout}.
      *
+     * @param timeout how long the hooks may take
      * @param respawnPorts ports of respawn's own (the control channel), never the application's
-     * @return empty when it stopped cleanly within {@code timeout}, else why not
+     * @return empty when it stopped cleanly, else why not
      */
     Optional<String> stop(Duration timeout, Set<Integer> respawnPorts) {
+        stopping = true;
+        traced = System.nanoTime();
         long deadline = System.nanoTime() + timeout.toNanos();
         Set<Integer> ports = new TreeSet<>(ownPorts());
         ports.removeAll(portsBefore);
@@ -119,44 +135,79 @@ final class Life {
             return failed;
         }
         hooks.removeAll(hooksBefore);
-        hooks.removeIf(hook -> !ShutdownHooks.runsCodeOf(hook, loader));
+        hooks.removeIf(hook -> !ShutdownHooks.stopsTheLife(hook, loader));
         failed = ShutdownHooks.run(hooks, deadline);
         if (failed.isPresent()) {
             return failed;
         }
-        failed = awaitThreads(deadline, timeout);
-        if (failed.isPresent()) {
-            return failed;
+        trace("hooks");
+        long settle = Math.min(SETTLE.toNanos(), timeout.toNanos());
+        List<String> unstoppable = LifeStoppers.stop(made.all(), System.nanoTime() + 4 * settle);
+        made.clear();
+        trace("stoppers");
+        // Executors and JDK servers left have nothing to finish that a stop would wait for.
+        ThreadOwners.stop(leftovers());
+        trace("owners");
+        if (awaitThreads(System.nanoTime() + settle).isPresent()) {
+            trace("interrupting " + leftovers().stream().map(Thread::getName).toList());
+            leftovers().forEach(Thread::interrupt);
+            failed = awaitThreads(System.nanoTime() + settle);
+            if (failed.isPresent()) {
+                return Optional.of(failed.get() + (unstoppable.isEmpty() ? "" : "; " + unstoppable.get(0)));
+            }
         }
-        return awaitPortsClosed(deadline, ports);
+        trace("threads");
+        return awaitPortsClosed(System.nanoTime() + settle, ports);
     }
 
-    private Optional<String> awaitThreads(long deadline, Duration timeout) {
+    private long traced = System.nanoTime();
+
+    /** Where a stop spends its time, with {@code -Drespawn.trace=true} on the worker's command. */
+    private void trace(String what) {
+        if (Boolean.getBoolean("respawn.trace")) {
+            long now = System.nanoTime();
+            System.err.println("respawn: trace: stop, " + what + " +" + (now - traced) / 1_000_000 + " ms");
+            traced = now;
+        }
+    }
+
+    /** Whether this life is being stopped (an exception its main throws then is the stop's doing). */
+    boolean stopping() {
+        return stopping;
+    }
+
+    /** The threads this life started that keep it running: its main, and its others that are no daemon or run its code. */
+    private List<Thread> leftovers() {
+        List<Thread> left = new ArrayList<>();
+        Thread current = main;
+        if (current != null && current.isAlive() && current != Thread.currentThread()) {
+            left.add(current);
+        }
+        for (Thread thread : Threads.all()) {
+            if (thread != Thread.currentThread() && thread != current && thread.isAlive() && !threadsBefore.contains(thread)
+                    && !Threads.isRespawnOrJvm(thread) && (!thread.isDaemon() || runsOurCode(thread))
+                    && !Threads.isJvmWide(thread)) {
+                left.add(thread);
+            }
+        }
+        return left;
+    }
+
+    private Optional<String> awaitThreads(long deadline) {
         while (true) {
-            Thread left = null;
-            Thread current = main;
-            if (current != null && current.isAlive() && current != Thread.currentThread()) {
-                left = current;
-            }
-            for (Thread thread : Threads.all()) {
-                if (left != null) {
-                    break;
-                }
-                if (thread != Thread.currentThread() && thread.isAlive() && !threadsBefore.contains(thread)
-                        && !Threads.isRespawnOrJvm(thread) && (!thread.isDaemon() || runsOurCode(thread))) {
-                    left = thread;
-                }
-            }
-            if (left == null) {
+            List<Thread> left = leftovers();
+            if (left.isEmpty()) {
                 return Optional.empty();
             }
+            Thread first = left.get(0);
             long wait = deadline - System.nanoTime();
             if (wait <= 0) {
-                return Optional.of("thread '" + left.getName() + "'" + where(left) + " did not end within "
-                        + timeout.toSeconds() + " s of the application's stop");
+                return Optional.of("thread '" + first.getName() + "'" + where(first)
+                        + " did not end when the application was stopped"
+                        + (left.size() > 1 ? " (nor " + (left.size() - 1) + " more)" : ""));
             }
             try {
-                left.join(Math.min(TimeUnit.NANOSECONDS.toMillis(wait) + 1, 50));
+                first.join(Math.min(TimeUnit.NANOSECONDS.toMillis(wait) + 1, 20));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return Optional.of("interrupted");
@@ -193,7 +244,7 @@ final class Life {
      * descriptors: a socket closed while a thread is blocked accepting on it leaves the descriptor
      * table at once but keeps the port until that thread wakes.
      */
-    private Optional<String> awaitPortsClosed(long deadline, Set<Integer> ports) {
+    private static Optional<String> awaitPortsClosed(long deadline, Set<Integer> ports) {
         if (ports.isEmpty()) {
             return Optional.empty();
         }

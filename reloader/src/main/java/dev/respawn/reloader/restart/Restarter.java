@@ -81,6 +81,13 @@ public final class Restarter implements Lives {
         Set<Module> respawn = Set.of(Restarter.class.getModule());
         instrumentation.redefineModule(javaBase, Set.of(), Map.of(),
                 Map.of("java.lang", respawn, "java.security", respawn), Set.of(), Map.of());
+        // What owns the threads a life leaves (executors, the JDK's HTTP server) is read the same way.
+        for (String[] open : ThreadOwners.packagesToOpen()) {
+            ModuleLayer.boot().findModule(open[0]).ifPresent(module -> instrumentation.redefineModule(module,
+                    Set.of(), Map.of(), Map.of(open[1], respawn), Set.of(), Map.of()));
+        }
+        DevelopmentDefaults.apply();
+        instrumentation.addTransformer(new CreationRecorder(LifeStoppers.recordedTypes()), false);
         InJvmLauncher.install(restarter);
         instrumentation.addTransformer(new SystemLoaderGuard(mainClass.get(), folders,
                 name -> restarter.stubbed = true, restarter::loadedTwice, restarter.jarClasses::add), false);
@@ -127,7 +134,14 @@ public final class Restarter implements Lives {
         args = arguments.clone();
         Life life = Life.prepare(1, mainClass, folders, base);
         current = life;
-        life.runHere(arguments);
+        ByNameLookups.lifeBegins(life.loader());
+        try {
+            life.runHere(arguments);
+        } catch (Throwable failure) {
+            if (!life.stopping()) {
+                throw failure;
+            }
+        }
     }
 
     @Override
@@ -207,6 +221,7 @@ public final class Restarter implements Lives {
         }
         Life next = Life.prepare(old.number() + 1, mainClass, folders, base);
         current = next;
+        ByNameLookups.lifeBegins(next.loader());
         next.start(args);
         clearStatics(old.loader(), firstUsed);
         return Optional.empty();

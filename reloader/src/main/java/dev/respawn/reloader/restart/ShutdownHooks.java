@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The shutdown hooks registered with {@code Runtime.addShutdownHook}, read from the JDK's own
- * registry (opened to respawn by the agent), and the application's run the way the JVM runs them
+ * registry (opened to respawn by the agent), and those of a life run the way the JVM runs them
  * on exit: all started at once, then awaited.
  */
 final class ShutdownHooks {
@@ -40,38 +40,34 @@ final class ShutdownHooks {
     }
 
     /**
-     * Whether the hook's code was loaded by {@code loader}: the application's own hook, as opposed
-     * to one a library in a jar registers once per JVM (a logging system's, say), which must stay
-     * for the JVM's real exit.
+     * Logging systems, whose hooks flush and close what every later life logs through: registered
+     * once per JVM (the first life's), they must stay for the JVM's real exit.
      */
-    static boolean runsCodeOf(Thread hook, ClassLoader loader) {
-        if (hook.getClass().getClassLoader() == loader) {
+    private static final List<String> ONCE_PER_JVM = List.of("org.apache.logging.", "ch.qos.logback.",
+            "org.slf4j.", "org.jboss.logging.", "org.jboss.logmanager.", "io.helidon.logging.",
+            "org.springframework.boot.", "java.", "jdk.", "sun.");
+
+    /**
+     * Whether the hook stops something of the life registered in: the application's own hook, or a
+     * library's (Jetty's stop-at-shutdown, Micronaut's, Helidon's), but not a logging system's or
+     * the JDK's, which stop what the JVM keeps for every life. Decided by the classes of the hook
+     * and of the task it runs.
+     */
+    static boolean stopsTheLife(Thread hook, ClassLoader loader) {
+        Object task = Threads.task(hook);
+        Class<?> code = task != null && hook.getClass() == Thread.class ? task.getClass() : hook.getClass();
+        if (Leftovers.within(code.getClassLoader(), loader)) {
             return true;
         }
-        Object task = task(hook);
-        return task != null && task.getClass().getClassLoader() == loader;
-    }
-
-    /** The Runnable a Thread was made with: {@code target} up to Java 17, {@code holder.task} since. */
-    private static Object task(Thread thread) {
-        try {
-            Field target = Thread.class.getDeclaredField("target");
-            target.setAccessible(true);
-            return target.get(thread);
-        } catch (NoSuchFieldException e) {
-            try {
-                Field holder = Thread.class.getDeclaredField("holder");
-                holder.setAccessible(true);
-                Object fields = holder.get(thread);
-                Field task = fields.getClass().getDeclaredField("task");
-                task.setAccessible(true);
-                return task.get(fields);
-            } catch (ReflectiveOperationException | RuntimeException inner) {
-                return null;
-            }
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
+        if (code.getClassLoader() == null || code.getClassLoader() == ClassLoader.getPlatformClassLoader()) {
+            return false;
         }
+        if (code.getProtectionDomain().getCodeSource() != null
+                && code.getProtectionDomain().getCodeSource().equals(ShutdownHooks.class.getProtectionDomain().getCodeSource())) {
+            return false; // respawn's own
+        }
+        String name = code.getName();
+        return ONCE_PER_JVM.stream().noneMatch(name::startsWith);
     }
 
     /**
@@ -91,13 +87,21 @@ final class ShutdownHooks {
             } catch (IllegalStateException e) {
                 return Optional.of("the JVM is shutting down");
             }
-            Thread.UncaughtExceptionHandler fallback = hook.getUncaughtExceptionHandler();
-            hook.setUncaughtExceptionHandler((thread, failure) -> {
-                failures.add("shutdown hook '" + thread.getName() + "' failed: " + failure);
-                fallback.uncaughtException(thread, failure);
-            });
-            hook.start();
-            started.add(hook);
+            // Its run() on a thread of ours, never the hook itself started: a library that
+            // registers the same Thread again later (Jetty's ShutdownThread) must be able to, and
+            // a started Thread cannot be started again at the JVM's exit.
+            Thread runner = new Thread(() -> {
+                try {
+                    hook.run();
+                } catch (RuntimeException | Error failure) {
+                    failures.add("shutdown hook '" + hook.getName() + "' failed: " + failure);
+                    failure.printStackTrace();
+                }
+            }, "respawn-hook " + hook.getName());
+            runner.setContextClassLoader(hook.getContextClassLoader());
+            runner.setDaemon(true);
+            runner.start();
+            started.add(runner);
         }
         for (Thread hook : started) {
             long left = deadline - System.nanoTime();
@@ -110,7 +114,8 @@ final class ShutdownHooks {
                 return Optional.of("interrupted");
             }
             if (hook.isAlive()) {
-                return Optional.of("shutdown hook '" + hook.getName() + "' did not finish in time");
+                return Optional.of("shutdown hook '" + hook.getName().substring("respawn-hook ".length())
+                        + "' did not finish in time");
             }
         }
         return failures.isEmpty() ? Optional.empty() : Optional.of(failures.get(0));

@@ -19,7 +19,8 @@ import net.bytebuddy.jar.asm.Opcodes;
  * stub whose {@code main} hands over to {@link InJvmLauncher}; any other class it loads from a
  * class folder is reported, because that class now exists twice ("X cannot be cast to X"); and
  * the jar classes it loads are noted, because their static state may keep what the life that
- * first used them made.
+ * first used them made, and get their lookups of classes by name sent to the running life
+ * ({@link LookupRedirects}).
  */
 final class SystemLoaderGuard implements ClassFileTransformer {
 
@@ -56,7 +57,14 @@ final class SystemLoaderGuard implements ClassFileTransformer {
         }
         if (!fromFolder(domain)) {
             fromJar.accept(className);
-            return null;
+            if (className.startsWith("dev/respawn/")) {
+                return null;
+            }
+            try {
+                return LookupRedirects.rewrite(bytes);
+            } catch (RuntimeException e) {
+                return null;
+            }
         }
         String name = className.replace('/', '.');
         if (!name.equals(mainClass)) {

@@ -29,19 +29,19 @@ final class InJvmRestarts {
         return off == null ? Map.of() : Map.of(InJvmRestart.SWITCH_VARIABLE, "off");
     }
 
-    /** Restarts the application inside {@code worker}; false when it could not (and a process restart must follow). */
-    boolean restart(Worker worker) {
+    /** Restarts the application inside {@code worker}; why not when it could not (and a process restart must follow). */
+    Optional<String> restart(Worker worker) {
         if (off != null) {
-            return false;
+            return Optional.of("off since an earlier failure");
         }
         Optional<String> failed = reports.link(worker.pid())
                 .map(link -> AgentAnswers.await(link.restartInJvm(), patience))
                 .orElse(Optional.of("the worker's agent is not connected"));
         if (failed.isEmpty()) {
-            return true;
+            return failed;
         }
         off = failed.get();
         console.say("cannot restart inside the JVM: " + off + "; restarting the JVM instead, now and on later changes");
-        return false;
+        return failed;
     }
 }

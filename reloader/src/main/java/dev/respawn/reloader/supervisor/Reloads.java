@@ -3,6 +3,7 @@ package dev.respawn.reloader.supervisor;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -20,7 +21,8 @@ final class Reloads {
     @FunctionalInterface
     interface ProcessRestart {
 
-        void restart(List<Path> changed, String why);
+        /** @param began {@link System#nanoTime()} when the reload began, failed attempts included */
+        void restart(List<Path> changed, String why, long began);
     }
 
     private final ReloadMode mode;
@@ -46,24 +48,32 @@ final class Reloads {
 
     /** Applies a burst of changed files. */
     void apply(List<Path> burst) {
+        long began = System.nanoTime();
         List<Path> changed = hotSwapper.differing(burst);
         events.reloading();
         switch (mode) {
-            case RESTART -> processRestart.restart(changed, null);
-            case IN_JVM -> restartAnyhow(changed, null);
-            default -> hotSwapper.apply(current.get(), changed).ifPresentOrElse(why -> restartAnyhow(changed, why),
+            case RESTART -> processRestart.restart(changed, null, began);
+            case IN_JVM -> restartAnyhow(changed, null, began);
+            default -> hotSwapper.apply(current.get(), changed).ifPresentOrElse(why -> restartAnyhow(changed, why, began),
                     () -> events.serving(Set.of()));
         }
     }
 
     /** Restarts whatever changed: inside the JVM where the mode and the change allow, else the process. */
-    void restartAnyhow(List<Path> changed, String why) {
+    void restartAnyhow(List<Path> changed, String why, long began) {
         events.reloading();
         boolean inPlace = mode == ReloadMode.AUTO || mode == ReloadMode.IN_JVM;
         // A jar's classes live in the JVM's own class loader, which only a new JVM replaces.
         boolean jarChanged = changed.stream().anyMatch(Reloads::isJar);
-        if (!inPlace || jarChanged || !restartInJvm(changed, why)) {
-            processRestart.restart(changed, why);
+        if (!inPlace || jarChanged) {
+            processRestart.restart(changed, why, began);
+            return;
+        }
+        Optional<String> failed = restartInJvm(changed, why, began);
+        if (failed.isPresent()) {
+            // The line then says the way taken and why: the time counts the failed attempt too.
+            String notInside = "not inside the JVM: " + failed.get();
+            processRestart.restart(changed, why == null || why.isBlank() ? notInside : why + "; " + notInside, began);
         }
     }
 
@@ -72,20 +82,20 @@ final class Reloads {
         return name.endsWith(".jar") || name.endsWith(".zip");
     }
 
-    private boolean restartInJvm(List<Path> changed, String why) {
+    private Optional<String> restartInJvm(List<Path> changed, String why, long began) {
         Worker worker = current.get();
         if (worker == null || !worker.isAlive()) {
-            return false;
+            return Optional.of("no worker runs");
         }
-        long began = System.nanoTime();
         List<ProcessHandle> tree = ProcessTree.of(worker.handle());
         Set<Integer> ports = controlPorts.withoutControlPorts(ListeningPorts.ownedBy(tree), tree);
         // The new life reports its classes anew; what the old one loaded no longer counts.
         hotSwapper.newLife();
-        if (!inJvm.restart(worker)) {
-            return false;
+        Optional<String> failed = inJvm.restart(worker);
+        if (failed.isPresent()) {
+            return failed;
         }
         new ReadinessReport(console, worker, ports, Set.of(), changed, why, began, controlPorts, true, events).start();
-        return true;
+        return Optional.empty();
     }
 }

@@ -90,7 +90,7 @@ public final class Supervisor {
     public void forceRestart() {
         control.execute(() -> {
             console.say("restarting on request");
-            reloads.restartAnyhow(List.of(), null);
+            reloads.restartAnyhow(List.of(), null, System.nanoTime());
         });
     }
 
@@ -102,8 +102,7 @@ public final class Supervisor {
         }
     }
 
-    private void restart(List<Path> changed, String why) {
-        long began = System.nanoTime();
+    private void restart(List<Path> changed, String why, long began) {
         Trace trace = new Trace(began);
         Set<Integer> ports = Set.of();
         Worker previous = current;

@@ -47,8 +47,48 @@ class TrackedFilesTest {
         TrackedFiles tracked = tracked();
         tracked.addClassRoot(root);
         tracked.addClass(origin(root, "Removed", temp.resolve("Removed.java")));
-        tracked.addClass(origin(root, "Outer$Inner", null));
         assertThat(tracked.missingClassFiles()).isEmpty();
+    }
+
+    @Test
+    void aNestedClassIsWaitedForWhileItsOuterClassStillNamesIt() throws IOException {
+        Path root = Files.createDirectories(temp.resolve("classes"));
+        Path source = Files.writeString(temp.resolve("Outer.java"), "class Outer {}");
+        TrackedFiles tracked = tracked();
+        tracked.addClassRoot(root);
+        tracked.addClass(origin(root, "Outer", source));
+        tracked.addClass(origin(root, "Outer$1", source));
+        assertThat(tracked.missingClassFiles()).as("the outer class first").containsExactly(root.resolve("Outer.class"));
+
+        Files.writeString(root.resolve("Outer.class"), "... Outer$1 ...");
+        assertThat(tracked.missingClassFiles()).as("written, naming its nested class").containsExactly(root.resolve("Outer$1.class"));
+
+        Files.writeString(root.resolve("Outer.class"), "... no longer ...");
+        assertThat(tracked.missingClassFiles()).as("the nested class was removed from the source").isEmpty();
+    }
+
+    @Test
+    void aClassFileStillBeingWrittenIsHalfWritten() throws IOException {
+        byte[] whole;
+        try (var in = TrackedFilesTest.class.getResourceAsStream("TrackedFilesTest.class")) {
+            whole = in.readAllBytes();
+        }
+        Path complete = Files.write(temp.resolve("A.class"), whole);
+        Path partial = Files.write(temp.resolve("B.class"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        Path resource = Files.writeString(temp.resolve("app.properties"), "a=");
+
+        assertThat(TrackedFiles.halfWritten(List.of(complete, partial, resource, temp.resolve("Gone.class"))))
+                .containsExactly(partial);
+    }
+
+    @Test
+    void aGeneratedClassWithADollarInItsNameIsWaitedFor() throws IOException {
+        Path root = Files.createDirectories(temp.resolve("classes"));
+        Path source = Files.writeString(temp.resolve("BoomService.java"), "class BoomService {}");
+        TrackedFiles tracked = tracked();
+        tracked.addClassRoot(root);
+        tracked.addClass(origin(root, "app.$BoomService$Definition", source));
+        assertThat(tracked.missingClassFiles()).containsExactly(root.resolve("app/$BoomService$Definition.class"));
     }
 
     @Test

@@ -3,7 +3,8 @@ package dev.respawn.examples.hello;
 /**
  * Background work that serves no request (started with {@code -Dhello.housekeeping=true}): a
  * request-only profile must not show it, a whole-JVM profile does. Like many such jobs, nothing
- * stops it, so the application never stops by itself: an in-JVM restart must notice.
+ * stops it, so the application never stops by itself: an in-JVM restart must notice. It ends
+ * when interrupted, unless started with {@code -Dhello.housekeeping=stubborn}.
  */
 final class Housekeeping {
 
@@ -11,21 +12,25 @@ final class Housekeeping {
     }
 
     static void startIfAsked() {
-        if (!Boolean.getBoolean("hello.housekeeping")) {
+        String mode = System.getProperty("hello.housekeeping", "");
+        if (!mode.equals("true") && !mode.equals("stubborn")) {
             return;
         }
-        Thread thread = new Thread(Housekeeping::run, "housekeeping");
+        boolean stubborn = mode.equals("stubborn");
+        Thread thread = new Thread(() -> run(stubborn), "housekeeping");
         thread.setDaemon(false);
         thread.start();
     }
 
-    private static void run() {
+    private static void run(boolean stubborn) {
         while (true) {
             churn();
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
-                return;
+                if (!stubborn) {
+                    return;
+                }
             }
         }
     }
