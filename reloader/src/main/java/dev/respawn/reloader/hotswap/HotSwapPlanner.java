@@ -25,8 +25,6 @@ public final class HotSwapPlanner {
     private final Map<Path, String> names = new ConcurrentHashMap<>();
     private final Set<Path> existing = ConcurrentHashMap.newKeySet();
     private final Set<Path> roots = ConcurrentHashMap.newKeySet();
-    /** Small resources of the class folders as the worker started: a build rewrites many unchanged (Micronaut's bean references). */
-    private final Map<Path, byte[]> resources = new ConcurrentHashMap<>();
 
     /**
      * Notes the class files a class folder holds as the worker starts: one changed later that the
@@ -36,38 +34,9 @@ public final class HotSwapPlanner {
     public void classFolder(Path root) {
         roots.add(root);
         try (java.util.stream.Stream<Path> files = Files.walk(root)) {
-            files.forEach(file -> {
-                if (file.toString().endsWith(".class")) {
-                    existing.add(file);
-                } else {
-                    noteResource(file);
-                }
-            });
+            files.filter(file -> file.toString().endsWith(".class")).forEach(existing::add);
         } catch (IOException | java.io.UncheckedIOException e) {
             // A folder being rebuilt: what is not noted counts as new, which restarts: safe.
-        }
-    }
-
-    private void noteResource(Path file) {
-        try {
-            if (resources.size() < MAX_RESOURCES && Files.isRegularFile(file) && Files.size(file) <= MAX_RESOURCE_BYTES) {
-                resources.put(file, Files.readAllBytes(file));
-            }
-        } catch (IOException e) {
-            resources.remove(file);
-        }
-    }
-
-    private static final int MAX_RESOURCES = 2_000;
-    private static final long MAX_RESOURCE_BYTES = 64 * 1024;
-
-    /** Whether a resource was rewritten with the bytes it had as the worker started. */
-    private boolean unchangedResource(Path path) {
-        byte[] before = resources.get(path);
-        try {
-            return before != null && Arrays.equals(before, Files.readAllBytes(path));
-        } catch (IOException e) {
-            return false;
         }
     }
 
@@ -83,7 +52,6 @@ public final class HotSwapPlanner {
 
     /** A new worker process: it reports its class folders and what it loads anew. */
     public void forget() {
-        resources.clear();
         loaded.clear();
         names.clear();
         existing.clear();
@@ -95,7 +63,6 @@ public final class HotSwapPlanner {
      * its class folders (the JVM's class path did not change), whose files are noted again now.
      */
     public void newLife() {
-        resources.clear();
         loaded.clear();
         names.clear();
         existing.clear();
@@ -111,7 +78,7 @@ public final class HotSwapPlanner {
         for (Path path : changed) {
             byte[] before = loaded.get(path);
             try {
-                if (before == null ? !unchangedResource(path) : !Arrays.equals(before, Files.readAllBytes(path))) {
+                if (before == null || !Arrays.equals(before, Files.readAllBytes(path))) {
                     differing.add(path);
                 }
             } catch (IOException e) {
@@ -126,9 +93,6 @@ public final class HotSwapPlanner {
         for (Path path : changed) {
             String file = path.getFileName() == null ? path.toString() : path.getFileName().toString();
             if (!file.endsWith(".class")) {
-                if (unchangedResource(path)) {
-                    continue;
-                }
                 // Resources, jars, watched files: a restart is what anyone expects; nothing to explain.
                 return Plan.restart("");
             }

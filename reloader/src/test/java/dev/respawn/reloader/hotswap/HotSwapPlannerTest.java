@@ -127,21 +127,6 @@ class HotSwapPlannerTest {
     }
 
     @Test
-    void aResourceRewrittenWithTheSameBytesNeedsNothing() throws IOException {
-        Path root = Files.createDirectories(temp.resolve("classes"));
-        Path reference = Files.writeString(Files.createDirectories(root.resolve("META-INF/micronaut"))
-                .resolve("p.$Shop$Definition"), "");
-        HotSwapPlanner planner = new HotSwapPlanner();
-        planner.classFolder(root);
-
-        Files.writeString(reference, "");
-        assertThat(planner.plan(List.of(reference)).canHotSwap()).as("the same bytes").isTrue();
-
-        Files.writeString(reference, "changed");
-        assertThat(planner.plan(List.of(reference)).canHotSwap()).as("other bytes").isFalse();
-    }
-
-    @Test
     void aClassNotYetLoadedThatExistedAtStartNeedsNothing() throws IOException {
         Path root = Files.createDirectories(temp.resolve("classes"));
         Path later = Files.copy(compile(BEFORE), Files.createDirectories(root.resolve("p")).resolve("Shop.class"));
