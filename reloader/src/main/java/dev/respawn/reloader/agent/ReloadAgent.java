@@ -37,7 +37,21 @@ public final class ReloadAgent {
     /** "Restart me": the exit code of a JVM whose tracked files changed. */
     public static final int RESTART_EXIT_CODE = 3;
 
+    private static volatile ReportClient supervisorLink;
+
     private ReloadAgent() {
+    }
+
+    /**
+     * Called at the very end of {@code premain}, with every add-on ready: in a warm worker, which the
+     * supervisor starts ahead of a process restart, waits until it is told to run the application,
+     * so that no class, port or file of the application's is touched before. Returns at once otherwise.
+     */
+    public static void awaitGoIfWarm() {
+        ReportClient client = supervisorLink;
+        if (client != null) {
+            client.awaitGoIfWarm();
+        }
     }
 
     /**
@@ -53,6 +67,7 @@ public final class ReloadAgent {
         Optional<ReportClient> supervisor = ReportClient.fromEnvironment(environment);
         if (supervisor.isPresent()) {
             ReportClient client = supervisor.get();
+            supervisorLink = client;
             client.classPath(System.getProperty("java.class.path", ""));
             new ClassTracker(sources, client, ownJar).install(instrumentation);
             Optional<Restarter> restarter = inJvm(options.reloadMode())

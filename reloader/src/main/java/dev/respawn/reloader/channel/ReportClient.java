@@ -25,10 +25,13 @@ public final class ReportClient implements TrackingListener, AutoCloseable {
 
     private final Socket socket;
     private final Writer out;
+    private final boolean warm;
+    private final java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean closed;
 
-    private ReportClient(Socket socket) throws IOException {
+    private ReportClient(Socket socket, boolean warm) throws IOException {
         this.socket = socket;
+        this.warm = warm;
         this.out = new BufferedWriter(new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8));
     }
 
@@ -41,7 +44,11 @@ public final class ReportClient implements TrackingListener, AutoCloseable {
         }
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(port));
         socket.setTcpNoDelay(true);
-        ReportClient client = new ReportClient(socket);
+        // Only the JVM the supervisor itself started waits, not one the application starts later.
+        String warmFor = environment.get(ReportProtocol.WARM_VARIABLE);
+        boolean warm = warmFor != null && ProcessHandle.current().parent()
+                .map(parent -> Long.toString(parent.pid()).equals(warmFor)).orElse(false);
+        ReportClient client = new ReportClient(socket, warm);
         client.send(ReportProtocol.hello(token, ProcessHandle.current().pid()));
         return Optional.of(client);
     }
@@ -63,6 +70,8 @@ public final class ReportClient implements TrackingListener, AutoCloseable {
                         Optional<String> error = redefine(redefiner, batch);
                         batch.clear();
                         send(ReportProtocol.redefined(Long.parseLong(fields[1]), error));
+                    } else if (fields[0].equals(ReportProtocol.GO)) {
+                        go.countDown();
                     } else if (fields[0].equals("restart") && fields.length == 2) {
                         send(ReportProtocol.restarted(Long.parseLong(fields[1]), restart(restart)));
                     }
@@ -91,6 +100,21 @@ public final class ReportClient implements TrackingListener, AutoCloseable {
             return restart.restart();
         } catch (RuntimeException | LinkageError e) {
             return Optional.of(e.toString());
+        }
+    }
+
+    /**
+     * In a warm worker (started ahead of need by the supervisor), blocks until the supervisor says
+     * {@code go}; returns at once in any other. The supervisor's going away ends the JVM meanwhile.
+     */
+    public void awaitGoIfWarm() {
+        if (!warm) {
+            return;
+        }
+        try {
+            go.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

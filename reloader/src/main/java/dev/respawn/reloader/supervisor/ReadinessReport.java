@@ -31,6 +31,7 @@ final class ReadinessReport extends Thread {
     private final long beganNanos;
     private final ControlPorts controlPorts;
     private final boolean inJvm;
+    private Runnable done = () -> { };
 
     /** @param inJvm whether the application restarted inside the same worker, not as a new one */
     ReadinessReport(Console console, Worker worker, Set<Integer> expected, Set<Integer> addOnPorts,
@@ -48,8 +49,22 @@ final class ReadinessReport extends Thread {
         this.inJvm = inJvm;
     }
 
+    /** Runs {@code action} once the report is said (or given up), on this thread. */
+    ReadinessReport whenDone(Runnable action) {
+        this.done = action;
+        return this;
+    }
+
     @Override
     public void run() {
+        try {
+            watch();
+        } finally {
+            done.run();
+        }
+    }
+
+    private void watch() {
         if (!ListeningPorts.supported()) {
             say(Set.of());
             return;
