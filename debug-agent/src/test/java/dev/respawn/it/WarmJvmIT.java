@@ -79,6 +79,14 @@ class WarmJvmIT {
             assertThat(workerPid(port)).as("the waiting JVM serves the change").isEqualTo(warm);
             assertThat(started(warm)).isBefore(beforeTheChange);
             respawn.awaitStderr("\\.class.* changed; restarted in \\d+ ms", SERVED);
+
+            // The next one waits in turn, and ends with the supervisor, like a worker.
+            ProcessHandle next = await().atMost(SERVED).until(() -> respawn.handle().children()
+                    .filter(child -> child.pid() != warm && child.isAlive()).findFirst(), Optional::isPresent).orElseThrow();
+            await().atMost(SERVED).until(() -> ControlFile.find(controlFiles, next.pid()), Optional::isPresent);
+            respawn.handle().destroyForcibly();
+            await().atMost(SERVED).untilAsserted(() -> assertThat(next.isAlive()).as("the waiting JVM").isFalse());
+            await().atMost(SERVED).untilAsserted(() -> assertThat(waiting.isAlive()).as("the worker").isFalse());
         }
     }
 

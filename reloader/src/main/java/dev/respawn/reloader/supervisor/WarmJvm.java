@@ -20,7 +20,8 @@ import dev.respawn.reloader.options.ReloadMode;
  * waiting before {@code main} (as Drip keeps a fresh JVM ready), so that the restart costs the
  * application's own start only. It is used only for the very command and environment it was
  * started with, and never after a jar changed (the JVM may have opened the jars on its class
- * path while loading the agent); else it is stopped and the worker starts cold.
+ * path while loading the agent) or a class folder was deleted or made (a JVM drops an entry
+ * missing when it first looks); else it is stopped and the worker starts cold.
  *
  * <p>Until it is told to go it holds no port but respawn's own loopback channels, has loaded no
  * class of the application's (so it runs the class files as they are at go), and its output
@@ -35,7 +36,7 @@ final class WarmJvm {
     private final Console console;
     private Waiting waiting;
 
-    private record Waiting(Worker worker, WorkerCommand.Prepared prepared) {
+    private record Waiting(Worker worker, WorkerCommand.Prepared prepared, ClassPathState classPath, Path directory) {
     }
 
     WarmJvm(ReportServer reports, Console console) {
@@ -68,10 +69,13 @@ final class WarmJvm {
     /** Starts a JVM for {@code prepared}, to wait; says once, in one line, when it cannot. */
     void start(WorkerCommand.Prepared prepared, Path directory, PrintStream out, PrintStream err) {
         discard();
+        // Before the start: a change made while it starts then shows as a difference at take.
+        ClassPathState classPath = ClassPathState.of(prepared.command(), directory);
         Map<String, String> environment = new HashMap<>(prepared.environment());
         environment.putAll(ReportServer.warmEnvironment());
         try {
-            waiting = new Waiting(Worker.start(prepared.command(), environment, directory, out, err, true), prepared);
+            waiting = new Waiting(Worker.start(prepared.command(), environment, directory, out, err, true), prepared,
+                    classPath, directory);
         } catch (IOException e) {
             waiting = null;
         }
@@ -96,7 +100,8 @@ final class WarmJvm {
                     + "; starting the worker without it");
             return Optional.empty();
         }
-        if (!taken.prepared().equals(prepared) || changed.stream().anyMatch(WarmJvm::isJar)) {
+        if (!taken.prepared().equals(prepared) || changed.stream().anyMatch(WarmJvm::isJar)
+                || !taken.classPath().equals(ClassPathState.of(prepared.command(), taken.directory()))) {
             stop(worker);
             return Optional.empty();
         }
