@@ -34,8 +34,9 @@ record ClassPathState(List<String> entries) {
     private static String describe(Path path) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-            return attributes.isDirectory() ? "dir " + attributes.fileKey()
-                    : "file " + attributes.fileKey() + " " + attributes.size() + " " + attributes.lastModifiedTime().toMillis();
+            // A folder made again may get the same inode back: its time tells it apart.
+            return (attributes.isDirectory() ? "dir " : "file " + attributes.size() + " ") + attributes.fileKey() + " "
+                    + attributes.lastModifiedTime().toMillis();
         } catch (IOException e) {
             return "missing";
         }
