@@ -38,6 +38,7 @@ public final class ReloadAgent {
     public static final int RESTART_EXIT_CODE = 3;
 
     private static volatile ReportClient supervisorLink;
+    private static volatile ControlServer waitingControl;
 
     private ReloadAgent() {
     }
@@ -51,6 +52,21 @@ public final class ReloadAgent {
         ReportClient client = supervisorLink;
         if (client != null) {
             client.awaitGoIfWarm();
+        }
+        ControlServer control = waitingControl;
+        if (control != null) {
+            control.openDeferred();
+        }
+    }
+
+    /**
+     * Before any add-on registers a command: a warm worker opens its control channel only once it
+     * runs the application, so that commands meanwhile reach the running worker.
+     */
+    public static void deferControlIfWarm(ControlServer control, Map<String, String> environment) {
+        if (ReportClient.isWarm(environment)) {
+            control.deferOpening();
+            waitingControl = control;
         }
     }
 

@@ -35,6 +35,16 @@ public final class ReportClient implements TrackingListener, AutoCloseable {
         this.out = new BufferedWriter(new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8));
     }
 
+    /**
+     * Whether this JVM is a warm worker, to wait before {@code main}: only the JVM the supervisor
+     * itself started, not one the application starts later with the same environment.
+     */
+    public static boolean isWarm(Map<String, String> environment) {
+        String warmFor = environment.get(ReportProtocol.WARM_VARIABLE);
+        return warmFor != null && environment.containsKey(ReportProtocol.PORT_VARIABLE) && ProcessHandle.current().parent()
+                .map(parent -> Long.toString(parent.pid()).equals(warmFor)).orElse(false);
+    }
+
     /** Connects when the environment names a supervisor; empty when run without one. */
     public static Optional<ReportClient> fromEnvironment(Map<String, String> environment) throws IOException {
         String port = environment.get(ReportProtocol.PORT_VARIABLE);
@@ -44,11 +54,7 @@ public final class ReportClient implements TrackingListener, AutoCloseable {
         }
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(port));
         socket.setTcpNoDelay(true);
-        // Only the JVM the supervisor itself started waits, not one the application starts later.
-        String warmFor = environment.get(ReportProtocol.WARM_VARIABLE);
-        boolean warm = warmFor != null && ProcessHandle.current().parent()
-                .map(parent -> Long.toString(parent.pid()).equals(warmFor)).orElse(false);
-        ReportClient client = new ReportClient(socket, warm);
+        ReportClient client = new ReportClient(socket, isWarm(environment));
         client.send(ReportProtocol.hello(token, ProcessHandle.current().pid()));
         return Optional.of(client);
     }
