@@ -179,7 +179,7 @@ public final class Supervisor {
         Set<Integer> addOnPorts = new java.util.HashSet<>();
         config.extensions().forEach(extension -> addOnPorts.addAll(extension.ports()));
         new ReadinessReport(console, worker, expectedPorts, addOnPorts, changed, why, began, controlPorts, false)
-                .whenDone(() -> control.execute(this::warmUp)).start();
+                .whenDone(this::warmUpLater).start();
         worker.onExit().thenRun(() -> control.execute(() -> exited(worker)));
     }
 
@@ -198,6 +198,14 @@ public final class Supervisor {
         List<String> command = fastStart.command(config.command(), directory, seen);
         return WorkerCommand.prepare(command, config.agentJar(), config.agentString(), jvmArguments, environment,
                 System.getenv());
+    }
+
+    private void warmUpLater() {
+        try {
+            control.execute(this::warmUp);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // The supervisor is stopping.
+        }
     }
 
     /** Once the new worker serves (not before: they would share the CPU), the next one starts waiting. */
