@@ -11,6 +11,7 @@ import dev.respawn.agent.profiler.NativeAccess;
 import dev.respawn.coverage.command.CoverageCommand;
 import dev.respawn.coverage.report.CoverageReportOnStop;
 import dev.respawn.debugger.DebuggerPort;
+import dev.respawn.front.Front;
 import dev.respawn.locals.LocalsCapture;
 import dev.respawn.recorder.cli.HarCommand;
 import dev.respawn.recorder.cli.ReplayCommand;
@@ -116,6 +117,10 @@ final class RespawnCommand implements Callable<Integer> {
             DebuggerPort port = new DebuggerPort(options.debuggerPort(), options.debuggerSuspend(), System.err);
             port.checkAvailable();
             extensions.add(port);
+        }
+        if (options.frontPort().isPresent()) {
+            List<SupervisorExtension> others = List.copyOf(extensions);
+            extensions.add(Front.start(options, () -> Front.portsOf(others), System.err));
         }
         return extensions;
     }

@@ -46,6 +46,19 @@ class BadOptionsIT {
     }
 
     @Test
+    void aFrontPortInUseOrAnAliasWithNoFolderIsOneLine() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                RespawnProcess respawn = RespawnProcess.supervisor(temp, List.of("--front-port",
+                        Integer.toString(taken.getLocalPort()), "--", "java", "-version"))) {
+            assertOneLine(respawn, "--front-port " + taken.getLocalPort(), "choose another port");
+        }
+        try (RespawnProcess respawn = RespawnProcess.supervisor(temp, List.of("--front-port",
+                Integer.toString(TestEnvironment.freePort()), "--url-alias", "/static", "web", "--", "java", "-version"))) {
+            assertOneLine(respawn, "--url-alias /static web", "is not a directory");
+        }
+    }
+
+    @Test
     void aMissingCommandSaysWhereItGoes() throws Exception {
         try (RespawnProcess respawn = RespawnProcess.supervisor(temp, List.of("--reload-on-changes"))) {
             assertOneLine(respawn, "after --");

@@ -48,7 +48,7 @@ class SpringBootIT {
                             + "    @GetMapping(\"/count\")");
             app.compile();
             Http.awaitBody(port, "/bye", "Bye from a new endpoint", SERVED);
-            respawn.awaitStderr("HelloController.class changed \\(HelloController.class: .*\\); "
+            respawn.awaitStderr("HelloController.class changed \\(HelloController.class: a method was added \\(bye\\)\\); "
                     + "restarted inside the JVM in \\d+ ms", SERVED);
             assertThat(Http.bodyOrNull(port, "/pid")).as("the same worker JVM").isEqualTo(pid);
             assertThat(Http.bodyOrNull(port, "/count")).as("a new application context, a new controller").isEqualTo("1");

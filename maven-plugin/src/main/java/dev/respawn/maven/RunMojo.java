@@ -11,16 +11,19 @@ import dev.respawn.cli.EmbeddedSupervisor;
 import dev.respawn.reloader.compile.SourceCompiler;
 import dev.respawn.reloader.compile.SourceSync;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.shared.filtering.MavenResourcesFiltering;
 
 /**
  * {@code mvn respawn:run}: runs the project's main class as a worker JVM under respawn's supervisor,
@@ -32,6 +35,13 @@ public final class RunMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    /** maven-resources-plugin's filtering, to copy a saved resource as process-resources would. */
+    @Component
+    private MavenResourcesFiltering resourceFiltering;
 
     /** The worker's main class; by default exec.mainClass, start-class, or the one class with a main method. */
     @Parameter(property = "respawn.mainClass")
@@ -100,6 +110,10 @@ public final class RunMojo extends AbstractMojo {
     @Parameter(property = "respawn.debuggerPort")
     private Integer debuggerPort;
 
+    /** Listen on 127.0.0.1:N and forward to the application ({@code N} or {@code N:APP_PORT}, as --front-port). */
+    @Parameter(property = "respawn.frontPort")
+    private String frontPort;
+
     /** Any other supervisor options, as on respawn's command line (e.g. --profile-requests --exclude 'web/**'). */
     @Parameter(property = "respawn.options")
     private String options;
@@ -156,15 +170,12 @@ public final class RunMojo extends AbstractMojo {
         SourceSync sync = new SourceSync(compiler, poll, System.err);
         sourceRoots.forEach(root -> sync.sources(root, output, () -> javacOptions));
         for (Resource resource : project.getResources()) {
-            if (resource.isFiltering()) {
-                // Filtering is maven-resources-plugin's to do; a raw copy would undo it.
-                getLog().info("respawn: " + resource.getDirectory() + " is filtered, so a change there needs"
-                        + " mvn process-resources (respawn then reloads)");
-                continue;
-            }
             Path target = resource.getTargetPath() == null ? output : output.resolve(resource.getTargetPath());
             sync.resources(Path.of(resource.getDirectory()), target);
         }
+        // Copied as process-resources copies them: includes, excludes, filtering.
+        MavenResources resources = new MavenResources(resourceFiltering, project, session, output);
+        sync.resourceCopy(resources::copy);
         // The first compile in a JVM loads javac; do it now rather than on the first save.
         sync.warmUp();
         return sync;
@@ -211,6 +222,7 @@ public final class RunMojo extends AbstractMojo {
         addOns.put("--capture-locals", captureLocals);
         addOns.put("--enable-debugger", enableDebugger);
         addOns.put("--debugger-port", debuggerPort);
+        addOns.put("--front-port", frontPort);
         return addOns;
     }
 

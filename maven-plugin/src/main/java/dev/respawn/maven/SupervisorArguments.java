@@ -46,6 +46,9 @@ final class SupervisorArguments {
             } else if (value instanceof Integer number) {
                 arguments.add(addOn.getKey());
                 arguments.add(number.toString());
+            } else if (value instanceof String text && !text.isBlank()) {
+                arguments.add(addOn.getKey());
+                arguments.add(text.strip());
             }
         }
         arguments.addAll(Words.split(mojo.options()));

@@ -5,14 +5,22 @@ import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 
 import dev.respawn.recorder.capture.Recorder;
 import dev.respawn.recorder.capture.Redactor;
 import dev.respawn.recorder.har.Recording;
+import dev.respawn.recorder.helidon.HelidonHook;
 import dev.respawn.recorder.jdk.JdkServerHook;
+import dev.respawn.recorder.jetty.JettyHook;
+import dev.respawn.recorder.netty.NettyHook;
 import dev.respawn.recorder.servlet.ServletHook;
+import dev.respawn.recorder.undertow.UndertowHook;
+import dev.respawn.recorder.ports.UnrecordedPorts;
 import dev.respawn.reloader.context.Lives;
 import dev.respawn.reloader.context.RequestContext;
+import dev.respawn.reloader.control.ControlFile;
 import dev.respawn.reloader.options.Options;
 
 /**
@@ -55,7 +63,22 @@ public final class RecorderAgent {
         }, "respawn-recorder"));
         hook("the JDK HTTP server", () -> JdkServerHook.install(instrumentation));
         hook("servlet containers", () -> ServletHook.install(instrumentation));
+        hook("Netty", () -> NettyHook.install(instrumentation));
+        hook("Undertow", () -> UndertowHook.install(instrumentation));
+        hook("Jetty", () -> JettyHook.install(instrumentation));
+        hook("Helidon", () -> HelidonHook.install(instrumentation));
+        UnrecordedPorts.watch(recorder, () -> respawnPorts(options), line -> System.err.println("respawn: " + line));
         return recorder;
+    }
+
+    private static Set<Integer> respawnPorts(Options options) {
+        Set<Integer> ports = new HashSet<>();
+        if (options.enableDebugger()) {
+            ports.add(options.debuggerPort());
+        }
+        ControlFile.find(ControlFile.directory(options.debugDirectory()), ProcessHandle.current().pid())
+                .ifPresent(control -> ports.add(control.port()));
+        return ports;
     }
 
     /** The creator version written into HAR files. */

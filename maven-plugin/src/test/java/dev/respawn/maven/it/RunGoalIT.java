@@ -107,6 +107,20 @@ class RunGoalIT {
 
     @Test
     @Order(5)
+    void aSavedResourceIsFilteredAsTheBuildFiltersIt() throws IOException {
+        Path copy = workspace.resolve("target/classes/build.properties");
+        assertThat(copy).as("as mvn process-resources left it").hasContent("version=1.0-SNAPSHOT");
+
+        // Listed twice in the pom (filtered, then as is): Maven's filtered copy is the one that stays.
+        Files.writeString(workspace.resolve("src/main/resources/build.properties"),
+                "version=${project.version}\nname=${project.artifactId}\nencoding=${project.build.sourceEncoding}\n");
+        await().atMost(RELOAD).until(() -> Files.readString(copy).contains("name="));
+        assertThat(copy).hasContent("version=1.0-SNAPSHOT\nname=maven-app\nencoding=UTF-8");
+        mvn.awaitOutput("respawn: build.properties changed; restarted", RELOAD);
+    }
+
+    @Test
+    @Order(6)
     void aDeletedSourceTakesItsClassesAlong() throws IOException {
         Path extra = workspace.resolve("src/main/java/com/example/app/Extra.java");
         Files.writeString(extra, "package com.example.app;\nfinal class Extra { Runnable r = () -> { }; "
@@ -121,7 +135,7 @@ class RunGoalIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void ctrlCStopsTheWorkerTreeAndFlushesCoverageUnderTargetRespawn() throws Exception {
         // The restarts for Extra's class files may still be under way.
         await().atMost(RELOAD).until(() -> MavenRun.get(port, "/pid") != null);

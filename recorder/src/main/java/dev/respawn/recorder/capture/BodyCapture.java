@@ -1,5 +1,6 @@
 package dev.respawn.recorder.capture;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.util.Arrays;
 
@@ -41,6 +42,37 @@ public final class BodyCapture {
             ensure(kept + take);
             System.arraycopy(b, off, bytes, kept, take);
             kept += take;
+        }
+    }
+
+    /** The bytes from a buffer's position to its limit, which stay there for the buffer's owner. */
+    public void write(ByteBuffer buffer) {
+        int count = buffer.remaining();
+        if (count == 0) {
+            return;
+        }
+        int take = Math.min(count, room());
+        if (take > 0) {
+            if (buffer.hasArray()) {
+                write(buffer.array(), buffer.arrayOffset() + buffer.position(), take);
+            } else {
+                byte[] bytes = new byte[take];
+                buffer.duplicate().get(bytes);
+                write(bytes, 0, take);
+            }
+        }
+        skip(count - take);
+    }
+
+    /** How many more bytes would be kept: a caller copying out of a buffer copies no more than this. */
+    public synchronized int room() {
+        return limit - kept;
+    }
+
+    /** Counts {@code count} bytes that passed without being kept (past the limit, or in a file sent whole). */
+    public synchronized void skip(long count) {
+        if (count > 0) {
+            size += count;
         }
     }
 

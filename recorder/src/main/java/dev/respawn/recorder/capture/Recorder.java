@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,6 +35,7 @@ public final class Recorder implements RequestContext {
     private final ThreadLocal<Exchange> current = new ThreadLocal<>();
     private final AtomicBoolean journalFailed = new AtomicBoolean();
     private final List<RequestListener> listeners = new CopyOnWriteArrayList<>();
+    private final Set<Integer> ports = ConcurrentHashMap.newKeySet();
 
     public Recorder(long bodyLimit, Redactor redactor, Consumer<RecordedExchange> journal, Clock clock, long pid) {
         if (redactor == null || journal == null || clock == null) {
@@ -54,6 +57,19 @@ public final class Recorder implements RequestContext {
         active = recorder;
     }
 
+    /** A new exchange, started now, on a connection to the server's {@code localPort} (0 if unknown). */
+    public Exchange begin(int localPort) {
+        if (localPort > 0 && !ports.contains(localPort)) {
+            ports.add(localPort);
+        }
+        return begin();
+    }
+
+    /** The ports of this JVM on which some request was recorded. */
+    public Set<Integer> servedPorts() {
+        return Set.copyOf(ports);
+    }
+
     /** A new exchange, started now. */
     public Exchange begin() {
         inFlight.incrementAndGet();
@@ -73,6 +89,19 @@ public final class Recorder implements RequestContext {
         for (RequestListener listener : listeners) {
             listener.left();
         }
+    }
+
+    /**
+     * Whether the calling thread already serves a recorded exchange: a server's servlet layer
+     * (Undertow's, Jetty's) runs inside its core, which records the exchange whole.
+     */
+    public boolean serving() {
+        return current.get() != null;
+    }
+
+    /** The exchange the calling thread serves, or null. */
+    public Exchange exchange() {
+        return current.get();
     }
 
     @Override

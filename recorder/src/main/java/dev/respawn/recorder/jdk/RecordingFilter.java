@@ -59,7 +59,7 @@ final class RecordingFilter extends Filter {
 
     private static Exchange start(Recorder recorder, HttpExchange http) {
         try {
-            Exchange exchange = recorder.begin();
+            Exchange exchange = recorder.begin(http.getLocalAddress().getPort());
             exchange.request(http.getRequestMethod(), url(http), http.getProtocol(), headers(http.getRequestHeaders()));
             http.setStreams(new TeeInputStream(http.getRequestBody(), exchange.requestBody()),
                     new TeeOutputStream(http.getResponseBody(), exchange.responseBody(),

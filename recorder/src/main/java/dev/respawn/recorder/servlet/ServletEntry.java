@@ -32,7 +32,7 @@ public final class ServletEntry {
 
     public static Object[] enter(Object request, Object response) {
         Recorder recorder = Recorder.active();
-        if (recorder == null || request == null || response == null) {
+        if (recorder == null || request == null || response == null || recorder.serving()) {
             return null;
         }
         try {

@@ -33,7 +33,7 @@ final class WrapperInjector {
     private static final String SOURCE = "dev/respawn/recorder/servlet/jakarta/";
     /** In dependency order is not needed: they only name each other inside method bodies. */
     private static final List<String> CLASSES = List.of("RecordingInputStream", "RecordingOutputStream",
-            "RecordingRequest", "RecordingResponse", "AsyncCompletion", "ServletWrappers");
+            "RecordingRequest", "RecordingResponse", "AsyncCompletion", "PendingError", "ServletWrappers");
 
     private static volatile Method defineClass;
 

@@ -34,6 +34,7 @@ public final class ChangeMonitor implements TrackingListener, AutoCloseable {
     private final SourceLocator sources;
     private final FileWatcher watcher;
     private final QuietPeriod quietPeriod;
+    private final ResourceDigests resources;
     private long incompleteSinceNanos;
     private boolean sourceHintGiven;
 
@@ -47,7 +48,9 @@ public final class ChangeMonitor implements TrackingListener, AutoCloseable {
         this.executor = executor;
         this.reload = reload;
         this.say = say;
-        this.tracked = new TrackedFiles(new Excludes(options.excludes()));
+        Excludes excludes = new Excludes(options.excludes());
+        this.tracked = new TrackedFiles(excludes);
+        this.resources = new ResourceDigests(excludes);
         this.sources = new SourceLocator(options.sourcePath());
         this.sourceHintGiven = options.hostCompilesSources() || options.compileOnSave();
         this.quietPeriod = new QuietPeriod(executor, options.quietPeriod(), Duration.ofMillis(500), this::settled);
@@ -66,6 +69,7 @@ public final class ChangeMonitor implements TrackingListener, AutoCloseable {
     public void root(Path root, boolean directory) {
         if (directory) {
             if (tracked.addClassRoot(root)) {
+                executor.execute(() -> resources.addRoot(root));
                 watcher.watchDirectory(root);
                 for (Path sourceRoot : sources.candidateRoots(root)) {
                     if (Files.isDirectory(sourceRoot) && tracked.addSourceRoot(sourceRoot)) {
@@ -114,7 +118,12 @@ public final class ChangeMonitor implements TrackingListener, AutoCloseable {
                     + INCOMPLETE_TREE_PATIENCE.toSeconds() + " s; reloading anyway");
         }
         incompleteSinceNanos = 0;
-        reload.accept(changed);
+        List<Path> differing = resources.differing(changed);
+        if (!differing.isEmpty()) {
+            // Resources copied again with the bytes the application has reload nothing.
+            resources.reloaded(differing);
+            reload.accept(differing);
+        }
         return true;
     }
 

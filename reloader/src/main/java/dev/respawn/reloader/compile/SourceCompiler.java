@@ -79,15 +79,20 @@ public final class SourceCompiler implements java.io.Closeable {
             arguments.addAll(List.of("-d", classes.toString(), "-s", generated.toString()));
             boolean compiled = javac.getTask(null, files, diagnostics, arguments, null,
                     files.getJavaFileObjectsFromPaths(sources.stream().map(SourceFile::path).toList())).call();
+            List<String> errors = new ArrayList<>();
             for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
                 if (diagnostic.getKind() == Diagnostic.Kind.ERROR) {
+                    errors.add(describe(diagnostic));
                     err.println(describe(diagnostic));
                 }
             }
             if (!compiled) {
                 err.println("respawn: " + names(sources) + " did not compile; the worker keeps the classes it has");
+                // The front (--front-port) shows them to the client until the sources compile.
+                CompileErrors.failed(scratch, errors);
                 return false;
             }
+            CompileErrors.cleared(scratch);
             Set<Path> stale = new HashSet<>();
             for (SourceFile source : sources) {
                 stale.addAll(source.classesIn(output));

@@ -82,6 +82,19 @@ public final class SourceSync implements Closeable {
         return true;
     }
 
+    /** How a build tool copies all resources (Maven's filtering, say), used instead of a raw copy of the saved file. */
+    @FunctionalInterface
+    public interface ResourceCopy {
+        void copyAll() throws Exception;
+    }
+
+    private volatile ResourceCopy resourceCopy;
+
+    /** From now on a saved resource is copied by {@code copy}, as the build would copy it. */
+    public void resourceCopy(ResourceCopy copy) {
+        this.resourceCopy = copy;
+    }
+
     /** Copies the files saved under {@code root} to {@code target} from now on. */
     public void resources(Path root, Path target) {
         if (resourceRoots.putIfAbsent(root, target) == null) {
@@ -143,11 +156,19 @@ public final class SourceSync implements Closeable {
             pending.clear();
         }
         Map<Target, Set<SourceFile>> compile = new LinkedHashMap<>();
+        boolean copyResources = false;
         for (FileChange change : changes) {
             try {
-                apply(change, compile);
+                copyResources |= apply(change, compile);
             } catch (IOException | RuntimeException e) {
                 err.println("respawn: could not bring " + change.path() + " to the class folder: " + e.getMessage());
+            }
+        }
+        if (copyResources) {
+            try {
+                resourceCopy.copyAll();
+            } catch (Exception e) {
+                err.println("respawn: could not copy the resources as the build would: " + e.getMessage());
             }
         }
         compile.forEach((target, sources) -> {
@@ -164,16 +185,17 @@ public final class SourceSync implements Closeable {
         });
     }
 
-    private void apply(FileChange change, Map<Target, Set<SourceFile>> compile) throws IOException {
+    /** Compiles, deletes or copies for one change; true when the build's resource copy is to run. */
+    private boolean apply(FileChange change, Map<Target, Set<SourceFile>> compile) throws IOException {
         Path path = change.path();
         if (path.startsWith(compiler.scratch())) {
-            return; // --source-path . holds the debug directory, and the warm-up's source in it.
+            return false; // --source-path . holds the debug directory, and the warm-up's source in it.
         }
         boolean gone = !Files.exists(path);
         Target target = sourceRoots.get(change.root());
         if (target != null) {
             if (!path.getFileName().toString().endsWith(".java")) {
-                return;
+                return false;
             }
             SourceFile source = new SourceFile(change.root(), path);
             if (gone) {
@@ -181,19 +203,22 @@ public final class SourceSync implements Closeable {
             } else {
                 compile.computeIfAbsent(target, key -> new LinkedHashSet<>()).add(source);
             }
-            return;
+            return false;
         }
         Path resources = resourceRoots.get(change.root());
         if (resources == null) {
-            return;
+            return false;
         }
         Path copy = resources.resolve(change.root().relativize(path).toString());
         if (gone) {
             SourceCompiler.deleteTree(copy); // A deleted folder arrives as one event.
+        } else if (resourceCopy != null) {
+            return true;
         } else {
             Files.createDirectories(copy.getParent());
             Files.copy(path, copy, StandardCopyOption.REPLACE_EXISTING);
         }
+        return false;
     }
 
     @Override

@@ -20,15 +20,18 @@ import net.bytebuddy.jar.asm.Opcodes;
  * Two class files of the same shape differ only in method bodies, which
  * {@code Instrumentation.redefineClasses} can replace in place.
  */
-record ClassShape(String name, List<String> members, String staticInitializer) {
+record ClassShape(String name, List<String> members, List<String> declarations, String staticInitializer) {
 
     static ClassShape of(byte[] classFile) {
         List<String> members = new ArrayList<>();
+        List<String> declarations = new ArrayList<>();
         new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
             public void visit(int version, int access, String name, String signature, String superName,
                     String[] interfaces) {
                 members.add("class " + access + " " + name + " extends " + superName + " implements "
+                        + Arrays.toString(interfaces) + " " + signature);
+                declarations.add("class " + declared(access) + " " + name + " extends " + superName + " implements "
                         + Arrays.toString(interfaces) + " " + signature);
             }
 
@@ -42,6 +45,7 @@ record ClassShape(String name, List<String> members, String staticInitializer) {
             public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
                 String field = "field " + access + " " + name + " " + descriptor + " " + signature + " = " + value;
                 members.add(field);
+                declarations.add("field " + declared(access) + " " + name + " " + descriptor + " " + signature + " = " + value);
                 return new FieldVisitor(Opcodes.ASM9) {
                     @Override
                     public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
@@ -57,6 +61,8 @@ record ClassShape(String name, List<String> members, String staticInitializer) {
                 String method = "method " + access + " " + name + descriptor + " " + signature
                         + " throws " + Arrays.toString(exceptions);
                 members.add(method);
+                declarations.add("method " + declared(access) + " " + name + descriptor + " " + signature
+                        + " throws " + Arrays.toString(exceptions));
                 if (name.equals("<clinit>")) {
                     return null;
                 }
@@ -78,16 +84,19 @@ record ClassShape(String name, List<String> members, String staticInitializer) {
             @Override
             public void visitNestMember(String nestMember) {
                 members.add("nest member " + nestMember);
+                declarations.add("nest member " + nestMember);
             }
 
             @Override
             public void visitPermittedSubclass(String permittedSubclass) {
                 members.add("permits " + permittedSubclass);
+                declarations.add("permits " + permittedSubclass);
             }
         }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         String name = new ClassReader(classFile).getClassName().replace('/', '.');
         members.sort(null);
-        return new ClassShape(name, List.copyOf(members), staticInitializerDigest(classFile));
+        declarations.sort(null);
+        return new ClassShape(name, List.copyOf(members), List.copyOf(declarations), staticInitializerDigest(classFile));
     }
 
     /** Why {@code next} cannot replace this class in place, or null when it can. */
@@ -98,25 +107,12 @@ record ClassShape(String name, List<String> members, String staticInitializer) {
         if (members.equals(next.members)) {
             return null;
         }
-        List<String> added = new ArrayList<>(next.members);
-        added.removeAll(members);
-        List<String> removed = new ArrayList<>(members);
-        removed.removeAll(next.members);
-        if (added.stream().anyMatch(m -> m.contains("@")) || removed.stream().anyMatch(m -> m.contains("@"))) {
-            return "an annotation changed";
-        }
-        return !added.isEmpty() ? describe(added.get(0), "added") : describe(removed.get(0), "removed");
+        return ShapeDifference.describe(declarations, next.declarations, members, next.members);
     }
 
-    /** "a field was added (count)", from a member line such as {@code field 2 count I null = null}. */
-    private static String describe(String member, String how) {
-        String[] words = member.split(" ");
-        return switch (words[0]) {
-            case "field" -> "a field was " + how + " (" + words[2] + ")";
-            case "method" -> "a method was " + how + " (" + words[2] + ")";
-            case "class" -> "its declaration changed";
-            default -> "its nest or permitted subclasses changed";
-        };
+    /** The access flags without ASM's mark for {@code @Deprecated}, which is an annotation, not a declaration. */
+    private static int declared(int access) {
+        return access & ~Opcodes.ACC_DEPRECATED;
     }
 
     /** A digest of the static initializer's instructions, which a redefinition would not run again. */

@@ -18,6 +18,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 public final class OptionParser {
 
+    private static final Set<String> SUPERVISOR_ONLY = Set.of("--front-port", "--url-alias", "--browser-reload");
+
     private OptionParser() {
     }
 
@@ -52,8 +54,9 @@ public final class OptionParser {
         // picocli lists a repeated option once per occurrence, each with all of its values.
         for (OptionSpec option : new java.util.LinkedHashSet<>(matched)) {
             String name = option.longestName();
-            // Hidden options are the supervisor's host talking to the supervisor; the agent needs none.
-            if (!ours.contains(name) || option.hidden()) {
+            // Hidden options are the supervisor's host talking to the supervisor, and the front is the
+            // supervisor's alone: the agent needs none of them.
+            if (!ours.contains(name) || option.hidden() || SUPERVISOR_ONLY.contains(name)) {
                 continue;
             }
             String bare = name.substring(2);

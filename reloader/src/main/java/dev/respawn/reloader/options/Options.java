@@ -169,6 +169,21 @@ public final class Options {
                     + " one started and waiting before main (respawn's default once a reload restarts the process).")
     private boolean noWarmJvm;
 
+    @Option(names = "--front-port", paramLabel = "N[:APP_PORT]",
+            description = "Listen on 127.0.0.1:N and forward to the worker's HTTP port (APP_PORT when it has several),"
+                    + " holding requests while a reload runs and showing why when no worker can serve.")
+    private String frontPort;
+
+    @Option(names = "--url-alias", arity = "2", paramLabel = "URL-PATH DIR", hideParamSyntax = true,
+            description = "The front serves the files of DIR at URL-PATH, as they are on disk (repeatable; needs"
+                    + " --front-port).")
+    private List<String> urlAlias = new ArrayList<>();
+
+    @Option(names = "--browser-reload",
+            description = "The front adds a small script to HTML pages that reloads them once a reload has completed"
+                    + " (needs --front-port).")
+    private boolean browserReload;
+
     // Set by a host that compiles saved sources itself (mvn respawn:run), so no hint to compile them.
     @Option(names = "--host-compiles-sources", hidden = true)
     private boolean hostCompilesSources;
@@ -252,6 +267,24 @@ public final class Options {
     /** Whether java workers start with a class-data-sharing archive of their jars, made by respawn. */
     public boolean classDataSharing() {
         return !noClassDataSharing;
+    }
+
+    /** Where the front listens, when asked for. */
+    public Optional<FrontPort> frontPort() {
+        return Optional.ofNullable(frontPort).map(FrontPort::parse);
+    }
+
+    /** The folders the front serves, in the order given. */
+    public List<UrlAlias> urlAliases() {
+        List<UrlAlias> aliases = new ArrayList<>();
+        for (int i = 0; i + 1 < urlAlias.size(); i += 2) {
+            aliases.add(UrlAlias.of(urlAlias.get(i), urlAlias.get(i + 1)));
+        }
+        return Collections.unmodifiableList(aliases);
+    }
+
+    public boolean browserReload() {
+        return browserReload;
     }
 
     public boolean hostCompilesSources() {
@@ -392,6 +425,12 @@ public final class Options {
         OptionChecks.directory("--coverage-directory", coverageDirectory);
         OptionChecks.directory("--recorder-directory", recorderDirectory);
         OptionChecks.directory("--worker-directory", workerDirectory);
+        frontPort();
+        urlAliases();
+        if (frontPort == null && (!urlAlias.isEmpty() || browserReload)) {
+            throw new OptionsException((browserReload ? "--browser-reload" : "--url-alias")
+                    + " needs the front: add --front-port N (e.g. --front-port 8000)");
+        }
         List<String> events = List.of("cpu", "perf", "wall", "alloc", "lock", "itimer");
         if (!events.contains(profilerEvent)) {
             throw new OptionsException("--profiler-event must be one of " + String.join(", ", events)

@@ -57,10 +57,15 @@ final class Leftovers {
     /**
      * Clears what jar classes the dropped life used first keep in static fields from that first
      * use: Threads made for later (H2's database closer) and exceptions made in advance (H2's,
-     * Netty's), whose stack traces hold the life's classes. Slow for a large application's first
+     * Netty's), whose stack traces hold the life's classes; the caches the jars keep in static
+     * fields ({@link StaticCaches}) and the class loaders their long-lived objects took from the
+     * life ({@link LoaderFields}). Slow for a large application's first
      * life (it looks at each class's fields), so it runs after the next life has started.
      */
-    static void clearStatics(ClassLoader dropped, List<Class<?>> firstUsed) {
+    static void clearStatics(ClassLoader dropped, List<Class<?>> firstUsed, StaticCaches caches) {
+        caches.add(firstUsed);
+        caches.clear(dropped);
+        LoaderFields.repoint(LoaderFields.staticValues(firstUsed), dropped);
         for (Class<?> type : firstUsed) {
             for (Object value : staticValues(type)) {
                 if (value instanceof Thread thread) {

@@ -45,6 +45,7 @@ public final class Restarter implements Lives {
     private String[] args;
 
     private volatile Thread cleaning;
+    private final StaticCaches caches = new StaticCaches();
     private final List<Runnable> restartListeners = new CopyOnWriteArrayList<>();
 
     private Restarter(Instrumentation instrumentation, String mainClass, List<Path> folders, Duration timeout,
@@ -221,7 +222,7 @@ public final class Restarter implements Lives {
                     classes.add(loaded);
                 }
             }
-            Leftovers.clearStatics(dropped, classes);
+            Leftovers.clearStatics(dropped, classes, caches);
         }, "respawn-leftovers");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);

@@ -31,11 +31,13 @@ final class ReadinessReport extends Thread {
     private final long beganNanos;
     private final ControlPorts controlPorts;
     private final boolean inJvm;
+    private final ServingEvents events;
     private Runnable done = () -> { };
 
     /** @param inJvm whether the application restarted inside the same worker, not as a new one */
     ReadinessReport(Console console, Worker worker, Set<Integer> expected, Set<Integer> addOnPorts,
-            List<Path> changed, String why, long beganNanos, ControlPorts controlPorts, boolean inJvm) {
+            List<Path> changed, String why, long beganNanos, ControlPorts controlPorts, boolean inJvm,
+            ServingEvents events) {
         super("respawn-readiness");
         setDaemon(true);
         this.console = console;
@@ -47,6 +49,7 @@ final class ReadinessReport extends Thread {
         this.beganNanos = beganNanos;
         this.controlPorts = controlPorts;
         this.inJvm = inJvm;
+        this.events = events;
     }
 
     /** Runs {@code action} once the report is said (or given up), on this thread. */
@@ -83,6 +86,7 @@ final class ReadinessReport extends Thread {
             boolean ready = expected.isEmpty() ? !addOnPorts.containsAll(listening) : listening.containsAll(expected);
             if (ready) {
                 say(listening);
+                events.serving(listening);
                 return;
             }
             if (!pause(elapsed)) {
@@ -107,6 +111,7 @@ final class ReadinessReport extends Thread {
     private boolean pause(long elapsed) {
         if (elapsed > GIVE_UP.toNanos()) {
             say(Set.of());
+            events.notServing("the application did not listen on a port within " + GIVE_UP.toSeconds() + " s");
             return false;
         }
         try {

@@ -30,9 +30,10 @@ final class Reloads {
     private final Console console;
     private final Supplier<Worker> current;
     private final ProcessRestart processRestart;
+    private final ServingEvents events;
 
     Reloads(ReloadMode mode, HotSwapper hotSwapper, InJvmRestarts inJvm, ControlPorts controlPorts, Console console,
-            Supplier<Worker> current, ProcessRestart processRestart) {
+            Supplier<Worker> current, ProcessRestart processRestart, ServingEvents events) {
         this.mode = mode;
         this.hotSwapper = hotSwapper;
         this.inJvm = inJvm;
@@ -40,20 +41,24 @@ final class Reloads {
         this.console = console;
         this.current = current;
         this.processRestart = processRestart;
+        this.events = events;
     }
 
     /** Applies a burst of changed files. */
     void apply(List<Path> burst) {
         List<Path> changed = hotSwapper.differing(burst);
+        events.reloading();
         switch (mode) {
             case RESTART -> processRestart.restart(changed, null);
             case IN_JVM -> restartAnyhow(changed, null);
-            default -> hotSwapper.apply(current.get(), changed).ifPresent(why -> restartAnyhow(changed, why));
+            default -> hotSwapper.apply(current.get(), changed).ifPresentOrElse(why -> restartAnyhow(changed, why),
+                    () -> events.serving(Set.of()));
         }
     }
 
     /** Restarts whatever changed: inside the JVM where the mode and the change allow, else the process. */
     void restartAnyhow(List<Path> changed, String why) {
+        events.reloading();
         boolean inPlace = mode == ReloadMode.AUTO || mode == ReloadMode.IN_JVM;
         // A jar's classes live in the JVM's own class loader, which only a new JVM replaces.
         boolean jarChanged = changed.stream().anyMatch(Reloads::isJar);
@@ -80,7 +85,7 @@ final class Reloads {
         if (!inJvm.restart(worker)) {
             return false;
         }
-        new ReadinessReport(console, worker, ports, Set.of(), changed, why, began, controlPorts, true).start();
+        new ReadinessReport(console, worker, ports, Set.of(), changed, why, began, controlPorts, true, events).start();
         return true;
     }
 }

@@ -44,6 +44,7 @@ public final class Supervisor {
     private final ControlPorts controlPorts;
     private final FastStart fastStart;
     private final CountDownLatch finished = new CountDownLatch(1);
+    private final ServingEvents events;
     private final Object lifecycle = new Object();
     private ChangeMonitor monitor;
     private CompileOnSave compiling;
@@ -63,6 +64,7 @@ public final class Supervisor {
         this.console = new Console(config.err());
         this.controlPorts = new ControlPorts(options.debugDirectory());
         this.fastStart = new FastStart(options, console::say, config.agentJar());
+        this.events = new ServingEvents(config.extensions());
     }
 
     /** Runs until the worker ends without reloading, or until the JVM is asked to stop; returns the exit code. */
@@ -75,7 +77,7 @@ public final class Supervisor {
             // In the other modes most reloads happen inside the JVM: a warm JVM only once one did not.
             warmWanted = options.reloadMode() == ReloadMode.RESTART;
         }
-        reloads = new Reloads(options.reloadMode(), hotSwapper, inJvm, controlPorts, console, () -> current, this::restart);
+        reloads = new Reloads(options.reloadMode(), hotSwapper, inJvm, controlPorts, console, () -> current, this::restart, events);
         if (options.reloadOnChanges()) {
             monitor = new ChangeMonitor(options, control, reloads::apply, console::say);
         }
@@ -153,6 +155,7 @@ public final class Supervisor {
 
     private void launch(List<Path> changed, long began, Set<Integer> expectedPorts, String why) {
         hotSwapper.forget();
+        events.reloading();
         Path directory = options.workerDirectory();
         for (SupervisorExtension extension : config.extensions()) {
             extension.beforeStart();
@@ -170,6 +173,7 @@ public final class Supervisor {
                 current = null;
                 console.say("could not start the worker (" + config.command().get(0) + "): " + e.getMessage()
                         + "; waiting for a change to try again");
+                events.notServing("could not start the worker (" + config.command().get(0) + "): " + e.getMessage());
                 finishUnlessReloading(127);
                 return;
             }
@@ -178,7 +182,7 @@ public final class Supervisor {
         config.extensions().forEach(extension -> extension.started(worker.pid()));
         Set<Integer> addOnPorts = new java.util.HashSet<>();
         config.extensions().forEach(extension -> addOnPorts.addAll(extension.ports()));
-        new ReadinessReport(console, worker, expectedPorts, addOnPorts, changed, why, began, controlPorts, false)
+        new ReadinessReport(console, worker, expectedPorts, addOnPorts, changed, why, began, controlPorts, false, events)
                 .whenDone(this::warmUpLater).start();
         worker.onExit().thenRun(() -> control.execute(() -> exited(worker)));
     }
@@ -247,6 +251,7 @@ public final class Supervisor {
         String output = FailureSummary.of(worker.lastOutput(20), 3);
         console.say("the worker (pid " + worker.pid() + ") exited with code " + code + "; " + output
                 + "; waiting for a change to try again");
+        events.notServing("the worker exited with code " + code + "\n" + String.join("\n", worker.lastOutput(20)));
     }
 
     private void finishUnlessReloading(int code) {

@@ -48,6 +48,24 @@ public interface SupervisorExtension {
     default void stopped(long pid, int exitCode) {
     }
 
+    /**
+     * Called when a reload begins (any mode) or a worker is about to start: until {@link #serving}
+     * the application may not answer (the front holds requests meanwhile).
+     */
+    default void reloading() {
+    }
+
+    /**
+     * Called once the application serves again: after a start or a restart with the ports the
+     * worker listens on; after a hot swap with none (the ports it had).
+     */
+    default void serving(Set<Integer> ports) {
+    }
+
+    /** Called when no application can serve until the next change; {@code why} is what the worker printed last. */
+    default void notServing(String why) {
+    }
+
     /** Called once when the supervisor stops, after the last worker has ended. */
     default void supervisorStopping() {
     }

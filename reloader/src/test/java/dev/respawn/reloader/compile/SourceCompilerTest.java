@@ -79,8 +79,14 @@ class SourceCompilerTest {
         Files.writeString(source, "package a;\nclass Foo {\n  int x = ;\n}\n");
         assertThat(compile(foo)).isFalse();
         assertThat(output.resolve("a/Foo.class")).hasBinaryContent(before);
+        assertThat(Files.readString(CompileErrors.file(scratch)))
+                .as("the errors, for the front").contains("Foo.java:3: ");
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith(source + ":3: illegal start of expression")
                 .contains("respawn: Foo.java did not compile; the worker keeps the classes it has");
+
+        Files.writeString(source, "package a;\nclass Foo {\n  int x = 2;\n}\n");
+        assertThat(compile(foo)).isTrue();
+        assertThat(CompileErrors.file(scratch)).as("fixed").doesNotExist();
     }
 
     @Test

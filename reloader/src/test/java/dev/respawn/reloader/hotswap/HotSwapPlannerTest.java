@@ -79,7 +79,29 @@ class HotSwapPlannerTest {
 
     @Test
     void aChangedAnnotationNeedsARestart() throws IOException {
-        assertThat(planFor(BEFORE.replace("@Deprecated ", "")).restartReason()).contains("an annotation changed");
+        assertThat(planFor(BEFORE.replace("@Deprecated ", "")).restartReason())
+                .endsWith("an annotation changed (@Deprecated on sell)");
+    }
+
+    @Test
+    void aNewAnnotatedMethodIsNamedAsANewMethod() throws IOException {
+        assertThat(planFor(BEFORE.replace("    private int sold;",
+                "    private int sold;\n    @Deprecated public String hello() { return \"hi\"; }")).restartReason())
+                .isEqualTo("Shop.class: a method was added (hello)");
+    }
+
+    @Test
+    void aRenamedFieldOrMethodIsNamedSo() throws IOException {
+        assertThat(planFor(BEFORE.replace("sold", "count")).restartReason()).endsWith("a field was renamed (sold -> count)");
+        assertThat(planFor(BEFORE.replace("greet", "welcome")).restartReason()).endsWith("a method was renamed (greet -> welcome)");
+    }
+
+    @Test
+    void aFieldOfAnotherTypeOrFieldsRemovedAndAddedAreNamed() throws IOException {
+        assertThat(planFor(BEFORE.replace("private int sold;", "private long sold;").replace("return sold;", "return (int) sold;"))
+                .restartReason()).endsWith("a field's type or modifiers changed (sold)");
+        assertThat(planFor(BEFORE.replace("sold", "sold2").replace("private int sold2;", "private int sold2; private long total;"))
+                .restartReason()).endsWith("a field was removed and others added (sold; sold2, total)");
     }
 
     @Test

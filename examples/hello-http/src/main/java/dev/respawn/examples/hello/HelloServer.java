@@ -30,6 +30,7 @@ public final class HelloServer {
                 "primes below 200000: " + PrimeSieve.countPrimesBelow(200_000)));
         server.createContext("/count", exchange -> respond(exchange, 200, Integer.toString(COUNT.incrementAndGet())));
         server.createContext("/pid", exchange -> respond(exchange, 200, Long.toString(ProcessHandle.current().pid())));
+        Ticks.serve(server);
         Shop shop = new Shop();
         server.createContext("/order", Shop.answering500(shop::order));
         server.createContext("/checkout", Shop.answering500(shop::checkout));

@@ -44,6 +44,7 @@ public final class JakartaServer {
         add(context, "/echo", new Echo());
         add(context, "/fail", new Fail());
         add(context, "/upload", new Upload());
+        add(context, "/form", new Form());
         add(context, "/pid", new Pid());
         add(context, "/db", new Database());
         // What web applications are told to do as they stop, so that Tomcat does not warn of a leak.
@@ -102,6 +103,14 @@ public final class JakartaServer {
             try (InputStream in = request.getInputStream(); OutputStream out = response.getOutputStream()) {
                 in.transferTo(out);
             }
+        }
+    }
+
+    /** Greets the name of a form post that Tomcat parses itself. */
+    static final class Form extends HttpServlet {
+        @Override
+        protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            text(response, "Hello, " + request.getParameter("name"));
         }
     }
 

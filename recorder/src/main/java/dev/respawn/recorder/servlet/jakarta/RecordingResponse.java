@@ -23,6 +23,7 @@ public final class RecordingResponse extends HttpServletResponseWrapper {
     private final Exchange exchange;
     private RecordingOutputStream stream;
     private PrintWriter writer;
+    private boolean errorSent;
 
     RecordingResponse(HttpServletResponse response, Exchange exchange) {
         super(response);
@@ -36,6 +37,27 @@ public final class RecordingResponse extends HttpServletResponseWrapper {
             stream = new RecordingOutputStream(out, exchange.responseBody(), () -> finish(null));
         }
         return stream;
+    }
+
+    /** The container writes the error page after the application returns: the exchange waits for it. */
+    @Override
+    public void sendError(int status, String message) throws IOException {
+        errorSent = true;
+        super.sendError(status, message);
+    }
+
+    @Override
+    public void sendError(int status) throws IOException {
+        errorSent = true;
+        super.sendError(status);
+    }
+
+    boolean errorSent() {
+        return errorSent;
+    }
+
+    Exchange exchange() {
+        return exchange;
     }
 
     @Override

@@ -1,0 +1,120 @@
+package dev.respawn.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * examples/spring-boot4 (Spring Boot 4: Thymeleaf, JPA on H2, a validated form, a cache, Actuator,
+ * JSON) under respawn: a saved template is served at once, and its lives, restarted inside one
+ * small-heap JVM many times, do not stay in memory.
+ */
+class SpringBoot4IT {
+
+    private static final String MAIN = "dev.respawn.examples.notes.NotesApp";
+    private static final String TEMPLATE = "templates/notes.html";
+    private static final Duration SERVED = Duration.ofSeconds(90);
+    private static final int RESTARTS = 20;
+    private static final Pattern STATUS = Pattern.compile(
+            "life (\\d+), (\\d+) in-JVM restarts?, (\\d+) dropped class loaders? still in memory after a full GC.*, heap used (\\d+) MiB");
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aSavedTemplateIsServedAtOnceAndRestartedLivesAreCollected() throws Exception {
+        ExampleWorkspace app = ExampleWorkspace.copyOf("spring-boot4", temp);
+        int port = TestEnvironment.freePort();
+        // One worker for both steps: a Spring Boot start is the slow part of this test.
+        try (RespawnProcess respawn = RespawnProcess.supervisor(app.root(), List.of("--reload-on-changes", "--",
+                TestEnvironment.java(), "-Xmx192m", "-cp", app.classpath(), MAIN, Integer.toString(port)))) {
+            Http.awaitBody(port, "/hello", "Hello from Spring Boot 4", SERVED);
+            respawn.awaitStderr("respawn: development defaults: spring\\.thymeleaf\\.cache=false, ", SERVED);
+            assertThat(page(port)).contains("<h1>Notes</h1>");
+
+            Path template = app.classes().resolve(TEMPLATE);
+            Files.writeString(template, Files.readString(template).replace("<h1>Notes</h1>", "<h1>Saved notes</h1>"));
+            long saved = System.nanoTime();
+            await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> page(port).contains("<h1>Saved notes</h1>"));
+            System.out.println("template served " + (System.nanoTime() - saved) / 1_000_000 + " ms after its save");
+            assertThat(respawn.count("restarted inside the JVM")).as("a template restarts nothing").isZero();
+
+            long firstHeap = 0;
+            for (int life = 1; life <= RESTARTS; life++) {
+                // Each life uses what keeps state in the jars: JPA on H2, validation, the cache, Thymeleaf, Jackson.
+                assertThat(post(port, "/notes", "text=")).as("a blank note is refused").contains("must not be blank");
+                assertThat(post(port, "/notes", "text=note+" + life)).as("a note saved and listed").contains("<li>note " + life + "</li>");
+                assertThat(Http.bodyOrNull(port, "/api/notes")).contains("\"text\":\"note " + life + "\"");
+                assertThat(Http.bodyOrNull(port, "/actuator/health")).contains("\"status\":\"UP\"");
+                respawn.writeLine("rs");
+                int restarts = life;
+                await().atMost(SERVED).pollInterval(Duration.ofMillis(50))
+                        .until(() -> respawn.count("restarted inside the JVM in \\d+ ms") == restarts);
+                Http.awaitBody(port, "/hello", "Hello from Spring Boot 4", SERVED);
+                if (life == 1) {
+                    firstHeap = heap(status(app.root()).orElseThrow());
+                }
+            }
+            Matcher last = status(app.root()).orElseThrow();
+            System.out.println("after " + RESTARTS + " restarts: " + last.group() + " (after the first: " + firstHeap + " MiB)");
+            assertThat(last.group(2)).isEqualTo(Integer.toString(RESTARTS));
+            assertThat(Integer.parseInt(last.group(3))).as("dropped lives a full GC could not collect: " + last.group())
+                    .isLessThanOrEqualTo(2);
+            assertThat(heap(last)).as("heap after a full GC, after %d restarts against after the first", RESTARTS)
+                    .isLessThanOrEqualTo(firstHeap * 12 / 10);
+            assertThat(respawn.count("worker pid \\d+ up in")).as("one worker JVM all along").isEqualTo(1);
+            assertThat(respawn.count("respawn: development defaults")).as("said once").isEqualTo(1);
+        }
+    }
+
+    private static String page(int port) throws IOException, InterruptedException {
+        return Http.get(port, "/").body();
+    }
+
+    /** Posts a form and follows the redirect a saved note answers with. */
+    private static String post(int port, String path, String form) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)).build();
+        HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 302 ? page(port) : response.body();
+    }
+
+    /** What {@code java -jar respawn.jar status} says, run in the application's folder as a user would. */
+    private static java.util.Optional<Matcher> status(Path root) {
+        try {
+            Process process = new ProcessBuilder(TestEnvironment.java(), "-jar", TestEnvironment.respawnJar().toString(), "status")
+                    .directory(root.toFile()).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            process.waitFor();
+            Matcher matcher = STATUS.matcher(output);
+            return matcher.find() ? java.util.Optional.of(matcher) : java.util.Optional.empty();
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static long heap(Matcher status) {
+        return Long.parseLong(status.group(4));
+    }
+}

@@ -1,0 +1,108 @@
+package dev.respawn.front;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Names, in a 5xx answer, the exception report that was written while the application served the
+ * request ({@value #HEADER}), so that an API client or a browser's network tab leads to it. The
+ * worker writes a report just after the exception, so a 5xx waits for it up to {@link #PATIENCE}.
+ */
+final class ExceptionReportHeader extends Response.Wrapper {
+
+    static final String HEADER = "X-Respawn-Exception";
+    /** File times have a coarse grain on some file systems; a report a moment older still counts. */
+    private static final long SLACK_MILLIS = 5;
+    /** The worker writes reports on a thread of their own, just after the exception: worth a short wait. */
+    private static final Duration PATIENCE = Duration.ofMillis(250);
+    private static final Duration POLL = Duration.ofMillis(10);
+
+    private final Path folder;
+    private final long sentMillis;
+    private boolean decided;
+
+    private ExceptionReportHeader(Request request, Response response, Path folder) {
+        super(request, response);
+        this.folder = folder;
+        this.sentMillis = System.currentTimeMillis();
+    }
+
+    /** The response and the callback to hand the proxy for {@code request}. */
+    static ScriptInjection.Wrapped wrap(Request request, Response response, Callback callback, Path folder) {
+        ExceptionReportHeader header = new ExceptionReportHeader(request, response, folder);
+        return new ScriptInjection.Wrapped(header, new Callback() {
+            @Override
+            public void succeeded() {
+                // An answer with no body: its headers go out only now.
+                header.decide();
+                callback.succeeded();
+            }
+
+            @Override
+            public void failed(Throwable x) {
+                callback.failed(x);
+            }
+
+            @Override
+            public InvocationType getInvocationType() {
+                return callback.getInvocationType();
+            }
+        });
+    }
+
+    @Override
+    public void write(boolean last, ByteBuffer content, Callback callback) {
+        decide();
+        super.write(last, content, callback);
+    }
+
+    private void decide() {
+        if (decided) {
+            return;
+        }
+        decided = true;
+        if (getStatus() < 500 || isCommitted()) {
+            return;
+        }
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        Optional<Path> report = newestSince(sentMillis - SLACK_MILLIS);
+        while (report.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            report = newestSince(sentMillis - SLACK_MILLIS);
+        }
+        report.ifPresent(file -> getHeaders().put(HEADER, file.toString()));
+    }
+
+    private Optional<Path> newestSince(long millis) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".json"))
+                    .filter(file -> modified(file) >= millis)
+                    .max(Comparator.comparingLong(ExceptionReportHeader::modified));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static long modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}

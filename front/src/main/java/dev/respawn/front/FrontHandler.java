@@ -1,0 +1,95 @@
+package dev.respawn.front;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Every request to the front: forwarded at once while the application serves; held while a reload
+ * runs or a worker starts, and forwarded once the new code listens; answered with why when no
+ * application can serve, or when the hold lasts past its bound.
+ */
+final class FrontHandler extends Handler.Abstract {
+
+    private final Gate gate;
+    private final WorkerProxy proxy;
+    private final Duration holdBound;
+    private final Executor executor;
+    private final StandingCompileErrors compileErrors;
+    private final Answers answers;
+    private final boolean browserReload;
+    private final Path exceptions;
+
+    /** @param exceptions where exception reports go, or null when none are captured */
+    FrontHandler(Gate gate, WorkerProxy proxy, Duration holdBound, Executor executor,
+            StandingCompileErrors compileErrors, Answers answers, boolean browserReload, Path exceptions) {
+        this.exceptions = exceptions;
+        this.gate = gate;
+        this.compileErrors = compileErrors;
+        this.answers = answers;
+        this.browserReload = browserReload;
+        this.proxy = proxy;
+        this.holdBound = holdBound;
+        this.executor = executor;
+        installBean(proxy);
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        Optional<String> errors = compileErrors.current();
+        if (errors.isPresent()) {
+            answers.problem(request, response, callback, 503, "The last saved source does not compile", errors.get());
+            return true;
+        }
+        CompletableFuture<Integer> port = gate.port();
+        if (port.isDone() && !port.isCompletedExceptionally()) {
+            return forward(request, response, callback, port.join());
+        }
+        port.copy().orTimeout(holdBound.toMillis(), TimeUnit.MILLISECONDS)
+                .whenCompleteAsync((ready, failure) -> answer(request, response, callback, ready, failure), executor);
+        return true;
+    }
+
+    private boolean forward(Request request, Response response, Callback callback, int port) throws Exception {
+        ScriptInjection.Wrapped wrapped = new ScriptInjection.Wrapped(response, callback);
+        if (exceptions != null) {
+            wrapped = ExceptionReportHeader.wrap(request, wrapped.response(), wrapped.callback(), exceptions);
+        }
+        if (browserReload) {
+            wrapped = ScriptInjection.wrap(request, wrapped.response(), wrapped.callback());
+        }
+        return proxy.forward(request, wrapped.response(), wrapped.callback(), port);
+    }
+
+    private void answer(Request request, Response response, Callback callback, Integer ready, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+        try {
+            if (cause == null) {
+                if (!forward(request, response, callback, ready)) {
+                    Response.writeError(request, response, callback, 404);
+                }
+            } else if (cause instanceof Gate.NotServing notServing) {
+                answers.problem(request, response, callback, 503, "The application is not serving",
+                        notServing.getMessage());
+            } else if (cause instanceof TimeoutException) {
+                answers.problem(request, response, callback, 503, "The application is still starting",
+                        "no application listened within " + holdBound.toSeconds() + " s of this request;"
+                                + " the supervisor's terminal says what it is doing");
+            } else {
+                answers.problem(request, response, callback, 500, "The front failed", String.valueOf(cause));
+            }
+        } catch (Exception | LinkageError e) {
+            callback.failed(e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.respawn.front;
+
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.proxy.ProxyHandler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Jetty's reverse proxy, pointed at the worker's port for each request, and saying, when the
+ * worker's answer breaks off, whether a reload cut it: such a request is never sent again, as it
+ * may not be idempotent.
+ */
+final class WorkerProxy extends ProxyHandler.Reverse {
+
+    static final String PORT = "dev.respawn.front.port";
+    private static final String RELOADS = "dev.respawn.front.reloads";
+
+    private final Gate gate;
+    private final Answers answers;
+
+    WorkerProxy(Gate gate, Answers answers) {
+        super(request -> HttpURI.build(request.getHttpURI())
+                .scheme("http").host("127.0.0.1").port((Integer) request.getAttribute(PORT)));
+        this.gate = gate;
+        this.answers = answers;
+    }
+
+    /** Forwards {@code request} to the application on {@code port}. */
+    boolean forward(Request request, Response response, Callback callback, int port) throws Exception {
+        request.setAttribute(PORT, port);
+        request.setAttribute(RELOADS, gate.reloads());
+        return handle(request, response, callback);
+    }
+
+    @Override
+    protected void configureHttpClient(HttpClient httpClient) {
+        super.configureHttpClient(httpClient);
+        // Bounded loopback load from a developer's tools; the default 64 would queue a larger burst.
+        httpClient.setMaxConnectionsPerDestination(512);
+        httpClient.setMaxRequestsQueuedPerDestination(4096);
+        httpClient.setIdleTimeout(Front.IDLE.toMillis());
+    }
+
+    @Override
+    protected void onServerToProxyResponseFailure(Request clientToProxyRequest,
+            org.eclipse.jetty.client.Request proxyToServerRequest, org.eclipse.jetty.client.Response serverToProxyResponse,
+            Response proxyToClientResponse, Callback proxyToClientCallback, Throwable failure) {
+        if (proxyToClientResponse.isCommitted()) {
+            super.onServerToProxyResponseFailure(clientToProxyRequest, proxyToServerRequest, serverToProxyResponse,
+                    proxyToClientResponse, proxyToClientCallback, failure);
+            return;
+        }
+        Object sentDuring = clientToProxyRequest.getAttribute(RELOADS);
+        boolean cut = sentDuring instanceof Long reloads && reloads != gate.reloads();
+        String why = cut
+                ? "a reload stopped the application while it handled this request; it was not sent again, as it"
+                        + " may not be idempotent"
+                : "the application on port " + clientToProxyRequest.getAttribute(PORT) + " did not answer: " + brief(failure);
+        answers.problem(clientToProxyRequest, proxyToClientResponse, proxyToClientCallback, 502,
+                cut ? "A reload cut this request" : "The application did not answer", why);
+    }
+
+    /** Jetty's exceptions name its whole connection state; the client needs what happened. */
+    static String brief(Throwable failure) {
+        if (failure instanceof java.io.EOFException) {
+            return "it closed the connection before answering";
+        }
+        String message = failure.getMessage() == null ? "" : ": " + failure.getMessage();
+        String text = failure.getClass().getSimpleName() + message;
+        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    }
+}

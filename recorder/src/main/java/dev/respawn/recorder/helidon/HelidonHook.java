@@ -1,0 +1,24 @@
+package dev.respawn.recorder.helidon;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import java.lang.instrument.Instrumentation;
+
+import dev.respawn.recorder.inject.AdvisingTransformer;
+
+/**
+ * Makes Helidon SE 4's own server record its requests: at {@code HttpRoutingImpl.route}, which
+ * every HTTP request passes, the request and response take stream filters (Helidon's own way to
+ * see their bodies) that copy both bodies into the exchange.
+ */
+public final class HelidonHook {
+
+    private HelidonHook() {
+    }
+
+    public static void install(Instrumentation instrumentation) {
+        instrumentation.addTransformer(new AdvisingTransformer("io/helidon/webserver/http/HttpRoutingImpl",
+                HelidonAdvice.class, named("route").and(takesArguments(3)), "Helidon"), false);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.respawn.recorder.netty.handler;
+
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import dev.respawn.recorder.capture.BodyCapture;
+import dev.respawn.recorder.capture.Header;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
+
+/** Netty's HTTP messages as the recorder keeps them. */
+final class Messages {
+
+    private Messages() {
+    }
+
+    static List<Header> headers(HttpHeaders headers) {
+        List<Header> result = new ArrayList<>(headers.size());
+        for (Iterator<Map.Entry<String, String>> it = headers.iteratorAsString(); it.hasNext(); ) {
+            Map.Entry<String, String> header = it.next();
+            result.add(new Header(header.getKey(), header.getValue()));
+        }
+        return List.copyOf(result);
+    }
+
+    static String url(HttpRequest request, Channel channel, boolean secure) {
+        String uri = request.uri();
+        if (!uri.startsWith("/") && uri.contains("://")) {
+            return uri;
+        }
+        String host = request.headers().get("Host");
+        if (host == null) {
+            SocketAddress local = channel.localAddress();
+            host = local instanceof InetSocketAddress ? ((InetSocketAddress) local).getHostString() + ":"
+                    + ((InetSocketAddress) local).getPort() : "localhost";
+        }
+        return (secure ? "https://" : "http://") + host + (uri.startsWith("/") ? uri : "/" + uri);
+    }
+
+    static int localPort(Channel channel) {
+        SocketAddress local = channel.localAddress();
+        return local instanceof InetSocketAddress ? ((InetSocketAddress) local).getPort() : 0;
+    }
+
+    /**
+     * Copies what the capture still keeps of a buffer's readable bytes, and counts the rest,
+     * without moving the buffer's indexes: the buffer goes on to its owner untouched.
+     */
+    static void copy(ByteBuf buffer, BodyCapture capture) {
+        int readable = buffer.readableBytes();
+        if (readable == 0) {
+            return;
+        }
+        int take = Math.min(readable, capture.room());
+        if (take > 0) {
+            if (buffer.hasArray()) {
+                capture.write(buffer.array(), buffer.arrayOffset() + buffer.readerIndex(), take);
+            } else {
+                byte[] bytes = new byte[take];
+                buffer.getBytes(buffer.readerIndex(), bytes);
+                capture.write(bytes, 0, take);
+            }
+        }
+        capture.skip(readable - take);
+    }
+
+    /** Whether TLS sits below the codec in this pipeline, by name: netty-handler may not be there. */
+    static boolean secure(ChannelPipeline pipeline) {
+        for (Map.Entry<String, ChannelHandler> entry : pipeline) {
+            for (Class<?> c = entry.getValue().getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+                if (c.getName().equals("io.netty.handler.ssl.SslHandler")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

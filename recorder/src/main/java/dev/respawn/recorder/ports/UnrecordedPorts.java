@@ -1,0 +1,139 @@
+package dev.respawn.recorder.ports;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import dev.respawn.recorder.capture.Recorder;
+import dev.respawn.reloader.ports.ListeningPorts;
+
+/**
+ * Says, once per port, when clients connect to a port this JVM listens on while the
+ * recorder sees no request there: the application serves it through something the recorder
+ * does not know, and a silent empty recording would mislead. Linux only (it reads /proc).
+ */
+public final class UnrecordedPorts extends Thread {
+
+    private static final Duration POLL = Duration.ofSeconds(2);
+    private static final List<String> TABLES = List.of("/proc/self/net/tcp", "/proc/self/net/tcp6");
+    private static final String LISTEN = "0A";
+
+    private final Recorder recorder;
+    private final Supplier<Set<Integer>> respawnPorts;
+    private Set<Integer> ignored = Set.of();
+    private final Consumer<String> say;
+    private final Set<Integer> said = new HashSet<>();
+    private Set<Integer> suspects = Set.of();
+    private Set<Integer> machine;
+    private Set<Integer> ours = Set.of();
+
+    UnrecordedPorts(Recorder recorder, Supplier<Set<Integer>> respawnPorts, Consumer<String> say) {
+        super("respawn-recorder-ports");
+        setDaemon(true);
+        this.recorder = recorder;
+        this.respawnPorts = respawnPorts;
+        this.say = say;
+    }
+
+    /**
+     * Starts watching, where the system lets it.
+     *
+     * @param respawnPorts the ports of respawn's own in this JVM (the control channel's, the debugger's)
+     */
+    public static void watch(Recorder recorder, Supplier<Set<Integer>> respawnPorts, Consumer<String> say) {
+        if (ListeningPorts.supported()) {
+            new UnrecordedPorts(recorder, respawnPorts, say).start();
+        }
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (true) {
+                Thread.sleep(POLL.toMillis());
+                poll();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // Seeing less is no reason to disturb the application.
+        }
+    }
+
+    /**
+     * A port is said once it had connections in two polls in a row with no request recorded on
+     * it: a request that arrived would have begun an exchange by then. (Connections, not bytes:
+     * the JVM's own sockets give no other sign of HTTP without touching every server.)
+     */
+    void poll() {
+        Set<Integer> all = ListeningPorts.all();
+        if (!all.equals(machine)) { // our own sockets only when something listens anew: reading them costs more
+            machine = all;
+            ours = ListeningPorts.ownedBy(List.of(ProcessHandle.current()));
+            ignored = respawnPorts.get();
+        }
+        if (ours.isEmpty()) {
+            return;
+        }
+        Set<Integer> served = recorder.servedPorts();
+        Set<Integer> now = new HashSet<>();
+        for (int port : connected(ours)) {
+            if (!served.contains(port) && !ignored.contains(port) && !said.contains(port)) {
+                now.add(port);
+            }
+        }
+        for (int port : now) {
+            if (suspects.contains(port)) {
+                said.add(port);
+                say.accept("clients connect to port " + port + " but the recorder sees no request there: if it"
+                        + " serves HTTP, its server is not one the recorder knows (JDK HttpServer, Servlet, Netty,"
+                        + " Undertow, Jetty 12, Helidon 4), and its exchanges are not recorded");
+            }
+        }
+        suspects = now;
+    }
+
+    /**
+     * Those of {@code ports} that have, or had in the last minute (TIME_WAIT), a connection: a
+     * socket on the port other than the listening one, or a client on this machine connected to it.
+     */
+    static Set<Integer> connected(Set<Integer> ports) {
+        Set<Integer> connected = new HashSet<>();
+        for (String table : TABLES) {
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(Path.of(table));
+            } catch (IOException | RuntimeException e) {
+                continue;
+            }
+            for (int i = 1; i < lines.size(); i++) {
+                String[] fields = lines.get(i).trim().split("\\s+");
+                if (fields.length < 4 || fields[3].equals(LISTEN)) {
+                    continue;
+                }
+                int local = port(fields[1]);
+                int remote = port(fields[2]);
+                if (ports.contains(local)) {
+                    connected.add(local);
+                } else if (ports.contains(remote) && address(fields[1]).equals(address(fields[2]))) {
+                    connected.add(remote);
+                }
+            }
+        }
+        return connected;
+    }
+
+    private static int port(String endpoint) {
+        return Integer.parseInt(endpoint.substring(endpoint.indexOf(':') + 1), 16);
+    }
+
+    private static String address(String endpoint) {
+        return endpoint.substring(0, endpoint.indexOf(':'));
+    }
+}

@@ -1,0 +1,87 @@
+package dev.respawn.reloader.changes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.respawn.reloader.options.OptionParser;
+import dev.respawn.reloader.options.Options;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** A real class folder, really watched: what a build's rewrites of class files and resources reload. */
+class ChangeMonitorTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TempDir
+    Path root;
+
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+    private final List<List<Path>> reloads = new CopyOnWriteArrayList<>();
+    private ChangeMonitor monitor;
+
+    @BeforeEach
+    void watch() throws IOException {
+        Files.writeString(root.resolve("application.properties"), "greeting=hello\n");
+        for (int i = 0; i < 5; i++) {
+            Files.write(root.resolve("C" + i + ".class"), new byte[] {(byte) 0xCA, (byte) i});
+        }
+        Options options = new Options();
+        // A quiet period long enough for a loaded 2-core machine to write a burst within it.
+        new CommandLine(CommandSpec.forAnnotatedObject(options)).parseArgs("--quiet-period", "400");
+        monitor = new ChangeMonitor(OptionParser.validated(options), executor, reloads::add, line -> { });
+        monitor.root(root, true);
+        // Once a change is seen, the watch is on (written less often than the quiet period, or it never settles).
+        await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            Files.writeString(root.resolve("marker.txt"), Long.toString(System.nanoTime()));
+            return !reloads.isEmpty();
+        });
+        await().atMost(WAIT).pollDelay(Duration.ofMillis(500)).until(() -> true);
+        reloads.clear();
+    }
+
+    @AfterEach
+    void stop() {
+        monitor.close();
+        executor.shutdownNow();
+    }
+
+    @Test
+    void aBurstOfRewrittenClassFilesAndResourcesIsOneReload() throws IOException {
+        for (int i = 0; i < 5; i++) {
+            Files.write(root.resolve("C" + i + ".class"), new byte[] {(byte) 0xCA, (byte) i, 1});
+        }
+        Files.writeString(root.resolve("application.properties"), "greeting=hi\n");
+        Files.writeString(root.resolve("messages.properties"), "new=resource\n");
+        await().atMost(WAIT).until(() -> !reloads.isEmpty());
+
+        // A later change, and nothing between: the burst was one reload.
+        Files.writeString(root.resolve("later.properties"), "x=1\n");
+        await().atMost(WAIT).until(() -> reloads.size() >= 2);
+        assertThat(reloads.get(0)).hasSize(7);
+        assertThat(reloads.get(1)).containsExactly(root.resolve("later.properties"));
+    }
+
+    @Test
+    void aResourceRewrittenWithTheSameBytesReloadsNothing() throws IOException {
+        Files.writeString(root.resolve("application.properties"), "greeting=hello\n");
+        Files.writeString(root.resolve("later.properties"), "x=1\n");
+        await().atMost(WAIT).until(() -> !reloads.isEmpty());
+        assertThat(reloads).as("only the resource whose bytes changed")
+                .containsExactly(List.of(root.resolve("later.properties")));
+    }
+}
