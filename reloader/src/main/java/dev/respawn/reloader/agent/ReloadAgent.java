@@ -50,9 +50,15 @@ public final class ReloadAgent {
      */
     public static void awaitGoIfWarm() {
         ReportClient client = supervisorLink;
-        if (client != null) {
-            client.awaitGoIfWarm();
+        if (client == null) {
+            if (ReportClient.isWarm(System.getenv())) {
+                // Started ahead by a supervisor it could not reach (it was stopping, or is gone):
+                // the application must not run unsupervised. Nothing of it has run, so no hooks.
+                Runtime.getRuntime().halt(0);
+            }
+            return;
         }
+        client.awaitGoIfWarm();
         ControlServer control = waitingControl;
         if (control != null) {
             control.openDeferred();

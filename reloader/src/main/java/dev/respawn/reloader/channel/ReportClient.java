@@ -36,13 +36,23 @@ public final class ReportClient implements TrackingListener, AutoCloseable {
     }
 
     /**
-     * Whether this JVM is a warm worker, to wait before {@code main}: only the JVM the supervisor
-     * itself started, not one the application starts later with the same environment.
+     * Whether this JVM is a warm worker, to wait before {@code main}: the JVM the supervisor itself
+     * started, not one the application starts later with the same environment; or one whose
+     * supervisor is already gone (it must not run the application at all).
      */
     public static boolean isWarm(Map<String, String> environment) {
         String warmFor = environment.get(ReportProtocol.WARM_VARIABLE);
-        return warmFor != null && environment.containsKey(ReportProtocol.PORT_VARIABLE) && ProcessHandle.current().parent()
-                .map(parent -> Long.toString(parent.pid()).equals(warmFor)).orElse(false);
+        if (warmFor == null || !environment.containsKey(ReportProtocol.PORT_VARIABLE)) {
+            return false;
+        }
+        long supervisor;
+        try {
+            supervisor = Long.parseLong(warmFor);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        boolean ours = ProcessHandle.current().parent().map(parent -> parent.pid() == supervisor).orElse(false);
+        return ours || ProcessHandle.of(supervisor).map(handle -> !handle.isAlive()).orElse(true);
     }
 
     /** Connects when the environment names a supervisor; empty when run without one. */

@@ -86,12 +86,23 @@ class ReportChannelTest {
     void anAgentNotStartedByTheSupervisorDoesNotWait() throws Exception {
         try (ReportServer server = new ReportServer(listener)) {
             Map<String, String> environment = new HashMap<>(server.environment());
-            // The variable inherited by a JVM the application starts: its parent is not the supervisor.
-            environment.put(ReportProtocol.WARM_VARIABLE, "1");
+            // The variable inherited by a JVM the application starts: its parent is not the supervisor,
+            // which is alive (here: this JVM's parent's parent, or init, stand-ins for a live supervisor).
+            long alive = ProcessHandle.current().parent().flatMap(ProcessHandle::parent).map(ProcessHandle::pid).orElse(1L);
+            environment.put(ReportProtocol.WARM_VARIABLE, Long.toString(alive));
             ReportClient client = ReportClient.fromEnvironment(environment).orElseThrow();
             client.awaitGoIfWarm();
             client.close();
         }
+    }
+
+    @Test
+    void anAgentWhoseSupervisorIsGoneCountsAsWarmSoThatItNeverRunsTheApplication() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Map<String, String> environment = Map.of("RESPAWN_SUPERVISOR_PORT", "1", ReportProtocol.WARM_VARIABLE,
+                Long.toString(gone.pid()));
+        assertThat(ReportClient.isWarm(environment)).isTrue();
     }
 
     @Test
