@@ -27,6 +27,7 @@ final class Addons {
         Path ownJar = ownJar();
         // One channel for every add-on's commands; it listens only once one registers a command.
         ControlServer control = new ControlServer(ControlFile.directory(options.debugDirectory()), Addons::say);
+        ReloadAgent.deferControlIfWarm(control, System.getenv());
         // Coverage first: JaCoCo's class ids are a CRC64 of the bytes it sees, which must be the
         // class file's own, before any add-on that rewrites classes (exception capture) runs.
         if (options.enableCoverage()) {

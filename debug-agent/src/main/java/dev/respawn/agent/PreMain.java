@@ -2,6 +2,7 @@ package dev.respawn.agent;
 
 import java.lang.instrument.Instrumentation;
 
+import dev.respawn.reloader.agent.ReloadAgent;
 import dev.respawn.reloader.options.Options;
 import dev.respawn.reloader.options.OptionsException;
 
@@ -33,6 +34,8 @@ public final class PreMain {
         } catch (Throwable t) {
             System.err.println("respawn: the agent could not start (" + t + "); the application runs without it");
         }
+        // A warm worker waits here, before the JVM loads the application's main class.
+        ReloadAgent.awaitGoIfWarm();
     }
 
     public static void agentmain(String arguments, Instrumentation instrumentation) {

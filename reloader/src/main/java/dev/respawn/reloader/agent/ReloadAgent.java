@@ -37,7 +37,43 @@ public final class ReloadAgent {
     /** "Restart me": the exit code of a JVM whose tracked files changed. */
     public static final int RESTART_EXIT_CODE = 3;
 
+    private static volatile ReportClient supervisorLink;
+    private static volatile ControlServer waitingControl;
+
     private ReloadAgent() {
+    }
+
+    /**
+     * Called at the very end of {@code premain}, with every add-on ready: in a warm worker, which the
+     * supervisor starts ahead of a process restart, waits until it is told to run the application,
+     * so that no class, port or file of the application's is touched before. Returns at once otherwise.
+     */
+    public static void awaitGoIfWarm() {
+        ReportClient client = supervisorLink;
+        if (client == null) {
+            if (ReportClient.isWarm(System.getenv())) {
+                // Started ahead by a supervisor it could not reach (it was stopping, or is gone):
+                // the application must not run unsupervised. Nothing of it has run, so no hooks.
+                Runtime.getRuntime().halt(0);
+            }
+            return;
+        }
+        client.awaitGoIfWarm();
+        ControlServer control = waitingControl;
+        if (control != null) {
+            control.openDeferred();
+        }
+    }
+
+    /**
+     * Before any add-on registers a command: a warm worker opens its control channel only once it
+     * runs the application, so that commands meanwhile reach the running worker.
+     */
+    public static void deferControlIfWarm(ControlServer control, Map<String, String> environment) {
+        if (ReportClient.isWarm(environment)) {
+            control.deferOpening();
+            waitingControl = control;
+        }
     }
 
     /**
@@ -53,6 +89,7 @@ public final class ReloadAgent {
         Optional<ReportClient> supervisor = ReportClient.fromEnvironment(environment);
         if (supervisor.isPresent()) {
             ReportClient client = supervisor.get();
+            supervisorLink = client;
             client.classPath(System.getProperty("java.class.path", ""));
             new ClassTracker(sources, client, ownJar).install(instrumentation);
             Optional<Restarter> restarter = inJvm(options.reloadMode())

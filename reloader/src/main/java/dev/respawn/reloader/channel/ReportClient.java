@@ -25,11 +25,34 @@ public final class ReportClient implements TrackingListener, AutoCloseable {
 
     private final Socket socket;
     private final Writer out;
+    private final boolean warm;
+    private final java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean closed;
 
-    private ReportClient(Socket socket) throws IOException {
+    private ReportClient(Socket socket, boolean warm) throws IOException {
         this.socket = socket;
+        this.warm = warm;
         this.out = new BufferedWriter(new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Whether this JVM is a warm worker, to wait before {@code main}: the JVM the supervisor itself
+     * started, not one the application starts later with the same environment; or one whose
+     * supervisor is already gone (it must not run the application at all).
+     */
+    public static boolean isWarm(Map<String, String> environment) {
+        String warmFor = environment.get(ReportProtocol.WARM_VARIABLE);
+        if (warmFor == null || !environment.containsKey(ReportProtocol.PORT_VARIABLE)) {
+            return false;
+        }
+        long supervisor;
+        try {
+            supervisor = Long.parseLong(warmFor);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        boolean ours = ProcessHandle.current().parent().map(parent -> parent.pid() == supervisor).orElse(false);
+        return ours || ProcessHandle.of(supervisor).map(handle -> !handle.isAlive()).orElse(true);
     }
 
     /** Connects when the environment names a supervisor; empty when run without one. */
@@ -41,7 +64,7 @@ public final class ReportClient implements TrackingListener, AutoCloseable {
         }
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(port));
         socket.setTcpNoDelay(true);
-        ReportClient client = new ReportClient(socket);
+        ReportClient client = new ReportClient(socket, isWarm(environment));
         client.send(ReportProtocol.hello(token, ProcessHandle.current().pid()));
         return Optional.of(client);
     }
@@ -63,6 +86,8 @@ public final class ReportClient implements TrackingListener, AutoCloseable {
                         Optional<String> error = redefine(redefiner, batch);
                         batch.clear();
                         send(ReportProtocol.redefined(Long.parseLong(fields[1]), error));
+                    } else if (fields[0].equals(ReportProtocol.GO)) {
+                        go.countDown();
                     } else if (fields[0].equals("restart") && fields.length == 2) {
                         send(ReportProtocol.restarted(Long.parseLong(fields[1]), restart(restart)));
                     }
@@ -91,6 +116,21 @@ public final class ReportClient implements TrackingListener, AutoCloseable {
             return restart.restart();
         } catch (RuntimeException | LinkageError e) {
             return Optional.of(e.toString());
+        }
+    }
+
+    /**
+     * In a warm worker (started ahead of need by the supervisor), blocks until the supervisor says
+     * {@code go}; returns at once in any other. The supervisor's going away ends the JVM meanwhile.
+     */
+    public void awaitGoIfWarm() {
+        if (!warm) {
+            return;
+        }
+        try {
+            go.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -29,6 +29,12 @@ import dev.respawn.reloader.tracking.ClassOrigin;
  * <pre>
  * restart  ID
  * </pre>
+ *
+ * and, to a warm worker JVM waiting before {@code main}, the word to run it:
+ *
+ * <pre>
+ * go
+ * </pre>
  */
 final class ReportProtocol {
 
@@ -36,6 +42,13 @@ final class ReportProtocol {
     static final String PORT_VARIABLE = "RESPAWN_SUPERVISOR_PORT";
     /** The environment variable that carries the secret the agent must say first. */
     static final String TOKEN_VARIABLE = "RESPAWN_SUPERVISOR_TOKEN";
+    /**
+     * The environment variable that makes a worker wait before {@code main} for {@link #GO}: the
+     * supervisor's pid, so that a JVM the application starts, which inherits it, does not wait.
+     */
+    static final String WARM_VARIABLE = "RESPAWN_WARM_JVM";
+    /** The line that lets a warm worker run its application. */
+    static final String GO = "go";
 
     private ReportProtocol() {
     }

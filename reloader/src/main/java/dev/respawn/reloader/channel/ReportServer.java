@@ -58,6 +58,11 @@ public final class ReportServer implements Closeable {
                 ReportProtocol.TOKEN_VARIABLE, token);
     }
 
+    /** The variable that makes a worker wait before {@code main} until {@link WorkerLink#go()}. */
+    public static Map<String, String> warmEnvironment() {
+        return Map.of(ReportProtocol.WARM_VARIABLE, Long.toString(ProcessHandle.current().pid()));
+    }
+
     private void acceptLoop() {
         while (!server.isClosed()) {
             try {

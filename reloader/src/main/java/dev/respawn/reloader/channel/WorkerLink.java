@@ -40,6 +40,20 @@ public final class WorkerLink {
         return ask(id, ReportProtocol.restart(id) + "\n");
     }
 
+    /** Lets a warm worker, waiting before {@code main}, run its application; false when it cannot be reached. */
+    public boolean go() {
+        try {
+            synchronized (this) {
+                OutputStream out = socket.getOutputStream();
+                out.write((ReportProtocol.GO + "\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private CompletableFuture<Optional<String>> ask(long id, String lines) {
         CompletableFuture<Optional<String>> answer = new CompletableFuture<>();
         pending.put(id, answer);

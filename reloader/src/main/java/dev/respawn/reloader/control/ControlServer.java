@@ -39,6 +39,7 @@ public final class ControlServer implements Closeable {
 
     private final Admission admission = new Admission(MAX_CONNECTIONS);
     private final Object running = new Object();
+    private volatile java.util.concurrent.CountDownLatch deferred = new java.util.concurrent.CountDownLatch(0);
 
     private final Path directory;
     private final Consumer<String> say;
@@ -61,6 +62,20 @@ public final class ControlServer implements Closeable {
         this.say = say;
     }
 
+    /**
+     * Opens the channel only once {@link #openDeferred()} is called: a warm worker, waiting before
+     * {@code main}, must not be the newest control file that commands go to. Called before any
+     * {@link #register}.
+     */
+    public void deferOpening() {
+        deferred = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    /** Lets a deferred channel open (the warm worker now runs the application). */
+    public void openDeferred() {
+        deferred.countDown();
+    }
+
     /** Adds a command (a name without spaces, e.g. {@code coverage.dump}); starts the channel on the first. */
     public synchronized void register(String name, ControlCommand command) {
         if (name == null || name.isEmpty() || name.chars().anyMatch(Character::isWhitespace) || command == null) {
@@ -75,6 +90,11 @@ public final class ControlServer implements Closeable {
     }
 
     private void run() {
+        try {
+            deferred.await();
+        } catch (InterruptedException e) {
+            return;
+        }
         try {
             open();
         } catch (IllegalStateException e) {

@@ -164,6 +164,11 @@ public final class Options {
                     + " <debug-directory>/cds).")
     private boolean noClassDataSharing;
 
+    @Option(names = "--no-warm-jvm",
+            description = "Start each new worker process only when a reload needs it, instead of keeping the next"
+                    + " one started and waiting before main (respawn's default once a reload restarts the process).")
+    private boolean noWarmJvm;
+
     @Option(names = "--front-port", paramLabel = "N[:APP_PORT]",
             description = "Listen on 127.0.0.1:N and forward to the worker's HTTP port (APP_PORT when it has several),"
                     + " holding requests while a reload runs and showing why when no worker can serve.")
@@ -252,6 +257,11 @@ public final class Options {
     /** Whether java workers get {@code -XX:TieredStopAtLevel=1} (unless they choose their compilers themselves). */
     public boolean c1Only() {
         return !noC1Only;
+    }
+
+    /** Whether the next worker JVM is started ahead of a process restart, to wait before {@code main}. */
+    public boolean warmJvm() {
+        return !noWarmJvm;
     }
 
     /** Whether java workers start with a class-data-sharing archive of their jars, made by respawn. */

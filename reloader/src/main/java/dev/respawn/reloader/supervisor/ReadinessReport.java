@@ -32,6 +32,7 @@ final class ReadinessReport extends Thread {
     private final ControlPorts controlPorts;
     private final boolean inJvm;
     private final ServingEvents events;
+    private Runnable done = () -> { };
 
     /** @param inJvm whether the application restarted inside the same worker, not as a new one */
     ReadinessReport(Console console, Worker worker, Set<Integer> expected, Set<Integer> addOnPorts,
@@ -51,8 +52,22 @@ final class ReadinessReport extends Thread {
         this.events = events;
     }
 
+    /** Runs {@code action} once the report is said (or given up), on this thread. */
+    ReadinessReport whenDone(Runnable action) {
+        this.done = action;
+        return this;
+    }
+
     @Override
     public void run() {
+        try {
+            watch();
+        } finally {
+            done.run();
+        }
+    }
+
+    private void watch() {
         if (!ListeningPorts.supported()) {
             say(Set.of());
             return;

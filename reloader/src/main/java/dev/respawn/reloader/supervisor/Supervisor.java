@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -52,6 +53,8 @@ public final class Supervisor {
     private Reloads reloads;
     private ReportServer reports;
     private Worker current;
+    private WarmJvm warm;
+    private boolean warmWanted;
     private boolean stopping;
     private int exitCode;
 
@@ -69,6 +72,11 @@ public final class Supervisor {
         reports = new ReportServer(new Reports());
         hotSwapper = new HotSwapper(reports, config.extensions(), console);
         inJvm = new InJvmRestarts(reports, console, options.shutdownTimeout());
+        if (WarmJvm.enabled(options, config.command(), console)) {
+            warm = new WarmJvm(reports, console);
+            // In the other modes most reloads happen inside the JVM: a warm JVM only once one did not.
+            warmWanted = options.reloadMode() == ReloadMode.RESTART;
+        }
         reloads = new Reloads(options.reloadMode(), hotSwapper, inJvm, controlPorts, console, () -> current, this::restart, events);
         if (options.reloadOnChanges()) {
             monitor = new ChangeMonitor(options, control, reloads::apply, console::say);
@@ -106,6 +114,7 @@ public final class Supervisor {
         Trace trace = new Trace(began);
         Set<Integer> ports = Set.of();
         Worker previous = current;
+        warmWanted = warm != null;
         if (previous != null && previous.isAlive()) {
             List<ProcessHandle> tree = ProcessTree.of(previous.handle());
             ports = controlPorts.withoutControlPorts(ListeningPorts.ownedBy(tree), tree);
@@ -150,25 +159,15 @@ public final class Supervisor {
         for (SupervisorExtension extension : config.extensions()) {
             extension.beforeStart();
         }
-        List<String> jvmArguments = new ArrayList<>();
-        Map<String, String> environment = new java.util.HashMap<>(config.environment());
-        environment.putAll(reports.environment());
-        environment.putAll(inJvm.environment());
-        for (SupervisorExtension extension : config.extensions()) {
-            jvmArguments.addAll(extension.jvmArguments());
-            environment.putAll(extension.environment());
-        }
-        Map<String, String> seen = new java.util.HashMap<>(System.getenv());
-        seen.putAll(environment);
-        List<String> command = fastStart.command(config.command(), directory, seen);
-        WorkerCommand.Prepared prepared = WorkerCommand.prepare(command, config.agentJar(),
-                config.agentString(), jvmArguments, environment, System.getenv());
+        WorkerCommand.Prepared prepared = prepare(directory);
         synchronized (lifecycle) {
             if (stopping) {
                 return;
             }
             try {
-                current = Worker.start(prepared.command(), prepared.environment(), directory, config.out(), config.err());
+                Optional<Worker> warmed = warm == null ? Optional.empty() : warm.take(prepared, changed);
+                current = warmed.isPresent() ? warmed.get()
+                        : Worker.start(prepared.command(), prepared.environment(), directory, config.out(), config.err());
             } catch (IOException e) {
                 current = null;
                 console.say("could not start the worker (" + config.command().get(0) + "): " + e.getMessage()
@@ -182,8 +181,55 @@ public final class Supervisor {
         config.extensions().forEach(extension -> extension.started(worker.pid()));
         Set<Integer> addOnPorts = new java.util.HashSet<>();
         config.extensions().forEach(extension -> addOnPorts.addAll(extension.ports()));
-        new ReadinessReport(console, worker, expectedPorts, addOnPorts, changed, why, began, controlPorts, false, events).start();
+        new ReadinessReport(console, worker, expectedPorts, addOnPorts, changed, why, began, controlPorts, false, events)
+                .whenDone(this::warmUpLater).start();
         worker.onExit().thenRun(() -> control.execute(() -> exited(worker)));
+    }
+
+    /** The worker's command and environment, the agent and the add-ons' options in. */
+    private WorkerCommand.Prepared prepare(Path directory) {
+        List<String> jvmArguments = new ArrayList<>();
+        Map<String, String> environment = new java.util.HashMap<>(config.environment());
+        environment.putAll(reports.environment());
+        environment.putAll(inJvm.environment());
+        for (SupervisorExtension extension : config.extensions()) {
+            jvmArguments.addAll(extension.jvmArguments());
+            environment.putAll(extension.environment());
+        }
+        Map<String, String> seen = new java.util.HashMap<>(System.getenv());
+        seen.putAll(environment);
+        List<String> command = fastStart.command(config.command(), directory, seen);
+        return WorkerCommand.prepare(command, config.agentJar(), config.agentString(), jvmArguments, environment,
+                System.getenv());
+    }
+
+    private void warmUpLater() {
+        try {
+            control.execute(this::warmUp);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // The supervisor is stopping.
+        }
+    }
+
+    /** Once the new worker serves (not before: they would share the CPU), the next one starts waiting. */
+    private void warmUp() {
+        Worker worker = current;
+        synchronized (lifecycle) {
+            if (stopping || warm == null || !warmWanted || warm.isWaiting() || worker == null || !worker.isAlive()) {
+                return;
+            }
+        }
+        Path directory = options.workerDirectory();
+        WorkerCommand.Prepared prepared = prepare(directory);
+        // A start that records the class list for the class-data-sharing archive must run the application.
+        if (prepared.command().stream().anyMatch(argument -> argument.startsWith("-XX:DumpLoadedClassList"))) {
+            return;
+        }
+        synchronized (lifecycle) {
+            if (!stopping) {
+                warm.start(prepared, directory, config.out(), config.err());
+            }
+        }
     }
 
     private void exited(Worker worker) {
@@ -219,6 +265,9 @@ public final class Supervisor {
         synchronized (lifecycle) {
             stopping = true;
             last = current;
+            if (warm != null) {
+                warm.discard();
+            }
         }
         if (last != null) {
             if (last.isAlive()) {

@@ -15,18 +15,29 @@ final class Worker {
     private final Process process;
     private final OutputTail tail = new OutputTail();
     private final java.util.List<Thread> pumps = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.concurrent.CountDownLatch released;
     private volatile boolean stopRequested;
 
-    private Worker(Process process) {
+    private Worker(Process process, boolean held) {
         this.process = process;
+        this.released = new java.util.concurrent.CountDownLatch(held ? 1 : 0);
     }
 
     static Worker start(List<String> command, Map<String, String> environment, Path directory,
             PrintStream out, PrintStream err) throws IOException {
+        return start(command, environment, directory, out, err, false);
+    }
+
+    /**
+     * @param held whether the output waits in the pipes until {@link #release()} (a warm worker's,
+     *        which must not reach the terminal while another worker is the application)
+     */
+    static Worker start(List<String> command, Map<String, String> environment, Path directory,
+            PrintStream out, PrintStream err, boolean held) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         builder.environment().putAll(environment);
         builder.redirectInput(ProcessBuilder.Redirect.PIPE);
-        Worker worker = new Worker(builder.start());
+        Worker worker = new Worker(builder.start(), held);
         worker.pump(worker.process.getInputStream(), out, "respawn-stdout");
         worker.pump(worker.process.getErrorStream(), err, "respawn-stderr");
         return worker;
@@ -36,6 +47,7 @@ final class Worker {
         Thread thread = new Thread(() -> {
             byte[] buffer = new byte[8192];
             try (from) {
+                released.await();
                 for (int n = from.read(buffer); n >= 0; n = from.read(buffer)) {
                     to.write(buffer, 0, n);
                     to.flush();
@@ -43,11 +55,29 @@ final class Worker {
                 }
             } catch (IOException e) {
                 // The worker's end of the pipe closed.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }, name);
         thread.setDaemon(true);
         pumps.add(thread);
         thread.start();
+    }
+
+    /** Lets held output through to the terminal, from its first byte. */
+    void release() {
+        released.countDown();
+    }
+
+    /** Throws held output away unread, for a warm worker that is not used (it ends anyway). */
+    void dropOutput() {
+        try {
+            process.getInputStream().close();
+            process.getErrorStream().close();
+        } catch (IOException e) {
+            // Closing our end of a pipe: nothing to recover.
+        }
+        released.countDown();
     }
 
     /** Waits, at most {@code timeout}, until the ended worker's last output has been passed on. */

@@ -60,6 +60,52 @@ class ReportChannelTest {
     }
 
     @Test
+    void aWarmAgentWaitsUntilTheSupervisorSaysGo() throws Exception {
+        try (ReportServer server = new ReportServer(listener)) {
+            Map<String, String> environment = new HashMap<>(server.environment());
+            // As the supervisor says it to its child: here, to this JVM, whose parent is the supervisor.
+            environment.put(ReportProtocol.WARM_VARIABLE, Long.toString(ProcessHandle.current().parent().orElseThrow().pid()));
+            ReportClient client = ReportClient.fromEnvironment(environment).orElseThrow();
+            client.listen(classes -> Optional.empty(), () -> Optional.empty(), () -> { });
+            AtomicBoolean ran = new AtomicBoolean();
+            Thread main = new Thread(() -> {
+                client.awaitGoIfWarm();
+                ran.set(true);
+            });
+            main.start();
+            await().until(() -> server.link(ProcessHandle.current().pid()).isPresent());
+            main.join(200);
+            assertThat(ran).as("before go").isFalse();
+            assertThat(server.link(ProcessHandle.current().pid()).orElseThrow().go()).isTrue();
+            await().untilTrue(ran);
+            client.close();
+        }
+    }
+
+    @Test
+    void anAgentNotStartedByTheSupervisorDoesNotWait() throws Exception {
+        try (ReportServer server = new ReportServer(listener)) {
+            Map<String, String> environment = new HashMap<>(server.environment());
+            // The variable inherited by a JVM the application starts: its parent is not the supervisor,
+            // which is alive (here: this JVM's parent's parent, or init, stand-ins for a live supervisor).
+            long alive = ProcessHandle.current().parent().flatMap(ProcessHandle::parent).map(ProcessHandle::pid).orElse(1L);
+            environment.put(ReportProtocol.WARM_VARIABLE, Long.toString(alive));
+            ReportClient client = ReportClient.fromEnvironment(environment).orElseThrow();
+            client.awaitGoIfWarm();
+            client.close();
+        }
+    }
+
+    @Test
+    void anAgentWhoseSupervisorIsGoneCountsAsWarmSoThatItNeverRunsTheApplication() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Map<String, String> environment = Map.of("RESPAWN_SUPERVISOR_PORT", "1", ReportProtocol.WARM_VARIABLE,
+                Long.toString(gone.pid()));
+        assertThat(ReportClient.isWarm(environment)).isTrue();
+    }
+
+    @Test
     void anAgentReportsItsClassPathWithAbsoluteEntries() throws Exception {
         try (ReportServer server = new ReportServer(listener)) {
             ReportClient client = ReportClient.fromEnvironment(server.environment()).orElseThrow();

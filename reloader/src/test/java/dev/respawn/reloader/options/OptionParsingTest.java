@@ -61,7 +61,7 @@ class OptionParsingTest {
                         "--coverage-directory", "c"),
                 List.of("--enable-recorder", "--recorder-body-limit", "10", "--recorder-redact", "X-Token",
                         "--recorder-keep-secrets", "--recorder-directory", "r"),
-                List.of("--no-c1-only", "--no-class-data-sharing", "--keep-lives", "7"),
+                List.of("--no-c1-only", "--no-class-data-sharing", "--no-warm-jvm", "--keep-lives", "7"),
                 List.of("--compile-on-save", "--source-path", "src"));
     }
 
