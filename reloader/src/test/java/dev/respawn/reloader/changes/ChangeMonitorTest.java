@@ -12,6 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
+import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.Opcodes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +40,7 @@ class ChangeMonitorTest {
     void watch() throws IOException {
         Files.writeString(root.resolve("application.properties"), "greeting=hello\n");
         for (int i = 0; i < 5; i++) {
-            Files.write(root.resolve("C" + i + ".class"), new byte[] {(byte) 0xCA, (byte) i});
+            Files.write(root.resolve("C" + i + ".class"), classFile("C" + i, 1));
         }
         Options options = new Options();
         // A quiet period long enough for a loaded 2-core machine to write a burst within it.
@@ -54,6 +56,15 @@ class ChangeMonitorTest {
         reloads.clear();
     }
 
+    /** A whole class file (a half-written one would be waited for), different for each version. */
+    private static byte[] classFile(String name, int version) {
+        ClassWriter writer = new ClassWriter(0);
+        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, name, null, "java/lang/Object", null);
+        writer.visitField(Opcodes.ACC_STATIC, "v" + version, "I", null, null).visitEnd();
+        writer.visitEnd();
+        return writer.toByteArray();
+    }
+
     @AfterEach
     void stop() {
         monitor.close();
@@ -63,7 +74,7 @@ class ChangeMonitorTest {
     @Test
     void aBurstOfRewrittenClassFilesAndResourcesIsOneReload() throws IOException {
         for (int i = 0; i < 5; i++) {
-            Files.write(root.resolve("C" + i + ".class"), new byte[] {(byte) 0xCA, (byte) i, 1});
+            Files.write(root.resolve("C" + i + ".class"), classFile("C" + i, 2));
         }
         Files.writeString(root.resolve("application.properties"), "greeting=hi\n");
         Files.writeString(root.resolve("messages.properties"), "new=resource\n");
