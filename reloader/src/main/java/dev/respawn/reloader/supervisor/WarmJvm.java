@@ -46,7 +46,9 @@ final class WarmJvm {
 
     /**
      * Whether to keep a warm JVM: reloading a {@code java} command (a script's JVMs are not ours to
-     * start ahead), without the debugger (its fixed port is the running worker's until it stops).
+     * start ahead), without the debugger (its fixed port is the running worker's until it stops),
+     * and without the add-ons that write a file per life (profiler, recorder, coverage): a waiting
+     * JVM that is discarded would leave a profile, a recording or a coverage session of its own.
      */
     static boolean enabled(Options options, List<String> command, Console console) {
         if (!options.warmJvm() || !options.reloadOnChanges() || command.isEmpty()
@@ -56,6 +58,13 @@ final class WarmJvm {
         if (options.enableDebugger()) {
             if (options.reloadMode() == ReloadMode.RESTART) {
                 console.say("no warm JVM for process restarts: the debugger's port is the running worker's until it stops");
+            }
+            return false;
+        }
+        if (options.enableProfiler() || options.enableRecorder() || options.enableCoverage()) {
+            if (options.reloadMode() == ReloadMode.RESTART) {
+                console.say("no warm JVM for process restarts: the profiler, the recorder and coverage write a file"
+                        + " for each JVM's life, a waiting one's too");
             }
             return false;
         }
