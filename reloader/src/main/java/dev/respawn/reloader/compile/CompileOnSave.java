@@ -91,8 +91,15 @@ public final class CompileOnSave implements Closeable {
         }
     }
 
-    /** What {@code mvn compile} would mostly pass, with the release of the classes already there. */
+    /**
+     * What {@code mvn compile} would mostly pass, with the release of the classes already there,
+     * then what the user told javac in {@code JDK_JAVAC_OPTIONS}.
+     */
     List<String> javacOptions(Path classFolder) {
+        return javacOptions(classFolder, ToldOptions.parse(System.getenv(ToldOptions.VARIABLE)));
+    }
+
+    List<String> javacOptions(Path classFolder, List<String> told) {
         List<String> options = new ArrayList<>(List.of("-g", "-parameters", "-implicit:none", "-nowarn",
                 "-encoding", "UTF-8"));
         Set<Path> classPath = new LinkedHashSet<>();
@@ -104,7 +111,10 @@ public final class CompileOnSave implements Closeable {
         if (!processors.computeIfAbsent(joined, key -> AnnotationProcessors.onClassPath(classPath))) {
             options.add("-proc:none");
         }
-        options.addAll(ReleaseLevel.options(classFolder, null));
+        if (!ToldOptions.setRelease(told)) {
+            options.addAll(ReleaseLevel.options(classFolder, null));
+        }
+        options.addAll(told);
         return options;
     }
 

@@ -47,6 +47,12 @@ class CompileOnSaveTest {
                     classes + File.pathSeparator + jar).containsSubsequence("--release", "11");
             assertThat(err.toString(StandardCharsets.UTF_8))
                     .contains("respawn: compiling saved sources of " + sources + " into " + classes);
+
+            List<String> told = ToldOptions.parse("--release 17 \"-Xlint:all\"  -Amode=\"a b\"");
+            assertThat(told).containsExactly("--release", "17", "-Xlint:all", "-Amode=a b");
+            assertThat(compiling.javacOptions(classes, told)).as("a release told in JDK_JAVAC_OPTIONS wins")
+                    .containsSubsequence("--release", "17").doesNotContainSubsequence("--release", "11")
+                    .endsWith("--release", "17", "-Xlint:all", "-Amode=a b");
         }
     }
 
