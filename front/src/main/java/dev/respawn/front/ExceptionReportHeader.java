@@ -40,22 +40,12 @@ final class ExceptionReportHeader extends Response.Wrapper {
     /** The response and the callback to hand the proxy for {@code request}. */
     static ScriptInjection.Wrapped wrap(Request request, Response response, Callback callback, Path folder) {
         ExceptionReportHeader header = new ExceptionReportHeader(request, response, folder);
-        return new ScriptInjection.Wrapped(header, new Callback() {
+        return new ScriptInjection.Wrapped(header, new Callback.Nested(callback) {
             @Override
             public void succeeded() {
                 // An answer with no body: its headers go out only now.
                 header.decide();
-                callback.succeeded();
-            }
-
-            @Override
-            public void failed(Throwable x) {
-                callback.failed(x);
-            }
-
-            @Override
-            public InvocationType getInvocationType() {
-                return callback.getInvocationType();
+                super.succeeded();
             }
         });
     }

@@ -37,20 +37,11 @@ final class ScriptInjection extends Response.Wrapper {
             return new Wrapped(response, callback);
         }
         ScriptInjection injection = new ScriptInjection(request, response, callback);
-        return new Wrapped(injection, new Callback() {
+        return new Wrapped(injection, new Callback.Nested(callback) {
             @Override
             public void succeeded() {
+                // The script's write, if any, succeeds the application's callback.
                 injection.complete();
-            }
-
-            @Override
-            public void failed(Throwable x) {
-                callback.failed(x);
-            }
-
-            @Override
-            public InvocationType getInvocationType() {
-                return callback.getInvocationType();
             }
         });
     }

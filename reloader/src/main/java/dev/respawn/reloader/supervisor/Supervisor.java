@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import dev.respawn.reloader.changes.ChangeMonitor;
 import dev.respawn.reloader.compile.CompileOnSave;
@@ -119,37 +118,14 @@ public final class Supervisor {
             List<ProcessHandle> tree = ProcessTree.of(previous.handle());
             ports = controlPorts.withoutControlPorts(ListeningPorts.ownedBy(tree), tree);
             trace.mark("found tree and ports");
-            stopWorker(previous, tree);
+            WorkerStop.stop(previous, tree, options.shutdownTimeout(), console);
             trace.mark("stopped");
-            awaitPortsFree(ports);
+            WorkerStop.awaitPortsFree(ports, console);
             trace.mark("ports free");
         }
         launch(changed, began, ports, why);
         trace.mark("launched");
         trace.print(console);
-    }
-
-    private void stopWorker(Worker worker, List<ProcessHandle> tree) {
-        worker.markStopRequested();
-        if (!ProcessTree.stop(tree, options.shutdownTimeout())) {
-            console.say("the worker did not stop within " + options.shutdownTimeout().toSeconds()
-                    + " s of SIGTERM and was killed (raise --shutdown-timeout to give it longer)");
-        }
-    }
-
-    private void awaitPortsFree(Set<Integer> ports) {
-        if (ports.isEmpty()) {
-            return;
-        }
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            Set<Integer> open = ListeningPorts.all();
-            if (ports.stream().noneMatch(open::contains)) {
-                return;
-            }
-            sleep(Duration.ofMillis(5));
-        }
-        console.say("port(s) " + ports + " are still in use by another process; starting the worker anyway");
     }
 
     private void launch(List<Path> changed, long began, Set<Integer> expectedPorts, String why) {
@@ -291,14 +267,6 @@ public final class Supervisor {
         config.extensions().forEach(SupervisorExtension::supervisorStopping);
         fastStart.close();
         control.shutdownNow();
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            TimeUnit.NANOSECONDS.sleep(duration.toNanos());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Hands the agents' reports to the change monitor, when reloading. */

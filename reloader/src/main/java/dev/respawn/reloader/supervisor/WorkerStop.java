@@ -1,0 +1,46 @@
+package dev.respawn.reloader.supervisor;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import dev.respawn.reloader.ports.ListeningPorts;
+
+/** Ends a worker's process tree for a process restart, and waits for the ports it held to be free. */
+final class WorkerStop {
+
+    private static final Duration PORTS_PATIENCE = Duration.ofSeconds(10);
+
+    private WorkerStop() {
+    }
+
+    /** SIGTERM to the tree, SIGKILL after {@code timeout}; says so when it came to that. */
+    static void stop(Worker worker, List<ProcessHandle> tree, Duration timeout, Console console) {
+        worker.markStopRequested();
+        if (!ProcessTree.stop(tree, timeout)) {
+            console.say("the worker did not stop within " + timeout.toSeconds()
+                    + " s of SIGTERM and was killed (raise --shutdown-timeout to give it longer)");
+        }
+    }
+
+    /** Waits until nothing listens on {@code ports} (at most 10 s, then says so and goes on). */
+    static void awaitPortsFree(Set<Integer> ports, Console console) {
+        if (ports.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + PORTS_PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            Set<Integer> open = ListeningPorts.all();
+            if (ports.stream().noneMatch(open::contains)) {
+                return;
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        console.say("port(s) " + ports + " are still in use by another process; starting the worker anyway");
+    }
+}
