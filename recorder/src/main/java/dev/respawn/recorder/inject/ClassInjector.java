@@ -30,6 +30,7 @@ public final class ClassInjector {
     private final String source;
     private final String target;
     private final List<String> classes;
+    private final Map<String, String> renamed;
 
     /**
      * @param source the package the classes are compiled in, e.g. {@code dev/respawn/recorder/netty/handler/}
@@ -37,6 +38,14 @@ public final class ClassInjector {
      * @param classes their simple names
      */
     public ClassInjector(String source, String target, List<String> classes) {
+        this(source, target, classes, Map.of());
+    }
+
+    /**
+     * @param renamed other internal package prefixes the classes name, and what to name them instead
+     *     (e.g. {@code jakarta/servlet/} to {@code javax/servlet/} for a javax server)
+     */
+    public ClassInjector(String source, String target, List<String> classes, Map<String, String> renamed) {
         if (!source.endsWith("/") || !target.endsWith("/") || classes.isEmpty()) {
             throw new IllegalArgumentException("'source' and 'target' must be internal package names ending in /, "
                     + "'classes' must not be empty");
@@ -44,6 +53,7 @@ public final class ClassInjector {
         this.source = source;
         this.target = target;
         this.classes = List.copyOf(classes);
+        this.renamed = Map.copyOf(renamed);
     }
 
     /** Lets the recorder define classes in other loaders: opens java.lang to it, as only an agent can. */
@@ -66,13 +76,7 @@ public final class ClassInjector {
             try {
                 return Class.forName(wanted, true, loader);
             } catch (ClassNotFoundException notYet) {
-                Remapper remapper = new Remapper() {
-                    @Override
-                    public String map(String internalName) {
-                        return internalName.startsWith(source) ? target + internalName.substring(source.length())
-                                : internalName;
-                    }
-                };
+                Remapper remapper = remapper();
                 for (String name : classes) {
                     define(loader, (target + name).replace('/', '.'), rename(read(source + name + ".class"), remapper));
                 }
@@ -81,6 +85,29 @@ public final class ClassInjector {
         } catch (ReflectiveOperationException | IOException e) {
             throw new IllegalStateException("could not define " + wanted + " in " + loader, e);
         }
+    }
+
+    /** Maps the source package to the target one, and the other renamed packages as asked. */
+    Remapper remapper() {
+        return new Remapper() {
+            @Override
+            public String map(String internalName) {
+                if (internalName.startsWith(source)) {
+                    return target + internalName.substring(source.length());
+                }
+                for (Map.Entry<String, String> prefix : renamed.entrySet()) {
+                    if (internalName.startsWith(prefix.getKey())) {
+                        return prefix.getValue() + internalName.substring(prefix.getKey().length());
+                    }
+                }
+                return internalName;
+            }
+        };
+    }
+
+    /** The class file {@code classFile} with every name {@link #remapper()} maps renamed. */
+    public byte[] rename(byte[] classFile) {
+        return rename(classFile, remapper());
     }
 
     static byte[] rename(byte[] classFile, Remapper remapper) {

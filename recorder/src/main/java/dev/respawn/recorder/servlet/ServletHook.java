@@ -7,6 +7,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import java.lang.instrument.Instrumentation;
 
 import dev.respawn.recorder.inject.AdvisingTransformer;
+import dev.respawn.recorder.inject.ClassInjector;
 
 /**
  * Makes every Jakarta and javax servlet container record its requests: {@link ServletAdvice} is
@@ -21,7 +22,7 @@ public final class ServletHook {
     }
 
     public static void install(Instrumentation instrumentation) {
-        WrapperInjector.openClassLoader(instrumentation);
+        ClassInjector.openClassLoader(instrumentation);
         // The agent starts before main: no servlet class is loaded yet, none to retransform.
         instrumentation.addTransformer(new ServletTransformer(), false);
         instrumentation.addTransformer(new AdvisingTransformer("org/apache/catalina/connector/Request",

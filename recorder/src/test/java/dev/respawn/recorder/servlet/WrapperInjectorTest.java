@@ -34,11 +34,10 @@ class WrapperInjectorTest {
     @Test
     void javaxCopiesNameJavaxServletThroughout() throws Exception {
         String target = "dev/respawn/recorder/servlet/injected/javax/";
-        ClassReader request = new ClassReader(WrapperInjector.rename(classFile("RecordingRequest"),
-                WrapperInjector.remapper("javax", target)));
+        ClassReader request = new ClassReader(WrapperInjector.injector("javax").rename(classFile("RecordingRequest")));
         assertThat(request.getClassName()).isEqualTo(target + "RecordingRequest");
         assertThat(request.getSuperName()).isEqualTo("javax/servlet/http/HttpServletRequestWrapper");
-        byte[] stream = WrapperInjector.rename(classFile("RecordingInputStream"), WrapperInjector.remapper("javax", target));
+        byte[] stream = WrapperInjector.injector("javax").rename(classFile("RecordingInputStream"));
         String text = new String(stream, StandardCharsets.ISO_8859_1);
         assertThat(text).contains("javax/servlet/ServletInputStream").doesNotContain("jakarta/servlet");
     }
