@@ -97,6 +97,7 @@ public final class ChangeMonitor implements TrackingListener, AutoCloseable {
         switch (tracked.classify(change)) {
             case CLASS, JAR, WATCHED -> {
                 lastChangeNanos = System.nanoTime();
+                builds.changed(tracked.folders());
                 quietPeriod.changed(change.path());
             }
             case SOURCE -> {

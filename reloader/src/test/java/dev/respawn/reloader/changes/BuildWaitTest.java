@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -25,13 +26,15 @@ class BuildWaitTest {
     private static final long SECOND = 1_000_000_000L;
 
     private final List<String> said = new ArrayList<>();
-    private final List<Set<Long>> scans = new ArrayList<>();
+    private final List<Set<Long>> scans = new CopyOnWriteArrayList<>();
+    private final List<String> scanThreads = new CopyOnWriteArrayList<>();
     private final CountDownLatch ended = new CountDownLatch(1);
     private Process process;
 
     private BuildWait waitFor(Optional<RunningBuild> build) {
         return new BuildWait((folders, ignored) -> {
             scans.add(ignored);
+            scanThreads.add(Thread.currentThread().getName());
             // As the real scan: only running builds, less those ignored.
             return build.filter(found -> found.process().isAlive() && !ignored.contains(found.process().pid()));
         }, said::add, ended::countDown);
@@ -70,8 +73,27 @@ class BuildWaitTest {
         assertThat(ended.await(20, TimeUnit.SECONDS)).as("told when the build ended").isTrue();
         await().atMost(Duration.ofSeconds(20)).until(() -> !process.isAlive());
         assertThat(wait.holds(FOLDERS, 3 * SECOND, 6 * SECOND)).isFalse();
-        assertThat(scans).as("looked again once it ended, for a build that follows").hasSize(2);
+        assertThat(scans).hasSize(1);
         assertThat(said).hasSize(1);
+    }
+
+    @Test
+    void theScanBeginsAtTheBurstsFirstChangeOffTheMonitorsThread() throws Exception {
+        RunningBuild build = build();
+        BuildWait wait = waitFor(Optional.of(build));
+        wait.changed(FOLDERS);
+        wait.changed(FOLDERS);
+        assertThat(wait.holds(FOLDERS, 0, 1)).isTrue();
+        assertThat(scans).hasSize(1);
+        assertThat(scanThreads).containsExactly("respawn-build-scan");
+
+        // The next burst, once this build is over, looks again.
+        process.destroy();
+        await().atMost(Duration.ofSeconds(20)).until(() -> !process.isAlive());
+        assertThat(wait.holds(FOLDERS, 0, 2)).isFalse();
+        wait.changed(FOLDERS);
+        assertThat(wait.holds(FOLDERS, 3, 4)).isFalse();
+        assertThat(scans).hasSize(2);
     }
 
     @Test
