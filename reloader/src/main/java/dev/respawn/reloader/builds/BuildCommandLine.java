@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Recognises a build tool's client process from its command line, and the project directory it
@@ -11,7 +12,9 @@ import java.util.Optional;
  * plexus-classworlds' launcher with {@code -Dmaven.multiModuleProjectDirectory}; the older
  * {@code mvnw} starts its own main class with the same property. Gradle's clients ({@code gradle},
  * {@code gradlew}) and mvnd's client name no directory: they build their working directory, or the
- * one after {@code -p}/{@code -f}.
+ * one after {@code -p}/{@code -f}. A run that serves rather than builds ({@code mvn jetty:run},
+ * {@code spring-boot:run}, {@code quarkus:dev}, {@code gradle bootRun}, a continuous Gradle build)
+ * ends only when stopped, so it is not one to wait for.
  */
 final class BuildCommandLine {
 
@@ -28,6 +31,13 @@ final class BuildCommandLine {
             "org.gradle.launcher.GradleMain", "Gradle",
             "org.mvndaemon.mvnd.client.DefaultClient", "mvnd");
 
+    /** Maven goals that run an application or a watch loop until stopped. */
+    private static final Pattern SERVING_GOAL =
+            Pattern.compile("(?:[\\w.-]+:)*(?:exec:java|exec:exec|[\\w.-]+:(?:run|run-war|dev|start|watch))");
+    /** Gradle tasks and options that do the same. */
+    private static final Pattern SERVING_TASK =
+            Pattern.compile("(?:.*:)?(?:run|bootRun|quarkusDev|appRun)|-t|--continuous");
+
     private BuildCommandLine() {
     }
 
@@ -40,7 +50,8 @@ final class BuildCommandLine {
                 : Path.of(executable).getFileName().toString();
         if (name.equals("mvnd")) {
             // mvnd's native client; the build itself runs in a daemon that outlives it.
-            return Optional.of(new Recognised("mvnd", option(arguments, "-f", "--file")));
+            return arguments.stream().anyMatch(argument -> SERVING_GOAL.matcher(argument).matches()) ? Optional.empty()
+                    : Optional.of(new Recognised("mvnd", option(arguments, "-f", "--file")));
         }
         for (int i = 0; i < arguments.size(); i++) {
             String tool = JAVA_MAINS.get(arguments.get(i));
@@ -49,6 +60,10 @@ final class BuildCommandLine {
             }
             List<String> jvm = arguments.subList(0, i);
             List<String> program = arguments.subList(i + 1, arguments.size());
+            Pattern serving = tool.equals("Gradle") ? SERVING_TASK : SERVING_GOAL;
+            if (program.stream().anyMatch(argument -> serving.matcher(argument).matches())) {
+                return Optional.empty();
+            }
             return switch (tool) {
                 case "Maven" -> mavenBuild(jvm)
                         ? Optional.of(new Recognised(tool, property(jvm, MAVEN_PROJECT).map(Path::of)))

@@ -74,6 +74,25 @@ class BuildCommandLineTest {
     }
 
     @Test
+    void runsThatServeUntilStoppedAreNoBuildsToWaitFor() {
+        String maven = "-classpath boot/plexus-classworlds-2.x.jar -Dmaven.multiModuleProjectDirectory=/work/app"
+                + " org.codehaus.plexus.classworlds.launcher.Launcher -B ";
+        assertThat(recognise(JAVA, maven + "spring-boot:run")).isEmpty();
+        assertThat(recognise(JAVA, maven + "respawn:run -Drespawn.arguments=8080")).isEmpty();
+        assertThat(recognise(JAVA, maven + "io.quarkus:quarkus-maven-plugin:3.20.0:dev")).isEmpty();
+        assertThat(recognise(JAVA, maven + "compile exec:java")).isEmpty();
+        assertThat(recognise(JAVA, maven + "clean package")).isPresent();
+        assertThat(recognise(JAVA, maven + "-Dexec.mainClass=a.B compile")).isPresent();
+        String gradle = "-classpath g.jar org.gradle.wrapper.GradleWrapperMain ";
+        assertThat(recognise(JAVA, gradle + "bootRun")).isEmpty();
+        assertThat(recognise(JAVA, gradle + ":app:run")).isEmpty();
+        assertThat(recognise(JAVA, gradle + "-t classes")).isEmpty();
+        assertThat(recognise(JAVA, gradle + "--continuous build")).isEmpty();
+        assertThat(recognise(JAVA, gradle + "build -x test")).isPresent();
+        assertThat(recognise("/opt/mvnd/bin/mvnd", "spring-boot:run")).isEmpty();
+    }
+
+    @Test
     void otherJavaProcessesAreNoBuilds() {
         // The worker under respawn, and a program that merely mentions the launcher's name.
         assertThat(recognise(JAVA, "-javaagent:/work/respawn.jar -cp target/classes com.example.app.App 8080")).isEmpty();
