@@ -25,7 +25,7 @@ class RunningBuildsTest {
     void findsABuildOfTheProjectThatHoldsTheClassFolder() throws Exception {
         Path classes = Files.createDirectories(project.resolve("target/classes"));
         Path elsewhere = Files.createDirectories(project.resolveSibling(project.getFileName() + "-other"));
-        try (FakeMavenBuild build = FakeMavenBuild.detached(project)) {
+        try (FakeBuild build = FakeBuild.detached(project)) {
             await().atMost(WAIT).until(() -> RunningBuilds.building(List.of(classes), Set.of()).isPresent());
             RunningBuild found = RunningBuilds.building(List.of(classes), Set.of()).orElseThrow();
             assertThat(found.process().pid()).isEqualTo(build.process().pid());
@@ -43,10 +43,24 @@ class RunningBuildsTest {
     }
 
     @Test
+    void findsAGradleClientByItsWorkingDirectory() throws Exception {
+        // Linux tells a process's working directory (/proc/PID/cwd); elsewhere a Gradle client is not recognised.
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isSymbolicLink(Path.of("/proc/self/cwd")));
+        Path classes = Files.createDirectories(project.resolve("build/classes/java/main"));
+        try (FakeBuild build = FakeBuild.detachedGradle(project)) {
+            await().atMost(WAIT).until(() -> RunningBuilds.building(List.of(classes), Set.of()).isPresent());
+            RunningBuild found = RunningBuilds.building(List.of(classes), Set.of()).orElseThrow();
+            assertThat(found.process().pid()).isEqualTo(build.process().pid());
+            assertThat(found.describe()).isEqualTo("the Gradle build of " + project.toRealPath()
+                    + " (pid " + build.process().pid() + ")");
+        }
+    }
+
+    @Test
     void neverThisProcessItsAncestorsOrItsDescendants() throws Exception {
         // Under mvn respawn:run the supervisor is a Maven build of the project; its worker may be one too.
         Path classes = Files.createDirectories(project.resolve("target/classes"));
-        try (FakeMavenBuild child = FakeMavenBuild.child(project)) {
+        try (FakeBuild child = FakeBuild.child(project)) {
             await().atMost(WAIT).until(() -> child.process().info().arguments().isPresent());
             assertThat(RunningBuilds.family()).contains(ProcessHandle.current().pid(),
                     ProcessHandle.current().parent().orElseThrow().pid(), child.process().pid());

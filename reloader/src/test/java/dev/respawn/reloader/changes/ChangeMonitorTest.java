@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.respawn.reloader.builds.FakeMavenBuild;
+import dev.respawn.reloader.builds.FakeBuild;
 import dev.respawn.reloader.options.OptionParser;
 import dev.respawn.reloader.options.Options;
 import picocli.CommandLine;
@@ -100,7 +100,7 @@ class ChangeMonitorTest {
 
     @Test
     void aBuildOfTheProjectInAnotherTerminalIsOneReloadWhenItEnds() throws Exception {
-        try (FakeMavenBuild build = FakeMavenBuild.detached(root)) {
+        try (FakeBuild build = FakeBuild.detached(root)) {
             // generate-resources: a build-info file that differs on every build.
             Files.writeString(root.resolve("build-info.properties"), "build.time=" + System.nanoTime() + "\n");
             await().atMost(WAIT).until(() -> said.contains(
