@@ -90,7 +90,8 @@ final class BuildWait {
             return false;
         }
         waitedFor.removeIf(pid -> ProcessHandle.of(pid).isEmpty());
-        Optional<RunningBuild> found = scanned(folders);
+        // A scan that began early may have seen a build that has ended since.
+        Optional<RunningBuild> found = scanned(folders).filter(build -> build.process().isAlive());
         if (found.isEmpty()) {
             return false;
         }
@@ -99,6 +100,11 @@ final class BuildWait {
         say.accept("waiting for " + held.describe() + " to end");
         held.process().onExit().thenRun(ended);
         return true;
+    }
+
+    /** The burst is over (reloaded, or nothing in it to reload): the next one scans anew. */
+    void settled() {
+        scan = null;
     }
 
     private Optional<RunningBuild> scanned(Collection<Path> folders) {

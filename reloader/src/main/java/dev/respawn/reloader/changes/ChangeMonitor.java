@@ -19,9 +19,8 @@ import dev.respawn.reloader.watch.FileWatcher;
 /**
  * Decides when the application must reload: watches what the tracker reports, gathers a burst
  * of changes over the quiet period, holds it while a build has class files missing or a build of
- * the project is running, and then
- * hands the batch to the reload action once. The supervisor's action restarts the worker; the
- * agent alone ends the JVM.
+ * the project is running, and then hands the batch to the reload action once. The supervisor's
+ * action restarts the worker; the agent alone ends the JVM.
  *
  * <p>Everything runs on the given single-threaded executor.
  */
@@ -139,6 +138,7 @@ public final class ChangeMonitor implements TrackingListener, AutoCloseable {
             resources.reloaded(differing);
             reload.accept(differing);
         }
+        builds.settled();
         return true;
     }
 

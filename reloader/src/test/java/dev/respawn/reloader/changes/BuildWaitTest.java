@@ -91,9 +91,24 @@ class BuildWaitTest {
         process.destroy();
         await().atMost(Duration.ofSeconds(20)).until(() -> !process.isAlive());
         assertThat(wait.holds(FOLDERS, 0, 2)).isFalse();
+        wait.settled();
         wait.changed(FOLDERS);
         assertThat(wait.holds(FOLDERS, 3, 4)).isFalse();
         assertThat(scans).hasSize(2);
+    }
+
+    @Test
+    void aBurstWithNothingToReloadLeavesNoScanForTheNext() throws Exception {
+        RunningBuild build = build();
+        List<Optional<RunningBuild>> answers = new CopyOnWriteArrayList<>(List.of(Optional.empty(), Optional.of(build)));
+        BuildWait wait = new BuildWait((folders, ignored) -> answers.remove(0), said::add, () -> { });
+        // Resources copied with the same bytes: the burst reloads nothing, and its scan saw no build.
+        wait.changed(FOLDERS);
+        await().atMost(Duration.ofSeconds(20)).until(() -> answers.size() == 1);
+        wait.settled();
+        // The build begins; its first write scans again.
+        wait.changed(FOLDERS);
+        assertThat(wait.holds(FOLDERS, 0, 1)).isTrue();
     }
 
     @Test
