@@ -4,9 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 
+import dev.respawn.reloader.builds.RunningBuilds;
 import dev.respawn.reloader.options.Options;
 import dev.respawn.reloader.tracking.ClassOrigin;
 import dev.respawn.reloader.tracking.SourceLocator;
@@ -16,9 +18,9 @@ import dev.respawn.reloader.watch.FileWatcher;
 
 /**
  * Decides when the application must reload: watches what the tracker reports, gathers a burst
- * of changes over the quiet period, holds it while a build has class files missing, and then
- * hands the batch to the reload action once. The supervisor's action restarts the worker; the
- * agent alone ends the JVM.
+ * of changes over the quiet period, holds it while a build has class files missing or a build of
+ * the project is running, and then hands the batch to the reload action once. The supervisor's
+ * action restarts the worker; the agent alone ends the JVM.
  *
  * <p>Everything runs on the given single-threaded executor.
  */
@@ -35,7 +37,9 @@ public final class ChangeMonitor implements TrackingListener, AutoCloseable {
     private final FileWatcher watcher;
     private final QuietPeriod quietPeriod;
     private final ResourceDigests resources;
+    private final BuildWait builds;
     private long incompleteSinceNanos;
+    private long lastChangeNanos;
     private boolean sourceHintGiven;
 
     /**
@@ -54,6 +58,7 @@ public final class ChangeMonitor implements TrackingListener, AutoCloseable {
         this.sources = new SourceLocator(options.sourcePath());
         this.sourceHintGiven = options.hostCompilesSources() || options.compileOnSave();
         this.quietPeriod = new QuietPeriod(executor, options.quietPeriod(), Duration.ofMillis(500), this::settled);
+        this.builds = new BuildWait(RunningBuilds::building, say, this::buildEnded);
         this.watcher = FileWatcher.builder()
                 .listener(change -> executor.execute(() -> changed(change)))
                 .notices(say)
@@ -89,7 +94,11 @@ public final class ChangeMonitor implements TrackingListener, AutoCloseable {
 
     private void changed(FileChange change) {
         switch (tracked.classify(change)) {
-            case CLASS, JAR, WATCHED -> quietPeriod.changed(change.path());
+            case CLASS, JAR, WATCHED -> {
+                lastChangeNanos = System.nanoTime();
+                builds.changed(tracked.folders());
+                quietPeriod.changed(change.path());
+            }
             case SOURCE -> {
                 if (!sourceHintGiven) {
                     sourceHintGiven = true;
@@ -120,12 +129,25 @@ public final class ChangeMonitor implements TrackingListener, AutoCloseable {
         }
         incompleteSinceNanos = 0;
         List<Path> differing = resources.differing(changed);
+        // Only a burst that would reload looks for a build (a scan of the processes) to wait for.
+        if (!differing.isEmpty() && builds.holds(tracked.folders(), lastChangeNanos, System.nanoTime())) {
+            return false;
+        }
         if (!differing.isEmpty()) {
             // Resources copied again with the bytes the application has reload nothing.
             resources.reloaded(differing);
             reload.accept(differing);
         }
+        builds.settled();
         return true;
+    }
+
+    private void buildEnded() {
+        try {
+            executor.execute(quietPeriod::again);
+        } catch (RejectedExecutionException closed) {
+            // Stopped meanwhile: nothing to reload.
+        }
     }
 
     @Override

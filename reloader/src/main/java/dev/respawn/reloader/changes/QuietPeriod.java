@@ -41,6 +41,13 @@ final class QuietPeriod {
         schedule(quiet);
     }
 
+    /** Offers the kept changes again after the quiet period: what held them is over. */
+    void again() {
+        if (!pending.isEmpty()) {
+            schedule(quiet);
+        }
+    }
+
     private void schedule(Duration delay) {
         if (timer != null) {
             timer.cancel(false);

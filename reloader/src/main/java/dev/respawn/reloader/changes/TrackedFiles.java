@@ -51,6 +51,13 @@ final class TrackedFiles {
         watched.add(path.toAbsolutePath().normalize());
     }
 
+    /** The class folders and the watched paths: what a build of the application's project writes. */
+    List<Path> folders() {
+        List<Path> folders = new ArrayList<>(classRoots);
+        folders.addAll(watched);
+        return folders;
+    }
+
     void addClass(ClassOrigin origin) {
         classes.put(origin.location(), origin);
     }

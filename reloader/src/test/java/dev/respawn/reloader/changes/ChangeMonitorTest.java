@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.respawn.reloader.builds.FakeBuild;
 import dev.respawn.reloader.options.OptionParser;
 import dev.respawn.reloader.options.Options;
 import picocli.CommandLine;
@@ -34,6 +35,7 @@ class ChangeMonitorTest {
 
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
     private final List<List<Path>> reloads = new CopyOnWriteArrayList<>();
+    private final List<String> said = new CopyOnWriteArrayList<>();
     private ChangeMonitor monitor;
 
     @BeforeEach
@@ -45,7 +47,7 @@ class ChangeMonitorTest {
         Options options = new Options();
         // A quiet period long enough for a loaded 2-core machine to write a burst within it.
         new CommandLine(CommandSpec.forAnnotatedObject(options)).parseArgs("--quiet-period", "400");
-        monitor = new ChangeMonitor(OptionParser.validated(options), executor, reloads::add, line -> { });
+        monitor = new ChangeMonitor(OptionParser.validated(options), executor, reloads::add, said::add);
         monitor.root(root, true);
         // Once a change is seen, the watch is on (written less often than the quiet period, or it never settles).
         await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> {
@@ -94,5 +96,25 @@ class ChangeMonitorTest {
         await().atMost(WAIT).until(() -> !reloads.isEmpty());
         assertThat(reloads).as("only the resource whose bytes changed")
                 .containsExactly(List.of(root.resolve("later.properties")));
+    }
+
+    @Test
+    void aBuildOfTheProjectInAnotherTerminalIsOneReloadWhenItEnds() throws Exception {
+        try (FakeBuild build = FakeBuild.detached(root)) {
+            // generate-resources: a build-info file that differs on every build.
+            Files.writeString(root.resolve("build-info.properties"), "build.time=" + System.nanoTime() + "\n");
+            await().atMost(WAIT).until(() -> said.contains(
+                    "waiting for the Maven build of " + root.toRealPath() + " (pid " + build.process().pid() + ") to end"));
+            // compile, longer after than the quiet period.
+            for (int i = 0; i < 5; i++) {
+                Files.write(root.resolve("C" + i + ".class"), classFile("C" + i, 3));
+            }
+            await().during(Duration.ofMillis(1500)).atMost(WAIT).until(reloads::isEmpty);
+            build.close();
+            await().atMost(WAIT).until(() -> !reloads.isEmpty());
+        }
+        await().during(Duration.ofMillis(1500)).atMost(WAIT).until(() -> reloads.size() == 1);
+        assertThat(reloads.get(0)).as("every file the build wrote").hasSize(6)
+                .contains(root.resolve("build-info.properties"), root.resolve("C4.class"));
     }
 }
