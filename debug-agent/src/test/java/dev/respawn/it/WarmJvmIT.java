@@ -75,10 +75,14 @@ class WarmJvmIT {
 
     /** Whether the agent's thread that watches the supervisor runs (Linux names native threads after Java's). */
     private static boolean agentConnected(long pid) throws IOException {
+        return hasThread(pid, "respawn-supervi");
+    }
+
+    private static boolean hasThread(long pid, String name) throws IOException {
         try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
             return tasks.anyMatch(task -> {
                 try {
-                    return Files.readString(task.resolve("comm")).startsWith("respawn-supervi");
+                    return Files.readString(task.resolve("comm")).startsWith(name);
                 } catch (IOException e) {
                     return false;
                 }
@@ -188,12 +192,12 @@ class WarmJvmIT {
                 .as("both versions of Greeting, each run in its life").hasSize(2);
     }
 
-    /** The supervisor's child other than {@code worker}, once its agent is connected. */
+    /** The supervisor's child other than {@code worker}, once it waits for go with every add-on installed. */
     private static long awaitWaiting(RespawnProcess respawn, long worker, Duration timeout) {
         long waiting = await().atMost(timeout).until(() -> respawn.handle().children()
                 .filter(child -> child.pid() != worker && child.isAlive()).map(ProcessHandle::pid).findFirst(),
                 Optional::isPresent).orElseThrow();
-        await().atMost(timeout).until(() -> agentConnected(waiting));
+        await().atMost(timeout).until(() -> hasThread(waiting, "respawn-waiting"));
         return waiting;
     }
 
