@@ -71,6 +71,10 @@ public class Bench {
             say("Spring Boot: cold start, change to served with respawn and with DevTools");
             SpringBench.run();
         }
+        if (only.contains("debugrestart")) {
+            say("debug mode: a process restart with and without the warm JVM, and plain mode's");
+            DebugRestart.run();
+        }
         if (only.contains("throughput")) {
             say("throughput under wrk, each configuration in turn");
             Throughput.run();

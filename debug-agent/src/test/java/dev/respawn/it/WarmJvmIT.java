@@ -11,11 +11,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.jacoco.core.data.SessionInfo;
+import org.jacoco.core.tools.ExecFileLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.sun.jdi.Bootstrap;
+import com.sun.jdi.VirtualMachine;
+import com.sun.jdi.connect.AttachingConnector;
+import com.sun.jdi.connect.Connector;
 
 import dev.respawn.reloader.control.ControlFile;
 import dev.respawn.reloader.ports.ListeningPorts;
@@ -66,10 +75,14 @@ class WarmJvmIT {
 
     /** Whether the agent's thread that watches the supervisor runs (Linux names native threads after Java's). */
     private static boolean agentConnected(long pid) throws IOException {
+        return hasThread(pid, "respawn-supervi");
+    }
+
+    private static boolean hasThread(long pid, String name) throws IOException {
         try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
             return tasks.anyMatch(task -> {
                 try {
-                    return Files.readString(task.resolve("comm")).startsWith("respawn-supervi");
+                    return Files.readString(task.resolve("comm")).startsWith(name);
                 } catch (IOException e) {
                     return false;
                 }
@@ -116,6 +129,99 @@ class WarmJvmIT {
             await().atMost(SERVED).untilAsserted(() -> assertThat(next.isAlive()).as("the waiting JVM").isFalse());
             await().atMost(SERVED).untilAsserted(() -> assertThat(waiting.isAlive()).as("the worker").isFalse());
         }
+    }
+
+    /**
+     * Debug mode, every add-on on: the waiting JVM holds no port (JDWP's neither) and writes no
+     * file; the life it runs has its HAR, profile and coverage session, the debugger's port is
+     * its; and the next waiting JVM, discarded as the supervisor stops, leaves nothing at all.
+     */
+    @Test
+    void inDebugModeEachLifeHasItsFilesAndADiscardedWaitingJvmLeavesNone() throws Exception {
+        ExampleWorkspace app = ExampleWorkspace.copyOf("hello-http", temp);
+        int port = TestEnvironment.freePort();
+        int debugger = TestEnvironment.freePort();
+        Duration slow = SERVED.multipliedBy(3); // every add-on on, on a shared machine
+        Path output = app.root().resolve(".respawn");
+        long warm;
+        long discarded;
+        try (RespawnProcess respawn = supervise(app, port, "--debug-mode", "--debugger-port", Integer.toString(debugger))) {
+            Http.awaitBody(port, "/hello", "Hello from respawn", slow);
+            long first = workerPid(port);
+            assertThat(Http.get(port, "/hello?life=1").statusCode()).isEqualTo(200);
+
+            warm = awaitWaiting(respawn, first, slow);
+            assertThat(ListeningPorts.ownedBy(List.of(ProcessHandle.of(warm).orElseThrow())))
+                    .as("ports of the waiting JVM, the debugger's included").isEmpty();
+            assertThat(filesOf(output, warm)).as("files of the waiting JVM").isEmpty();
+
+            app.edit(GREETING, "Hello from respawn", "Hello again");
+            app.compile();
+            Http.awaitBody(port, "/hello", "Hello again", slow);
+            assertThat(workerPid(port)).as("the waiting JVM serves the change").isEqualTo(warm);
+            assertThat(Http.get(port, "/hello?life=2").statusCode()).isEqualTo(200);
+            assertThat(ListeningPorts.ownedBy(List.of(ProcessHandle.of(warm).orElseThrow())))
+                    .as("the debugger's port, now the warm worker's").contains(debugger);
+            VirtualMachine vm = attach(debugger);
+            try {
+                assertThat(vm.classesByName("dev.respawn.examples.hello.Greeting")).as("the application's JVM").isNotEmpty();
+            } finally {
+                vm.dispose();
+            }
+
+            discarded = awaitWaiting(respawn, warm, slow);
+            respawn.terminate();
+            respawn.awaitExit(slow);
+        }
+        assertThat(ProcessHandle.of(discarded).map(ProcessHandle::isAlive)).as("the discarded JVM").isNotEqualTo(Optional.of(true));
+        assertThat(filesOf(output, discarded)).as("files of the discarded waiting JVM").isEmpty();
+
+        Path recordings = output.resolve("recordings");
+        assertThat(Har.files(recordings, ".har")).hasSize(2);
+        assertThat(Har.read(single(recordings, warm, ".har")).entries("/hello?life=")).extracting(Har::urlPath)
+                .containsExactly("/hello?life=2");
+        single(output.resolve("profiles"), warm, ".jfr");
+        assertThat(Har.files(output.resolve("profiles"), ".jfr")).as("a profile per life").hasSize(2);
+
+        ExecFileLoader coverage = new ExecFileLoader();
+        coverage.load(output.resolve("coverage/respawn.exec").toFile());
+        assertThat(coverage.getSessionInfoStore().getInfos()).extracting(SessionInfo::getId)
+                .as("a coverage session per life, none of the discarded JVM").hasSize(2).contains("respawn-" + warm);
+        assertThat(coverage.getExecutionDataStore().getContents())
+                .filteredOn(data -> data.getName().equals("dev/respawn/examples/hello/Greeting") && data.hasHits())
+                .as("both versions of Greeting, each run in its life").hasSize(2);
+    }
+
+    /** The supervisor's child other than {@code worker}, once it waits for go with every add-on installed. */
+    private static long awaitWaiting(RespawnProcess respawn, long worker, Duration timeout) {
+        long waiting = await().atMost(timeout).until(() -> respawn.handle().children()
+                .filter(child -> child.pid() != worker && child.isAlive()).map(ProcessHandle::pid).findFirst(),
+                Optional::isPresent).orElseThrow();
+        await().atMost(timeout).until(() -> hasThread(waiting, "respawn-waiting"));
+        return waiting;
+    }
+
+    /** The files anywhere under {@code directory} whose names carry {@code pid} (lives' files end in -PID). */
+    private static List<Path> filesOf(Path directory, long pid) throws IOException {
+        Pattern ofPid = Pattern.compile("(^|\\D)" + pid + "(\\D|$)");
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(file -> ofPid.matcher(file.getFileName().toString()).find()).toList();
+        }
+    }
+
+    private static Path single(Path directory, long pid, String suffix) throws IOException {
+        List<Path> files = Har.files(directory, "-" + pid + suffix);
+        assertThat(files).as(suffix + " of pid " + pid + " in " + directory).hasSize(1);
+        return files.get(0);
+    }
+
+    private static VirtualMachine attach(int port) throws Exception {
+        AttachingConnector socket = Bootstrap.virtualMachineManager().attachingConnectors().stream()
+                .filter(c -> c.transport().name().equals("dt_socket")).findFirst().orElseThrow();
+        Map<String, Connector.Argument> arguments = socket.defaultArguments();
+        arguments.get("hostname").setValue("127.0.0.1");
+        arguments.get("port").setValue(Integer.toString(port));
+        return socket.attach(arguments);
     }
 
     @Test

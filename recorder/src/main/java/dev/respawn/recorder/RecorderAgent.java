@@ -18,6 +18,7 @@ import dev.respawn.recorder.netty.NettyHook;
 import dev.respawn.recorder.servlet.ServletHook;
 import dev.respawn.recorder.undertow.UndertowHook;
 import dev.respawn.recorder.ports.UnrecordedPorts;
+import dev.respawn.reloader.agent.AtGo;
 import dev.respawn.reloader.context.Lives;
 import dev.respawn.reloader.context.RequestContext;
 import dev.respawn.reloader.control.ControlFile;
@@ -39,15 +40,17 @@ public final class RecorderAgent {
     public static RequestContext install(Options options, Instrumentation instrumentation, Lives lives) {
         Path directory = options.recorderDirectory();
         long pid = ProcessHandle.current().pid();
-        Recording recording;
-        try {
-            recording = Recording.start(directory, pid, Clock.systemDefaultZone(), version(),
-                    line -> System.err.println("respawn: " + line));
-        } catch (IOException | RuntimeException e) {
-            System.err.println("respawn: the recorder cannot write to " + directory + " (" + e
-                    + "); exchanges are not recorded");
-            return RequestContext.NONE;
-        }
+        Recording recording = Recording.prepare(directory, pid, Clock.systemDefaultZone(), version(),
+                line -> System.err.println("respawn: " + line));
+        // The journal is a file of this life: a warm worker opens it only when it runs the application.
+        AtGo.run(() -> {
+            try {
+                recording.begin();
+            } catch (IOException | RuntimeException e) {
+                System.err.println("respawn: the recorder cannot write to " + directory + " (" + e
+                        + "); exchanges are not recorded");
+            }
+        });
         recording.keepLives(options.keepLives());
         Recorder recorder = new Recorder(options.recorderBodyLimit(),
                 new Redactor(options.recorderRedact(), options.recorderKeepSecrets()), recording,

@@ -5,11 +5,13 @@ import java.lang.instrument.Instrumentation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import dev.respawn.coverage.ClassPatterns;
 import dev.respawn.coverage.CoverageFiles;
 import dev.respawn.coverage.ExecFile;
+import dev.respawn.reloader.agent.AtGo;
 import dev.respawn.reloader.control.ControlServer;
 import dev.respawn.reloader.output.OwnerOnly;
 import dev.respawn.reloader.options.Options;
@@ -55,19 +57,24 @@ public final class CoverageAgent {
         }
         Clock clock = Clock.systemDefaultZone();
         ExecFile exec = new ExecFile(files, clock);
-        Thread check = checkExecFile(exec, say);
         ClassPatterns patterns = new ClassPatterns(options.coverageIncludes(), options.coverageExcludes());
         RuntimeChoice runtime = new RuntimeChoice(own, say);
         CoverageTransformer transformer = new CoverageTransformer(new ClassSelection(patterns, ownJar), runtime, say);
         CoverageSession session = new CoverageSession(files, exec, runtime, transformer, options.sourcePath(), patterns,
                 clock);
         instrumentation.addTransformer(transformer, false);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            awaitQuietly(check);
-            session.writeOnExit();
-        }, "respawn-coverage-write"));
+        // Appending a session to the exec file is this life's: a warm worker checks the file and
+        // arms the write only once it runs the application, so one discarded before writes nothing.
+        AtomicReference<Thread> check = new AtomicReference<>();
+        AtGo.run(() -> {
+            check.set(checkExecFile(exec, say));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                awaitQuietly(check.get());
+                session.writeOnExit();
+            }, "respawn-coverage-write"));
+        });
         control.register("coverage.dump", argument -> {
-            awaitQuietly(check);
+            awaitQuietly(check.get());
             return session.write(true);
         });
         control.register("coverage.reset", argument -> session.reset());
@@ -91,6 +98,9 @@ public final class CoverageAgent {
     }
 
     private static void awaitQuietly(Thread thread) {
+        if (thread == null) {
+            return;
+        }
         try {
             thread.join(CHECK_WAIT_MILLIS);
         } catch (InterruptedException e) {

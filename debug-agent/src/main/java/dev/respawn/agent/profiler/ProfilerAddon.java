@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.respawn.reloader.agent.AtGo;
 import dev.respawn.reloader.context.Lives;
 import dev.respawn.reloader.context.RequestContext;
 import dev.respawn.reloader.control.ControlServer;
@@ -38,7 +39,15 @@ public final class ProfilerAddon {
         if (options.profileRequests()) {
             starter.requestThreadsOnly(requests);
         }
-        profiling.startLife();
+        // The engine is loaded now, ahead of a warm worker's go; the life's recording begins at go.
+        starter.choose();
+        AtGo.run(() -> {
+            try {
+                profiling.startLife();
+            } catch (IOException | RuntimeException e) {
+                say("the profiler could not start (" + e.getMessage() + "); the application runs without it");
+            }
+        });
         lives.onRestart(profiling::nextLife);
         Runtime.getRuntime().addShutdownHook(new Thread(profiling::finish, "respawn-profiler"));
         control.register("profile", argument -> profiling.window(window(argument)));

@@ -94,7 +94,8 @@ final class SessionStarter {
         return unused;
     }
 
-    private synchronized void choose() throws IOException {
+    /** Loads the engine, once: async-profiler's library where it runs, else nothing (the Flight Recorder). */
+    synchronized void choose() throws IOException {
         if (chosen) {
             return;
         }

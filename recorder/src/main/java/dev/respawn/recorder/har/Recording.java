@@ -44,12 +44,30 @@ public final class Recording implements Consumer<RecordedExchange> {
      */
     public static Recording start(Path directory, long pid, Clock clock, String creator, Consumer<String> say)
             throws IOException {
-        return new Recording(directory, pid, clock, creator, say, Journal.create(directory, pid, clock));
+        Recording recording = prepare(directory, pid, clock, creator, say);
+        recording.begin();
+        return recording;
+    }
+
+    /**
+     * A recording with no journal yet ({@link #begin()} opens the first): exchanges meanwhile are
+     * dropped, and one that never begins writes nothing (a warm worker's that was discarded).
+     */
+    public static Recording prepare(Path directory, long pid, Clock clock, String creator, Consumer<String> say) {
+        return new Recording(directory, pid, clock, creator, say, null);
+    }
+
+    /** Opens the first life's journal. */
+    public void begin() throws IOException {
+        journal = Journal.create(directory, pid, clock);
     }
 
     @Override
     public void accept(RecordedExchange exchange) {
-        journal.accept(exchange);
+        Journal current = journal;
+        if (current != null) {
+            current.accept(exchange);
+        }
     }
 
     /** Keeps the HAR files of the last {@code lives} lives in the directory, deleting older ones as each is written. */
@@ -60,9 +78,10 @@ public final class Recording implements Consumer<RecordedExchange> {
         this.keepLives = lives;
     }
 
-    /** The journal the current life writes to. */
+    /** The journal the current life writes to; null before {@link #begin()}. */
     public Path journal() {
-        return journal.path();
+        Journal current = journal;
+        return current == null ? null : current.path();
     }
 
     /**
@@ -72,6 +91,9 @@ public final class Recording implements Consumer<RecordedExchange> {
      */
     public void nextLife() {
         Journal ended = journal;
+        if (ended == null) {
+            return;
+        }
         try {
             journal = Journal.create(directory, pid, clock);
         } catch (IOException | RuntimeException e) {
@@ -87,7 +109,10 @@ public final class Recording implements Consumer<RecordedExchange> {
 
     /** Ends the last life, as the JVM exits, and waits (at most 10 s) for the HAR files still being written. */
     public void finish() {
-        writeHar(journal);
+        Journal last = journal;
+        if (last != null) {
+            writeHar(last);
+        }
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         for (Thread writer : writing) {
             try {

@@ -70,6 +70,30 @@ class RecordingTest {
         assertThat(temp.resolve("20200101-000000-7.txt")).exists();
     }
 
+    @Test
+    void aRecordingThatNeverBeganWritesNothing() throws Exception {
+        Path directory = temp.resolve("recordings");
+        Recording recording = Recording.prepare(directory, 42, Clock.systemUTC(), "test", line -> { });
+        recording.accept(hello("42-1", "/before"));
+        recording.nextLife();
+        recording.finish();
+
+        assertThat(directory).doesNotExist();
+    }
+
+    @Test
+    void aRecordingRecordsFromItsBeginningOn() throws Exception {
+        Recording recording = Recording.prepare(temp, 42, Clock.systemUTC(), "test", line -> { });
+        recording.accept(hello("42-1", "/before"));
+        recording.begin();
+        recording.accept(hello("42-2", "/after"));
+        recording.finish();
+
+        assertThat(harNames()).hasSize(1);
+        assertThat(HarReader.read(temp.resolve(harNames().get(0)))).extracting(HarReader.Entry::url)
+                .containsExactly("http://h/after");
+    }
+
     private List<String> harNames() throws Exception {
         try (var files = java.nio.file.Files.list(temp)) {
             return files.map(f -> f.getFileName().toString()).filter(name -> name.endsWith(".har")).toList();

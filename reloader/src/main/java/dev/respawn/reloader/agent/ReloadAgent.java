@@ -59,6 +59,7 @@ public final class ReloadAgent {
             return;
         }
         client.awaitGoIfWarm();
+        AtGo.go();
         ControlServer control = waitingControl;
         if (control != null) {
             control.openDeferred();

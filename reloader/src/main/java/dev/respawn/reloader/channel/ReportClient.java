@@ -23,6 +23,9 @@ import dev.respawn.reloader.tracking.TrackingListener;
  */
 public final class ReportClient implements TrackingListener, AutoCloseable {
 
+    /** The name of a warm worker's thread while it waits for go, every add-on installed. */
+    public static final String WAITING_THREAD = "respawn-waiting";
+
     private final Socket socket;
     private final Writer out;
     private final boolean warm;
@@ -127,10 +130,16 @@ public final class ReportClient implements TrackingListener, AutoCloseable {
         if (!warm) {
             return;
         }
+        Thread waiting = Thread.currentThread();
+        String name = waiting.getName();
+        // Linux shows it as the thread's name (/proc/PID/task/TID/comm): this JVM is ready and waits.
+        waiting.setName(WAITING_THREAD);
         try {
             go.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            waiting.setName(name);
         }
     }
 

@@ -46,25 +46,21 @@ final class WarmJvm {
 
     /**
      * Whether to keep a warm JVM: reloading a {@code java} command (a script's JVMs are not ours to
-     * start ahead), without the debugger (its fixed port is the running worker's until it stops),
-     * and without the add-ons that write a file per life (profiler, recorder, coverage): a waiting
-     * JVM that is discarded would leave a profile, a recording or a coverage session of its own.
+     * start ahead), and without {@code --capture-locals} (each worker's JDWP port is a new one,
+     * chosen as it starts). The debugger and the add-ons that write a file per life are no
+     * obstacle: JDWP, given after {@code -javaagent}, begins listening in the JVM's start-up event
+     * only after the agent's {@code premain} returns, that is at go, once the last worker let go of
+     * the port; and the profiler, the recorder and coverage begin their files at go too
+     * ({@code AtGo}), so a waiting JVM that is discarded leaves none.
      */
     static boolean enabled(Options options, List<String> command, Console console) {
         if (!options.warmJvm() || !options.reloadOnChanges() || command.isEmpty()
                 || !WorkerCommand.isJava(command.get(0))) {
             return false;
         }
-        if (options.enableDebugger()) {
+        if (options.captureLocals()) {
             if (options.reloadMode() == ReloadMode.RESTART) {
-                console.say("no warm JVM for process restarts: the debugger's port is the running worker's until it stops");
-            }
-            return false;
-        }
-        if (options.enableProfiler() || options.enableRecorder() || options.enableCoverage()) {
-            if (options.reloadMode() == ReloadMode.RESTART) {
-                console.say("no warm JVM for process restarts: the profiler, the recorder and coverage write a file"
-                        + " for each JVM's life, a waiting one's too");
+                console.say("no warm JVM for process restarts: --capture-locals gives each worker a port of its own");
             }
             return false;
         }

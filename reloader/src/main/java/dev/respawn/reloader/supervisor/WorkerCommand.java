@@ -27,6 +27,8 @@ final class WorkerCommand {
         List<String> line = new ArrayList<>();
         if (isJava(command.get(0))) {
             line.add(command.get(0));
+            // The agent first: a warm worker waits in its premain, and JDWP (an add-on's argument)
+            // must not listen before that wait ends.
             line.add(agent);
             line.addAll(jvmArguments);
             line.addAll(command.subList(1, command.size()));

@@ -1,0 +1,104 @@
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A process restart in debug mode, with the warm JVM and without ({@code --no-warm-jvm}, as
+ * before issue 16), against plain mode's, side by side: the supervisors alternate in each round.
+ * Every change is made once the supervisor's processes are idle, so that a warm JVM, where there
+ * is one, is waiting. Class-data sharing is off in all three (its archive changes the command once,
+ * which makes one restart cold). Run with {@code bench/run --only=debugrestart}.
+ */
+class DebugRestart {
+
+    private static final List<String> BASE = List.of("--reload-on-changes", "--reload-mode", "restart",
+            "--no-class-data-sharing");
+
+    static void run() throws Exception {
+        Map<String, List<String>> configs = new LinkedHashMap<>();
+        configs.put("plain", BASE);
+        configs.put("debug-mode", plus(BASE, "--debug-mode"));
+        configs.put("debug-mode-no-warm", plus(BASE, "--debug-mode", "--no-warm-jvm"));
+        Map<String, List<Double>> ms = new LinkedHashMap<>();
+        int rounds = Bench.quick ? 1 : 3;
+        int changes = Bench.quick ? 2 : 4;
+        for (int round = 0; round < rounds; round++) {
+            for (String config : Bench.rotate(List.copyOf(configs.keySet()), round)) {
+                Path classes = Bench.copyClasses("debug-restart-" + config + "-" + round);
+                int port = Servers.freePort();
+                List<String> options = configs.get(config);
+                if (config.startsWith("debug")) {
+                    // Not 5005: the machine is shared.
+                    options = plus(options, "--debugger-port", Integer.toString(Servers.freePort()));
+                }
+                boolean warm = !config.endsWith("no-warm");
+                Process p = Servers.start(Servers.supervised(options, classes, port), "debug-restart-" + config);
+                Servers.awaitBody(port, "/hello", body -> body != null, 120_000);
+                for (int i = 0; i < changes; i++) {
+                    String v = i % 2 == 0 ? "b" : "a";
+                    awaitIdle(p, warm ? 2 : 1);
+                    long start = System.nanoTime();
+                    Files.write(classes.resolve(Bench.PKG + "Greeting.class"), Bench.variants.get(v));
+                    Servers.awaitBody(port, "/hello", body -> ("version " + v).equals(body), 120_000);
+                    ms.computeIfAbsent(config, k -> new ArrayList<>()).add(Bench.millisSince(start));
+                }
+                Servers.stop(p);
+            }
+        }
+        double plain = Bench.median(ms.get("plain"));
+        double warm = Bench.median(ms.get("debug-mode"));
+        double cold = Bench.median(ms.get("debug-mode-no-warm"));
+        Bench.say("debug-mode process restart: plain " + ms.get("plain") + ", debug-mode " + ms.get("debug-mode")
+                + ", --no-warm-jvm " + ms.get("debug-mode-no-warm"));
+        Bench.row("6. debug mode", "class file written to new code answering, `--reload-mode restart`, plain mode",
+                Bench.fmt(plain) + " ms", "", "");
+        Bench.row("6. debug mode", "the same with `--debug-mode`, warm JVM", Bench.fmt(warm) + " ms ("
+                + String.format(java.util.Locale.ROOT, "%.2fx", warm / plain) + " plain)", "at most 1.3x plain",
+                Bench.met(warm <= plain * 1.3));
+        Bench.row("6. debug mode", "the same with `--debug-mode --no-warm-jvm` (before issue 16)", Bench.fmt(cold)
+                + " ms (warm/this " + String.format(java.util.Locale.ROOT, "%.2fx", warm / cold) + ")",
+                "warm at most 0.6x this", Bench.met(warm <= cold * 0.6));
+    }
+
+    /**
+     * Waits until the supervisor has {@code children} processes and all of them used less than
+     * 20 ms of CPU in the last 500 ms (a warm JVM waiting, the worker serving nothing), 120 s at most.
+     */
+    static void awaitIdle(Process supervisor, int children) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            List<ProcessHandle> tree = supervisor.children().filter(ProcessHandle::isAlive).toList();
+            if (tree.size() == children) {
+                long before = cpu(tree);
+                Thread.sleep(500);
+                if (cpu(tree) - before < 20_000_000L) {
+                    return;
+                }
+            } else {
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private static long cpu(List<ProcessHandle> tree) throws IOException {
+        long sum = 0;
+        for (ProcessHandle process : tree) {
+            try {
+                sum += Servers.cpuNanos(process.pid());
+            } catch (IOException e) {
+                // It ended meanwhile.
+            }
+        }
+        return sum;
+    }
+
+    private static List<String> plus(List<String> list, String... more) {
+        List<String> all = new ArrayList<>(list);
+        all.addAll(List.of(more));
+        return all;
+    }
+}
