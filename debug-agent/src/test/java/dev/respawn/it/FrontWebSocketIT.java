@@ -82,11 +82,22 @@ class FrontWebSocketIT {
             kept.ws.sendText("still open", true).get(30, TimeUnit.SECONDS);
             assertThat(kept.next()).as("a hot swap keeps the socket").isEqualTo("text still open");
 
+            Stream<String> ticks = events(front);
+            Iterator<String> stream = ticks.iterator();
+            assertThat(nextWithin(stream)).isEqualTo("data: tick 1");
             // A new field: a restart inside the JVM, which stops the code the socket reaches.
             app.edit(GREETING, "    private Greeting() {", "    private static String said = \"Restarted\";\n\n    private Greeting() {");
             app.edit(GREETING, "return \"Swapped\";", "return said;");
             app.compile();
-            assertThat(kept.next()).matches("close (1001|1012) .*");
+            assertThat(kept.next()).isEqualTo("close 1012 respawn restarted the application");
+            // The event stream ends, as one the application ended would (an EventSource reconnects).
+            assertThat(CompletableFuture.supplyAsync(() -> {
+                while (stream.hasNext()) {
+                    stream.next();
+                }
+                return "ended";
+            }).get(FRAME.toSeconds(), TimeUnit.SECONDS)).isEqualTo("ended");
+            ticks.close();
             // At once, while the restart may still run: held, then answered by the new code.
             Socket again = Socket.open(front);
             assertThat(again.next()).isEqualTo("text Restarted");
@@ -98,18 +109,26 @@ class FrontWebSocketIT {
 
     /** The application's ticks never end: a front that buffered the stream would deliver none. */
     private static void eventsArriveOneByOne(int front) throws Exception {
+        try (Stream<String> events = events(front)) {
+            Iterator<String> lines = events.iterator();
+            for (int i = 1; i <= 3; i++) {
+                assertThat(nextWithin(lines)).isEqualTo("data: tick " + i);
+            }
+        }
+    }
+
+    /** The event stream's lines that are not blank. */
+    private static Stream<String> events(int front) throws Exception {
         HttpResponse<Stream<String>> events = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + front + "/events")).build(),
                 HttpResponse.BodyHandlers.ofLines());
         assertThat(events.statusCode()).isEqualTo(200);
         assertThat(events.headers().firstValue("Content-Type")).hasValue("text/event-stream");
-        try (Stream<String> lines = events.body()) {
-            Iterator<String> iterator = lines.filter(line -> !line.isEmpty()).iterator();
-            for (int i = 1; i <= 3; i++) {
-                assertThat(CompletableFuture.supplyAsync(iterator::next).get(FRAME.toSeconds(), TimeUnit.SECONDS))
-                        .isEqualTo("data: tick " + i);
-            }
-        }
+        return events.body().filter(line -> !line.isEmpty());
+    }
+
+    private static String nextWithin(Iterator<String> lines) throws Exception {
+        return CompletableFuture.supplyAsync(lines::next).get(FRAME.toSeconds(), TimeUnit.SECONDS);
     }
 
     private static String sha256(byte[] bytes) throws Exception {
