@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -68,7 +72,10 @@ class WebSocketsTest {
 
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
-                return webSockets.forward(request, response, callback, applicationPort);
+                if (!WebSockets.isUpgrade(request) || !webSockets.forward(request, response, callback, applicationPort)) {
+                    Response.writeError(request, response, callback, 404);
+                }
+                return true;
             }
         });
         front.start();
@@ -101,6 +108,19 @@ class WebSocketsTest {
         assertThat(closing.next()).isEqualTo("text hello");
         closing.ws.sendClose(4002, "done").get(10, TimeUnit.SECONDS);
         assertThat(closing.next()).isEqualTo("close 4002 done");
+    }
+
+    @Test
+    void anUpgradeTheApplicationRefusesIsAnsweredWithItsStatus() throws Exception {
+        HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + frontPort + "/nowhere")).header("Accept", "application/json")
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).as("not an upgrade: not for WebSockets").isEqualTo(404);
+        java.util.concurrent.CompletableFuture<WebSocket> opening = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + frontPort + "/nowhere"), new Client());
+        assertThat(opening).failsWithin(Duration.ofSeconds(10)).withThrowableOfType(ExecutionException.class)
+                .havingCause().isInstanceOfSatisfying(WebSocketHandshakeException.class,
+                        e -> assertThat(e.getResponse().statusCode()).isEqualTo(404));
     }
 
     @Test
