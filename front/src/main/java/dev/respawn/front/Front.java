@@ -43,6 +43,7 @@ public final class Front implements SupervisorExtension {
     private final FrontStatus status = new FrontStatus(Clock.systemDefaultZone());
     private final ReloadEvents reloadEvents = new ReloadEvents();
     private final Server server;
+    private final WebSockets webSockets;
     private Set<Integer> lastChoice = Set.of();
     private Integer servingPort;
     private String lastWhy = "";
@@ -67,13 +68,14 @@ public final class Front implements SupervisorExtension {
         connector.setIdleTimeout(IDLE.toMillis());
         server.addConnector(connector);
         Answers answers = new Answers(options.browserReload());
+        webSockets = new WebSockets(server, gate, answers);
         List<Handler> routes = new ArrayList<>();
         DebugRoutes.Folders folders = DebugRoutes.Folders.of(options);
         routes.add(DebugRoutes.of(server, status, folders, reloadEvents, options.browserReload()));
         routes.addAll(StaticFolders.of(server, options.urlAliases(), options.workerDirectory()));
         routes.add(new FrontHandler(gate, new WorkerProxy(gate, answers), holdBound, threads,
                 new StandingCompileErrors(CompileErrors.underDebugDirectory(options.debugDirectory())), answers,
-                options.browserReload(), folders.exceptions()));
+                options.browserReload(), folders.exceptions()).webSockets(webSockets));
         server.setHandler(new Handler.Sequence(routes));
         server.setStopTimeout(1000);
     }
@@ -147,6 +149,8 @@ public final class Front implements SupervisorExtension {
 
     private void open(int port) {
         servingPort = port;
+        // A start or a restart (not a hot swap): WebSockets to the code it replaced are closed.
+        webSockets.restarted(gate.reloads());
         gate.open(port);
         status.serving(port);
         reloaded();

@@ -29,6 +29,7 @@ final class FrontHandler extends Handler.Abstract {
     private final Answers answers;
     private final boolean browserReload;
     private final Path exceptions;
+    private WebSockets webSockets;
 
     /** @param exceptions where exception reports go, or null when none are captured */
     FrontHandler(Gate gate, WorkerProxy proxy, Duration holdBound, Executor executor,
@@ -42,6 +43,13 @@ final class FrontHandler extends Handler.Abstract {
         this.holdBound = holdBound;
         this.executor = executor;
         installBean(proxy);
+    }
+
+    /** WebSocket upgrades go to {@code webSockets} instead of the HTTP proxy. */
+    FrontHandler webSockets(WebSockets webSockets) {
+        this.webSockets = webSockets;
+        installBean(webSockets);
+        return this;
     }
 
     @Override
@@ -61,6 +69,9 @@ final class FrontHandler extends Handler.Abstract {
     }
 
     private boolean forward(Request request, Response response, Callback callback, int port) throws Exception {
+        if (webSockets != null && WebSockets.isUpgrade(request) && webSockets.forward(request, response, callback, port)) {
+            return true;
+        }
         ScriptInjection.Wrapped wrapped = new ScriptInjection.Wrapped(response, callback);
         if (exceptions != null) {
             wrapped = ExceptionReportHeader.wrap(request, wrapped.response(), wrapped.callback(), exceptions);

@@ -47,6 +47,12 @@ final class WorkerProxy extends ProxyHandler.Reverse {
     protected void onServerToProxyResponseFailure(Request clientToProxyRequest,
             org.eclipse.jetty.client.Request proxyToServerRequest, org.eclipse.jetty.client.Response serverToProxyResponse,
             Response proxyToClientResponse, Callback proxyToClientCallback, Throwable failure) {
+        if (proxyToClientResponse.isCommitted() && cut(clientToProxyRequest) && isEventStream(proxyToClientResponse)) {
+            // An event stream a reload cut ends as the application would end it: the browser's
+            // EventSource then reconnects, to the new code, with no network error.
+            proxyToClientResponse.write(true, null, proxyToClientCallback);
+            return;
+        }
         if (proxyToClientResponse.isCommitted()) {
             super.onServerToProxyResponseFailure(clientToProxyRequest, proxyToServerRequest, serverToProxyResponse,
                     proxyToClientResponse, proxyToClientCallback, failure);
@@ -60,6 +66,16 @@ final class WorkerProxy extends ProxyHandler.Reverse {
                 : "the application on port " + clientToProxyRequest.getAttribute(PORT) + " did not answer: " + brief(failure);
         answers.problem(clientToProxyRequest, proxyToClientResponse, proxyToClientCallback, 502,
                 cut ? "A reload cut this request" : "The application did not answer", why);
+    }
+
+    /** Whether a reload began since {@code request} was sent to the application. */
+    private boolean cut(Request request) {
+        return request.getAttribute(RELOADS) instanceof Long reloads && reloads != gate.reloads();
+    }
+
+    private static boolean isEventStream(Response response) {
+        String type = response.getHeaders().get(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE);
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("text/event-stream");
     }
 
     /** Jetty's exceptions name its whole connection state; the client needs what happened. */

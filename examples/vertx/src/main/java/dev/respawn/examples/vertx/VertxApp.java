@@ -4,7 +4,10 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 
-/** A Vert.x 5 application with a vertx-web router, as Vert.x's guides write one: {@code java VertxApp [port]}. */
+/**
+ * A Vert.x 5 application with a vertx-web router, a WebSocket and an event stream, as Vert.x's guides
+ * write them: {@code java VertxApp [port]}.
+ */
 public final class VertxApp {
 
     private VertxApp() {
@@ -23,6 +26,26 @@ public final class VertxApp {
             String type = ctx.request().getHeader("content-type");
             ctx.response().putHeader("content-type", type == null ? "application/octet-stream" : type);
             ctx.end(ctx.body().buffer() == null ? io.vertx.core.buffer.Buffer.buffer() : ctx.body().buffer());
+        });
+        // A WebSocket that greets, then echoes; "close CODE" asks it to close with that code.
+        router.route("/ws").handler(ctx -> ctx.request().toWebSocket().onSuccess(ws -> {
+            ws.writeTextMessage(Greeting.text());
+            ws.textMessageHandler(text -> {
+                if (text.startsWith("close ")) {
+                    ws.close(Short.parseShort(text.substring(6)), "asked to");
+                } else {
+                    ws.writeTextMessage(text);
+                }
+            });
+            ws.binaryMessageHandler(ws::writeBinaryMessage);
+        }));
+        // Server-sent events: a tick every 200 ms until the client goes away.
+        router.get("/events").handler(ctx -> {
+            ctx.response().setChunked(true).putHeader("content-type", "text/event-stream")
+                    .putHeader("cache-control", "no-cache");
+            long[] count = {0};
+            long timer = vertx.setPeriodic(1, 200, id -> ctx.response().write("data: tick " + ++count[0] + "\n\n"));
+            ctx.response().closeHandler(closed -> vertx.cancelTimer(timer));
         });
         vertx.createHttpServer()
                 .requestHandler(router)
