@@ -28,10 +28,15 @@ final class Reflect {
         return fields(type, true);
     }
 
+    /**
+     * The field's value, or null if it cannot be read. Reading a static field initialises its class
+     * first, and a library's lazy holder may fail to (Netty's {@code Slf4JLoggerFactory$NopInstanceHolder}
+     * without SLF4J's binding): such a class has nothing to read.
+     */
     static Object read(Field field, Object target) {
         try {
             return field.get(target);
-        } catch (IllegalAccessException | RuntimeException e) {
+        } catch (IllegalAccessException | RuntimeException | LinkageError e) {
             return null;
         }
     }

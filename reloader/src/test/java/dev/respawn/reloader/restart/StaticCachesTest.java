@@ -46,6 +46,29 @@ class StaticCachesTest {
         }
     }
 
+    /** A lazy holder whose initialisation fails, as Netty's {@code NopInstanceHolder} without SLF4J's binding. */
+    static final class FailingHolder {
+        static final Object INSTANCE = missing();
+
+        private static Object missing() {
+            throw new NoClassDefFoundError("org/slf4j/helpers/NOPLogger");
+        }
+    }
+
+    @Test
+    void aClassThatFailsToInitialiseIsSkippedAndTheOthersArePurged() throws Exception {
+        try (URLClassLoader dropped = new URLClassLoader(new URL[0], getClass().getClassLoader())) {
+            Object application = Proxy.newProxyInstance(dropped, new Class<?>[] {Runnable.class}, (p, m, a) -> null);
+            Library.TYPES.put(application.getClass(), "its type information");
+
+            StaticCaches caches = new StaticCaches();
+            caches.add(List.of(FailingHolder.class, Library.class));
+            caches.clear(dropped);
+
+            assertThat(Library.TYPES).doesNotContainKey(application.getClass());
+        }
+    }
+
     @Test
     void entriesKeyedByASpringEnvironmentGoSinceEachLifeHasItsOwn() throws Exception {
         try (URLClassLoader dropped = new URLClassLoader(new URL[0], getClass().getClassLoader())) {
