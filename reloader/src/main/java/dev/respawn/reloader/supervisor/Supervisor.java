@@ -269,8 +269,27 @@ public final class Supervisor {
         control.shutdownNow();
     }
 
+    /** A failed main that the worker's other threads outlive: said now, not when no port opens. */
+    private void mainFailed(long pid, String trace) {
+        Worker worker = current;
+        if (worker != null && worker.pid() == pid && worker.isAlive()) {
+            console.say("the application's main failed (" + FailureSummary.of(trace.lines().toList(), 3)
+                    + ") and other threads keep the worker (pid " + pid + ") up; waiting for a change to try again");
+            events.mainFailed("the application's main failed (other threads keep its JVM up)\n" + trace);
+        }
+    }
+
     /** Hands the agents' reports to the change monitor, when reloading. */
     private final class Reports implements WorkerReportListener {
+
+        @Override
+        public void mainFailed(long pid, String trace) {
+            try {
+                control.execute(() -> Supervisor.this.mainFailed(pid, trace));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // The supervisor is stopping.
+            }
+        }
 
         @Override
         public void classPath(List<Path> entries) {
