@@ -54,6 +54,9 @@ public final class Front implements SupervisorExtension {
         this.addOnPorts = addOnPorts;
         this.err = err;
         QueuedThreadPool threads = new QueuedThreadPool(200, 4);
+        // Forwarding runs on the selectors' threads (see OffSelector); threads kept spinning for
+        // hand-overs would take a developer's cores from the application.
+        threads.setReservedThreads(0);
         threads.setName("respawn-front");
         threads.setDaemon(true);
         server = new Server(threads);
@@ -69,9 +72,13 @@ public final class Front implements SupervisorExtension {
         Answers answers = new Answers(options.browserReload());
         List<Handler> routes = new ArrayList<>();
         DebugRoutes.Folders folders = DebugRoutes.Folders.of(options);
-        routes.add(DebugRoutes.of(server, status, folders, reloadEvents, options.browserReload()));
-        routes.addAll(StaticFolders.of(server, options.urlAliases(), options.workerDirectory()));
-        routes.add(new FrontHandler(gate, new WorkerProxy(gate, answers), holdBound, threads,
+        List<String> ownPaths = new ArrayList<>(List.of(DebugRoutes.PREFIX));
+        options.urlAliases().forEach(alias -> ownPaths.add(alias.urlPath()));
+        List<Handler> own = new ArrayList<>();
+        own.add(DebugRoutes.of(server, status, folders, reloadEvents, options.browserReload()));
+        own.addAll(StaticFolders.of(server, options.urlAliases(), options.workerDirectory()));
+        routes.add(new OffSelector(new Handler.Sequence(own), ownPaths, threads));
+        routes.add(new FrontHandler(gate, new WorkerProxy(gate, answers, threads), holdBound, threads,
                 new StandingCompileErrors(CompileErrors.underDebugDirectory(options.debugDirectory())), answers,
                 options.browserReload(), folders.exceptions()));
         server.setHandler(new Handler.Sequence(routes));
