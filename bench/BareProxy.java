@@ -9,6 +9,7 @@ import dev.respawn.shaded.org.eclipse.jetty.server.HttpConfiguration;
 import dev.respawn.shaded.org.eclipse.jetty.server.HttpConnectionFactory;
 import dev.respawn.shaded.org.eclipse.jetty.server.Server;
 import dev.respawn.shaded.org.eclipse.jetty.server.ServerConnector;
+import dev.respawn.shaded.org.eclipse.jetty.server.internal.HttpConnection;
 import dev.respawn.shaded.org.eclipse.jetty.util.thread.Invocable;
 import dev.respawn.shaded.org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -16,7 +17,8 @@ import dev.respawn.shaded.org.eclipse.jetty.util.thread.QueuedThreadPool;
  * A baseline for bench/front.sh: Jetty's reverse proxy, the very Jetty respawn.jar ships, with
  * nothing of respawn's (no hold, no failure pages, no wrappers): what a proxy costs on this machine
  * before respawn adds anything. {@code -Ddefaults=true} runs it as Jetty's ProxyHandler comes (its
- * own client thread pool, handlers that may block); without it, tuned as respawn's front is.
+ * own client thread pool, handlers that may block); without it, tuned as respawn's front is (one
+ * pool, nothing that blocks, connections resumed inline, no Via or Forwarded).
  *
  * <pre>java -cp debug-agent/target/respawn.jar bench/BareProxy.java LISTEN_PORT TARGET_PORT</pre>
  */
@@ -26,7 +28,23 @@ public final class BareProxy {
         int listen = Integer.parseInt(args[0]);
         int target = Integer.parseInt(args[1]);
         boolean defaults = Boolean.getBoolean("defaults");
-        QueuedThreadPool threads = new QueuedThreadPool(200, 2);
+        ThreadLocal<Boolean> resuming = ThreadLocal.withInitial(() -> false);
+        // As respawn's FrontThreads: a connection whose answer completed is read again on that thread.
+        QueuedThreadPool threads = new QueuedThreadPool(200, 4) {
+            @Override
+            public void execute(Runnable job) {
+                if (defaults || !(job instanceof HttpConnection) || resuming.get()) {
+                    super.execute(job);
+                    return;
+                }
+                resuming.set(true);
+                try {
+                    job.run();
+                } finally {
+                    resuming.set(false);
+                }
+            }
+        };
         threads.setReservedThreads(defaults ? -1 : 0);
         threads.setDaemon(true);
         Server server = new Server(threads);
@@ -50,6 +68,14 @@ public final class BareProxy {
                 HttpClientTransportOverHTTP transport = new HttpClientTransportOverHTTP(client);
                 transport.setInvocationType(Invocable.InvocationType.NON_BLOCKING);
                 return new HttpClient(transport);
+            }
+
+            @Override
+            protected void addProxyHeaders(dev.respawn.shaded.org.eclipse.jetty.server.Request clientToProxyRequest,
+                    dev.respawn.shaded.org.eclipse.jetty.client.Request proxyToServerRequest) {
+                if (defaults) {
+                    super.addProxyHeaders(clientToProxyRequest, proxyToServerRequest);
+                }
             }
 
             @Override

@@ -16,7 +16,6 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import dev.respawn.reloader.compile.CompileErrors;
 import dev.respawn.reloader.options.FrontPort;
@@ -53,12 +52,7 @@ public final class Front implements SupervisorExtension {
         this.address = address;
         this.addOnPorts = addOnPorts;
         this.err = err;
-        QueuedThreadPool threads = new QueuedThreadPool(200, 4);
-        // Forwarding runs on the selectors' threads (see OffSelector); threads kept spinning for
-        // hand-overs would take a developer's cores from the application.
-        threads.setReservedThreads(0);
-        threads.setName("respawn-front");
-        threads.setDaemon(true);
+        FrontThreads threads = new FrontThreads();
         server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
