@@ -44,6 +44,7 @@ public final class Supervisor {
     private final FastStart fastStart;
     private final CountDownLatch finished = new CountDownLatch(1);
     private final ServingEvents events;
+    private final FailedMains failedMains;
     private final Object lifecycle = new Object();
     private ChangeMonitor monitor;
     private CompileOnSave compiling;
@@ -64,6 +65,7 @@ public final class Supervisor {
         this.controlPorts = new ControlPorts(options.debugDirectory());
         this.fastStart = new FastStart(options, console::say, config.agentJar());
         this.events = new ServingEvents(config.extensions());
+        this.failedMains = new FailedMains(console, events, () -> current);
     }
 
     /** Runs until the worker ends without reloading, or until the JVM is asked to stop; returns the exit code. */
@@ -269,23 +271,13 @@ public final class Supervisor {
         control.shutdownNow();
     }
 
-    /** A failed main that the worker's other threads outlive: said now, not when no port opens. */
-    private void mainFailed(long pid, String trace) {
-        Worker worker = current;
-        if (worker != null && worker.pid() == pid && worker.isAlive()) {
-            console.say("the application's main failed (" + FailureSummary.of(trace.lines().toList(), 3)
-                    + ") and other threads keep the worker (pid " + pid + ") up; waiting for a change to try again");
-            events.mainFailed("the application's main failed (other threads keep its JVM up)\n" + trace);
-        }
-    }
-
     /** Hands the agents' reports to the change monitor, when reloading. */
     private final class Reports implements WorkerReportListener {
 
         @Override
         public void mainFailed(long pid, String trace) {
             try {
-                control.execute(() -> Supervisor.this.mainFailed(pid, trace));
+                control.execute(() -> failedMains.failed(pid, trace));
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 // The supervisor is stopping.
             }
