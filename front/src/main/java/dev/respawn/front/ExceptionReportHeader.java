@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 
 import org.eclipse.jetty.server.Request;
@@ -16,7 +17,9 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Names, in a 5xx answer, the exception report that was written while the application served the
  * request ({@value #HEADER}), so that an API client or a browser's network tab leads to it. The
- * worker writes a report just after the exception, so a 5xx waits for it up to {@link #PATIENCE}.
+ * worker writes a report just after the exception, so a 5xx waits for it up to {@link #PATIENCE},
+ * on a thread of the pool: the proxy hands the answer on from the thread that reads it, which
+ * must not wait.
  */
 final class ExceptionReportHeader extends Response.Wrapper {
 
@@ -29,41 +32,49 @@ final class ExceptionReportHeader extends Response.Wrapper {
 
     private final Path folder;
     private final long sentMillis;
+    private final Executor executor;
     private boolean decided;
 
-    private ExceptionReportHeader(Request request, Response response, Path folder) {
+    private ExceptionReportHeader(Request request, Response response, Path folder, Executor executor) {
         super(request, response);
         this.folder = folder;
+        this.executor = executor;
         this.sentMillis = System.currentTimeMillis();
     }
 
     /** The response and the callback to hand the proxy for {@code request}. */
-    static ScriptInjection.Wrapped wrap(Request request, Response response, Callback callback, Path folder) {
-        ExceptionReportHeader header = new ExceptionReportHeader(request, response, folder);
+    static ScriptInjection.Wrapped wrap(Request request, Response response, Callback callback, Path folder,
+            Executor executor) {
+        ExceptionReportHeader header = new ExceptionReportHeader(request, response, folder, executor);
         return new ScriptInjection.Wrapped(header, new Callback.Nested(callback) {
             @Override
             public void succeeded() {
                 // An answer with no body: its headers go out only now.
-                header.decide();
-                super.succeeded();
+                header.decided(super::succeeded);
             }
         });
     }
 
     @Override
     public void write(boolean last, ByteBuffer content, Callback callback) {
-        decide();
-        super.write(last, content, callback);
+        decided(() -> super.write(last, content, callback));
     }
 
-    private void decide() {
-        if (decided) {
+    /** Runs {@code then} once the header is decided: at once, or after the wait on a thread of the pool. */
+    private void decided(Runnable then) {
+        if (decided || getStatus() < 500 || isCommitted()) {
+            decided = true;
+            then.run();
             return;
         }
         decided = true;
-        if (getStatus() < 500 || isCommitted()) {
-            return;
-        }
+        executor.execute(() -> {
+            awaitReport();
+            then.run();
+        });
+    }
+
+    private void awaitReport() {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         Optional<Path> report = newestSince(sentMillis - SLACK_MILLIS);
         while (report.isEmpty() && System.nanoTime() < deadline) {

@@ -16,7 +16,6 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import dev.respawn.reloader.compile.CompileErrors;
 import dev.respawn.reloader.options.FrontPort;
@@ -54,9 +53,7 @@ public final class Front implements SupervisorExtension {
         this.address = address;
         this.addOnPorts = addOnPorts;
         this.err = err;
-        QueuedThreadPool threads = new QueuedThreadPool(200, 4);
-        threads.setName("respawn-front");
-        threads.setDaemon(true);
+        FrontThreads threads = new FrontThreads();
         server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
@@ -71,9 +68,13 @@ public final class Front implements SupervisorExtension {
         webSockets = new WebSockets(server, gate, answers);
         List<Handler> routes = new ArrayList<>();
         DebugRoutes.Folders folders = DebugRoutes.Folders.of(options);
-        routes.add(DebugRoutes.of(server, status, folders, reloadEvents, options.browserReload()));
-        routes.addAll(StaticFolders.of(server, options.urlAliases(), options.workerDirectory()));
-        routes.add(new FrontHandler(gate, new WorkerProxy(gate, answers), holdBound, threads,
+        List<String> ownPaths = new ArrayList<>(List.of(DebugRoutes.PREFIX));
+        options.urlAliases().forEach(alias -> ownPaths.add(alias.urlPath()));
+        List<Handler> own = new ArrayList<>();
+        own.add(DebugRoutes.of(server, status, folders, reloadEvents, options.browserReload()));
+        own.addAll(StaticFolders.of(server, options.urlAliases(), options.workerDirectory()));
+        routes.add(new OffSelector(new Handler.Sequence(own), ownPaths, threads));
+        routes.add(new FrontHandler(gate, new WorkerProxy(gate, answers, threads), holdBound, threads,
                 new StandingCompileErrors(CompileErrors.underDebugDirectory(options.debugDirectory())), answers,
                 options.browserReload(), folders.exceptions()).webSockets(webSockets));
         server.setHandler(new Handler.Sequence(routes));

@@ -34,6 +34,8 @@ final class FrontHandler extends Handler.Abstract {
     /** @param exceptions where exception reports go, or null when none are captured */
     FrontHandler(Gate gate, WorkerProxy proxy, Duration holdBound, Executor executor,
             StandingCompileErrors compileErrors, Answers answers, boolean browserReload, Path exceptions) {
+        // Nothing here waits: see OffSelector.
+        super(InvocationType.NON_BLOCKING);
         this.exceptions = exceptions;
         this.gate = gate;
         this.compileErrors = compileErrors;
@@ -74,7 +76,7 @@ final class FrontHandler extends Handler.Abstract {
         }
         ScriptInjection.Wrapped wrapped = new ScriptInjection.Wrapped(response, callback);
         if (exceptions != null) {
-            wrapped = ExceptionReportHeader.wrap(request, wrapped.response(), wrapped.callback(), exceptions);
+            wrapped = ExceptionReportHeader.wrap(request, wrapped.response(), wrapped.callback(), exceptions, executor);
         }
         if (browserReload) {
             wrapped = ScriptInjection.wrap(request, wrapped.response(), wrapped.callback());

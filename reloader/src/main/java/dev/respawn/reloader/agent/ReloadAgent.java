@@ -101,6 +101,7 @@ public final class ReloadAgent {
                     ? "the application was not started with a main class and class folders on its class path"
                             + " (java -cp FOLDERS:JARS MAIN)"
                     : "--reload-mode " + options.reloadMode() + " starts a new worker process for each change";
+            restarter.ifPresent(installed -> installed.onMainFailed(client::mainFailed));
             control.register("status", argument -> restarter.map(Restarter::status)
                     .orElseGet(() -> ProcessStatus.describe(options.reloadMode(), noRestarts)));
             InJvmRestart restart = restarter.<InJvmRestart>map(installed -> installed::restart)

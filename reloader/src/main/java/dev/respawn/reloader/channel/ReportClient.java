@@ -157,6 +157,11 @@ public final class ReportClient implements TrackingListener, AutoCloseable {
                 .toList()));
     }
 
+    /** Says that the application's {@code main} threw while other threads keep this JVM up. */
+    public void mainFailed(String trace) {
+        send(ReportProtocol.mainFailed(trace));
+    }
+
     @Override
     public void root(Path root, boolean directory) {
         send(ReportProtocol.root(root, directory));

@@ -15,6 +15,7 @@ import dev.respawn.reloader.tracking.ClassOrigin;
  * class  NAME  CLASS-FILE  ROOT  SOURCE-FILE-or-empty
  * redefined  ID  ok | error MESSAGE
  * restarted  ID  ok | error MESSAGE
+ * mainfailed  BASE64-TRACE     (the application's main threw, and other threads keep the JVM up)
  * </pre>
  *
  * and the supervisor, for a hot swap, sends the agent:
@@ -92,12 +93,20 @@ final class ReportProtocol {
         return answer("restarted", id, error);
     }
 
+    /** The longest trace sent: a line stays well under the server's bound once in Base64. */
+    static final int MAX_TRACE = 16 * 1024;
+
+    static String mainFailed(String trace) {
+        String bounded = trace.length() > MAX_TRACE ? trace.substring(0, MAX_TRACE) + "\n\t..." : trace;
+        return "mainfailed\t" + java.util.Base64.getEncoder().encodeToString(bounded.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private static String answer(String kind, long id, Optional<String> error) {
         return kind + "\t" + id + "\t" + error.map(message -> "error\t" + message.replace('\n', ' ')).orElse("ok");
     }
 
     /** Hands one line to {@code listener}; false for a line that is not one of ours. */
-    static boolean dispatch(String line, WorkerReportListener listener, WorkerLink link) {
+    static boolean dispatch(String line, WorkerReportListener listener, WorkerLink link, long pid) {
         String[] fields = line.split("\t", -1);
         switch (fields[0]) {
             case "redefined", "restarted" -> {
@@ -106,6 +115,12 @@ final class ReportProtocol {
                 }
                 link.answered(Long.parseLong(fields[1]),
                         fields[2].equals("ok") ? Optional.empty() : Optional.of(fields.length > 3 ? fields[3] : "failed"));
+            }
+            case "mainfailed" -> {
+                if (fields.length != 2) {
+                    return false;
+                }
+                listener.mainFailed(pid, new String(WorkerLink.decode(fields[1]), java.nio.charset.StandardCharsets.UTF_8));
             }
             case "classpath" -> listener.classPath(java.util.Arrays.stream(fields).skip(1).map(Path::of).toList());
             case "root" -> {

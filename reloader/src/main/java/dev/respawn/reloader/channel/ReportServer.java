@@ -96,7 +96,7 @@ public final class ReportServer implements Closeable {
             listener.connected(pid);
             try {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    ReportProtocol.dispatch(line, listener, link);
+                    ReportProtocol.dispatch(line, listener, link, pid);
                 }
             } finally {
                 links.remove(pid, link);

@@ -12,4 +12,13 @@ public interface WorkerReportListener extends TrackingListener {
     /** A worker's class path, its entries absolute: what a source of its class folders compiles against. */
     default void classPath(java.util.List<java.nio.file.Path> entries) {
     }
+
+    /**
+     * The application's {@code main} threw in a worker whose other threads keep its JVM up: it will
+     * not serve, though the worker runs on.
+     *
+     * @param trace what the worker printed of the exception
+     */
+    default void mainFailed(long pid, String trace) {
+    }
 }

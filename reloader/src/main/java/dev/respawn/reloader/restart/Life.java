@@ -1,5 +1,7 @@
 package dev.respawn.reloader.restart;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
@@ -14,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import dev.respawn.reloader.ports.ListeningPorts;
 
@@ -84,8 +87,13 @@ final class Life {
         }
     }
 
-    /** Runs {@code main} on a new thread named "main", as the JVM would. */
-    void start(String[] args) {
+    /**
+     * Runs {@code main} on a new thread named "main", as the JVM would.
+     *
+     * @param keptUp told what {@code main} threw when other threads keep the JVM up after it, so
+     *     that the supervisor knows at once that this life will not serve
+     */
+    void start(String[] args, Consumer<String> keptUp) {
         Thread thread = new Thread(() -> {
             try {
                 runHere(args);
@@ -93,19 +101,33 @@ final class Life {
                 if (stopping) {
                     return;
                 }
-                System.err.print("Exception in thread \"main\" ");
-                failure.printStackTrace();
-                if (Threads.all().stream().noneMatch(t -> t != Thread.currentThread() && t.isAlive() && !t.isDaemon()
-                        && !Threads.isRespawnOrJvm(t))) {
+                String trace = trace(failure);
+                System.err.print(trace);
+                if (!othersKeepTheJvmUp()) {
                     // Nothing else keeps the JVM up: it ends as a failed main ends it.
                     System.exit(1);
                 }
+                keptUp.accept(trace);
             }
         }, "main");
         thread.setDaemon(false);
         thread.setContextClassLoader(loader);
         main = thread;
         thread.start();
+    }
+
+    /** What the JVM prints of an exception {@code main} threw. */
+    static String trace(Throwable failure) {
+        StringWriter text = new StringWriter();
+        text.write("Exception in thread \"main\" ");
+        failure.printStackTrace(new PrintWriter(text));
+        return text.toString();
+    }
+
+    /** Whether a thread other than the calling one, and not respawn's, keeps the JVM up (no daemon). */
+    static boolean othersKeepTheJvmUp() {
+        return Threads.all().stream().anyMatch(t -> t != Thread.currentThread() && t.isAlive() && !t.isDaemon()
+                && !Threads.isRespawnOrJvm(t));
     }
 
     /**

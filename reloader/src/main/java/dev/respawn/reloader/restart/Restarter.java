@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import dev.respawn.reloader.channel.InJvmRestart;
@@ -47,6 +48,7 @@ public final class Restarter implements Lives {
     private volatile Thread cleaning;
     private final StaticCaches caches = new StaticCaches();
     private final List<Runnable> restartListeners = new CopyOnWriteArrayList<>();
+    private volatile Consumer<String> mainFailed = trace -> { };
 
     private Restarter(Instrumentation instrumentation, String mainClass, List<Path> folders, Duration timeout,
             Supplier<Set<Integer>> respawnPorts) {
@@ -139,9 +141,20 @@ public final class Restarter implements Lives {
             life.runHere(arguments);
         } catch (Throwable failure) {
             if (!life.stopping()) {
+                if (Life.othersKeepTheJvmUp()) {
+                    mainFailed.accept(Life.trace(failure));
+                }
                 throw failure;
             }
         }
+    }
+
+    /**
+     * Tells {@code listener} what a life's {@code main} threw when other threads keep the JVM up
+     * after it (the JVM ends when none do): the application will not serve, though the JVM runs on.
+     */
+    public void onMainFailed(Consumer<String> listener) {
+        mainFailed = listener;
     }
 
     @Override
@@ -222,7 +235,7 @@ public final class Restarter implements Lives {
         Life next = Life.prepare(old.number() + 1, mainClass, folders, base);
         current = next;
         ByNameLookups.lifeBegins(next.loader());
-        next.start(args);
+        next.start(args, trace -> mainFailed.accept(trace));
         clearStatics(old.loader(), firstUsed);
         return Optional.empty();
     }

@@ -15,7 +15,8 @@ final class FailureSummary {
     /** {@code Exception in thread "main" a.B: message}, {@code Caused by: a.B: message}, or {@code a.B: message}. */
     private static final Pattern HEADLINE = Pattern.compile(
             "^(?:Exception in thread \".*?\" |Caused by: )?((?:[\\w$]+\\.)+[\\w$]*(?:Exception|Error|Throwable)\\b.*)$");
-    private static final Pattern FRAME = Pattern.compile("^at (?:[\\w.]+/)*([\\w$.]+)\\.([\\w$<>]+)\\((.*)\\)$");
+    /** {@code at module/pkg.C.m(F.java:1)}, or {@code at respawn-life-2//pkg.C.m(...)}: a class loader's name, no module. */
+    private static final Pattern FRAME = Pattern.compile("^at (?:[\\w.-]*/)*([\\w$.]+)\\.([\\w$<>]+)\\((.*)\\)$");
     /** Wrappers the JDK's reflection puts around what {@code main} threw. */
     private static final List<String> WRAPPERS = List.of("java.lang.reflect.InvocationTargetException",
             "java.lang.reflect.UndeclaredThrowableException", "java.util.concurrent.ExecutionException");

@@ -73,7 +73,9 @@ final class ReadinessReport extends Thread {
             return;
         }
         Set<Integer> before = ListeningPorts.all();
-        while (worker.isAlive()) {
+        // A life whose main threw is not waited for: the front shows its exception, and a port
+        // that opens later belongs to the next reload, which has a report of its own.
+        while (worker.isAlive() && !events.mainFailedSinceReload()) {
             long elapsed = System.nanoTime() - beganNanos;
             if (!maybeReady(before)) {
                 if (!pause(elapsed)) {

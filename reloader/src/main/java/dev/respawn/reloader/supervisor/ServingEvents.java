@@ -7,13 +7,18 @@ import java.util.Set;
  * Tells the add-ons when the application stops answering for a reload, when it serves again, and
  * when it cannot serve: the moments a front before the worker holds, forwards, or explains.
  */
-record ServingEvents(List<SupervisorExtension> extensions) {
+final class ServingEvents {
 
-    ServingEvents {
-        extensions = List.copyOf(extensions);
+    private final List<SupervisorExtension> extensions;
+    /** Whether the application's main failed since the last reload began (its JVM may run on). */
+    private volatile boolean mainFailed;
+
+    ServingEvents(List<SupervisorExtension> extensions) {
+        this.extensions = List.copyOf(extensions);
     }
 
     void reloading() {
+        mainFailed = false;
         extensions.forEach(SupervisorExtension::reloading);
     }
 
@@ -23,5 +28,16 @@ record ServingEvents(List<SupervisorExtension> extensions) {
 
     void notServing(String why) {
         extensions.forEach(extension -> extension.notServing(why));
+    }
+
+    /** The application's main threw, though other threads keep its worker up: it will not serve. */
+    void mainFailed(String why) {
+        mainFailed = true;
+        notServing(why);
+    }
+
+    /** Whether {@link #mainFailed} was said since the last reload began: waiting for ports is then no news. */
+    boolean mainFailedSinceReload() {
+        return mainFailed;
     }
 }

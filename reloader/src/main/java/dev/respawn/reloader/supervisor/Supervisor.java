@@ -44,6 +44,7 @@ public final class Supervisor {
     private final FastStart fastStart;
     private final CountDownLatch finished = new CountDownLatch(1);
     private final ServingEvents events;
+    private final FailedMains failedMains;
     private final Object lifecycle = new Object();
     private ChangeMonitor monitor;
     private CompileOnSave compiling;
@@ -64,6 +65,7 @@ public final class Supervisor {
         this.controlPorts = new ControlPorts(options.debugDirectory());
         this.fastStart = new FastStart(options, console::say, config.agentJar());
         this.events = new ServingEvents(config.extensions());
+        this.failedMains = new FailedMains(console, events, () -> current);
     }
 
     /** Runs until the worker ends without reloading, or until the JVM is asked to stop; returns the exit code. */
@@ -271,6 +273,15 @@ public final class Supervisor {
 
     /** Hands the agents' reports to the change monitor, when reloading. */
     private final class Reports implements WorkerReportListener {
+
+        @Override
+        public void mainFailed(long pid, String trace) {
+            try {
+                control.execute(() -> failedMains.failed(pid, trace));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // The supervisor is stopping.
+            }
+        }
 
         @Override
         public void classPath(List<Path> entries) {

@@ -43,6 +43,11 @@ class ReportChannelTest {
         public void loaded(ClassOrigin origin) {
             heard.add(origin);
         }
+
+        @Override
+        public void mainFailed(long pid, String trace) {
+            heard.add(pid + " failed: " + trace);
+        }
     };
 
     @Test
@@ -112,6 +117,23 @@ class ReportChannelTest {
             client.classPath("target/classes" + java.io.File.pathSeparator + "/l/x.jar");
             await().until(() -> heard.size() == 2);
             assertThat(heard.get(1)).isEqualTo(List.of(Path.of("target/classes").toAbsolutePath(), Path.of("/l/x.jar")));
+            client.close();
+        }
+    }
+
+    @Test
+    void anAgentSaysWhenMainFailedEvenWithAHugeTraceWhichItCuts() throws Exception {
+        try (ReportServer server = new ReportServer(listener)) {
+            ReportClient client = ReportClient.fromEnvironment(server.environment()).orElseThrow();
+            long pid = ProcessHandle.current().pid();
+            client.mainFailed("Exception in thread \"main\" java.lang.IllegalStateException: \u00e9\n\tat a.B.main(B.java:3)\n");
+            client.mainFailed("x".repeat(200_000));
+            client.root(Path.of("/after"), true);
+            await().until(() -> heard.size() == 4);
+            assertThat(heard.get(1)).isEqualTo(pid + " failed: Exception in thread \"main\" java.lang.IllegalStateException: "
+                    + "\u00e9\n\tat a.B.main(B.java:3)\n");
+            assertThat((String) heard.get(2)).hasSizeLessThan(ReportProtocol.MAX_TRACE + 100).endsWith("\t...");
+            assertThat(heard.get(3)).as("the channel goes on").isEqualTo("/after dir");
             client.close();
         }
     }

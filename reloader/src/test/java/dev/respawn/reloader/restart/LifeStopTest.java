@@ -25,7 +25,7 @@ class LifeStopTest {
     void stopsAJdkHttpServerAndItsExecutorThatNoHookStops() throws Exception {
         int port = freePort();
         Life life = Life.prepare(1, JdkServerApp.class.getName(), List.of(TEST_CLASSES), ClassLoader.getSystemClassLoader());
-        life.start(new String[] {Integer.toString(port)});
+        life.start(new String[] {Integer.toString(port)}, trace -> { });
         await().atMost(Duration.ofSeconds(20)).until(() -> listens(port));
         // One request, so that the fixed pool has a worker thread.
         try (Socket socket = new Socket("127.0.0.1", port)) {
@@ -45,7 +45,7 @@ class LifeStopTest {
     @Test
     void saysFastWhatCannotBeStopped() {
         Life life = Life.prepare(2, StubbornApp.class.getName(), List.of(TEST_CLASSES), ClassLoader.getSystemClassLoader());
-        life.start(new String[0]);
+        life.start(new String[0], trace -> { });
         await().atMost(Duration.ofSeconds(20)).until(() -> Threads.all().stream().anyMatch(t -> t.getName().equals("stubborn")));
 
         long began = System.nanoTime();

@@ -37,6 +37,17 @@ class FailureSummaryTest {
     }
 
     @Test
+    void aFrameOfALifesClassLoaderNamesItsClass() {
+        List<String> tail = List.of(
+                "Exception in thread \"main\" java.lang.IllegalStateException: broken on purpose",
+                "\tat respawn-life-2//dev.respawn.examples.hello.HelloServer.main(HelloServer.java:35)",
+                "\tat java.base/jdk.internal.reflect.NativeMethodAccessorImpl.invoke0(Native Method)",
+                "\tat dev.respawn.reloader.restart.Life.runHere(Life.java:84)");
+        assertThat(FailureSummary.of(tail, 3))
+                .isEqualTo("IllegalStateException: broken on purpose at HelloServer.main(HelloServer.java:35)");
+    }
+
+    @Test
     void withoutAnExceptionTheLastLinesThatAreNotRespawns() {
         assertThat(FailureSummary.of(List.of("respawn: worker pid 4 up", "config missing", "giving up",
                 "respawn: the agent says bye"), 3)).isEqualTo("last output: config missing | giving up");
