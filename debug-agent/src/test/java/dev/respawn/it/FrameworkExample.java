@@ -17,7 +17,11 @@ enum FrameworkExample {
     MICRONAUT("micronaut", "dev.respawn.examples.micronaut.Application", false),
     UNDERTOW("undertow", "dev.respawn.examples.undertow.UndertowApp", false),
     JETTY_CORE("jetty-core", "dev.respawn.examples.jettycore.JettyCoreApp", false),
-    HELIDON_SE("helidon-se", "dev.respawn.examples.helidon.HelidonApp", true);
+    HELIDON_SE("helidon-se", "dev.respawn.examples.helidon.HelidonApp", true),
+    JETTY_EE10("jetty-ee10", "dev.respawn.examples.jettyee10.JettyServletApp", false),
+    DROPWIZARD("dropwizard", "dev.respawn.examples.dropwizard.DropwizardApp", false),
+    JAVALIN("javalin", "dev.respawn.examples.javalin.JavalinApp", false),
+    JDK_HTTP("jdk-http", "dev.respawn.examples.jdkhttp.JdkHttpApp", false);
 
     private final String example;
     private final String main;
@@ -32,6 +36,22 @@ enum FrameworkExample {
     /** The java to run it with, if this machine has one recent enough. */
     Optional<String> java() {
         return java21 ? TestEnvironment.java25() : Optional.of(TestEnvironment.java());
+    }
+
+    /**
+     * Whether a request for a path the application has no route for passes through the server's
+     * seam: the JDK HttpServer answers 404 itself before any filter of a context runs.
+     */
+    boolean routesEveryPath() {
+        return this != JDK_HTTP;
+    }
+
+    /**
+     * Whether {@code /fail}'s exception escapes the application into the server: on the JDK
+     * HttpServer, which has no error page, the example catches it and answers 500 itself.
+     */
+    boolean letsTheFailureEscape() {
+        return this != JDK_HTTP;
     }
 
     /** {@code java -cp classes:lib/* Main port}. */
