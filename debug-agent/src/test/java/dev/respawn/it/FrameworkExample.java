@@ -21,7 +21,9 @@ enum FrameworkExample {
     JETTY_EE10("jetty-ee10", "dev.respawn.examples.jettyee10.JettyServletApp", false),
     DROPWIZARD("dropwizard", "dev.respawn.examples.dropwizard.DropwizardApp", false),
     JAVALIN("javalin", "dev.respawn.examples.javalin.JavalinApp", false),
-    JDK_HTTP("jdk-http", "dev.respawn.examples.jdkhttp.JdkHttpApp", false);
+    JDK_HTTP("jdk-http", "dev.respawn.examples.jdkhttp.JdkHttpApp", false),
+    /** Run as Quarkus builds it: {@code -jar target/quarkus-app/quarkus-run.jar}, no main class of its own. */
+    QUARKUS("quarkus", null, false);
 
     private final String example;
     private final String main;
@@ -54,8 +56,29 @@ enum FrameworkExample {
         return this != JDK_HTTP;
     }
 
-    /** {@code java -cp classes:lib/* Main port}. */
+    /**
+     * Whether the thread that runs the failing handler is the one the server's seam tied to the
+     * request: Quarkus REST hands a blocking resource method to a worker thread, which is not.
+     */
+    boolean failsOnTheRequestsThread() {
+        return this != QUARKUS;
+    }
+
+    /**
+     * What respawn is told beyond the defaults: Quarkus's classes come from jars, not folders, so
+     * which of them are the application's is named, as a user of {@code -jar} names them.
+     */
+    List<String> respawnOptions() {
+        return this == QUARKUS ? List.of("--app-packages", "dev.respawn.examples") : List.of();
+    }
+
+    /** {@code java -cp classes:lib/* Main port}, or Quarkus's runner jar told the port. */
     List<String> command(int port) {
+        if (main == null) {
+            Path runner = TestEnvironment.examples().resolve(example).resolve("target/quarkus-app/quarkus-run.jar");
+            return new ArrayList<>(List.of(java().orElseThrow(), "-Dquarkus.http.host=127.0.0.1",
+                    "-Dquarkus.http.port=" + port, "-jar", runner.toString()));
+        }
         return command(java().orElseThrow(), example, main, port);
     }
 
