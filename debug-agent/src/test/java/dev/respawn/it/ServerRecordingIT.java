@@ -43,7 +43,7 @@ class ServerRecordingIT {
     @TempDir
     Path temp;
 
-    private static HttpResponse<String> send(int port, String method, String path, String body, String... headers)
+    static HttpResponse<String> send(int port, String method, String path, String body, String... headers)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(SERVED).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
