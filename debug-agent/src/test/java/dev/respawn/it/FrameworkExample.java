@@ -57,14 +57,6 @@ enum FrameworkExample {
     }
 
     /**
-     * Whether the thread that runs the failing handler is the one the server's seam tied to the
-     * request: Quarkus REST hands a blocking resource method to a worker thread, which is not.
-     */
-    boolean failsOnTheRequestsThread() {
-        return this != QUARKUS;
-    }
-
-    /**
      * What respawn is told beyond the defaults: Quarkus's classes come from jars, not folders, so
      * which of them are the application's is named, as a user of {@code -jar} names them.
      */
