@@ -17,7 +17,13 @@ enum FrameworkExample {
     MICRONAUT("micronaut", "dev.respawn.examples.micronaut.Application", false),
     UNDERTOW("undertow", "dev.respawn.examples.undertow.UndertowApp", false),
     JETTY_CORE("jetty-core", "dev.respawn.examples.jettycore.JettyCoreApp", false),
-    HELIDON_SE("helidon-se", "dev.respawn.examples.helidon.HelidonApp", true);
+    HELIDON_SE("helidon-se", "dev.respawn.examples.helidon.HelidonApp", true),
+    JETTY_EE10("jetty-ee10", "dev.respawn.examples.jettyee10.JettyServletApp", false),
+    DROPWIZARD("dropwizard", "dev.respawn.examples.dropwizard.DropwizardApp", false),
+    JAVALIN("javalin", "dev.respawn.examples.javalin.JavalinApp", false),
+    JDK_HTTP("jdk-http", "dev.respawn.examples.jdkhttp.JdkHttpApp", false),
+    /** Run as Quarkus builds it: {@code -jar target/quarkus-app/quarkus-run.jar}, no main class of its own. */
+    QUARKUS("quarkus", null, false);
 
     private final String example;
     private final String main;
@@ -34,8 +40,37 @@ enum FrameworkExample {
         return java21 ? TestEnvironment.java25() : Optional.of(TestEnvironment.java());
     }
 
-    /** {@code java -cp classes:lib/* Main port}. */
+    /**
+     * Whether a request for a path the application has no route for passes through the server's
+     * seam: the JDK HttpServer answers 404 itself before any filter of a context runs.
+     */
+    boolean routesEveryPath() {
+        return this != JDK_HTTP;
+    }
+
+    /**
+     * Whether {@code /fail}'s exception escapes the application into the server: on the JDK
+     * HttpServer, which has no error page, the example catches it and answers 500 itself.
+     */
+    boolean letsTheFailureEscape() {
+        return this != JDK_HTTP;
+    }
+
+    /**
+     * What respawn is told beyond the defaults: Quarkus's classes come from jars, not folders, so
+     * which of them are the application's is named, as a user of {@code -jar} names them.
+     */
+    List<String> respawnOptions() {
+        return this == QUARKUS ? List.of("--app-packages", "dev.respawn.examples") : List.of();
+    }
+
+    /** {@code java -cp classes:lib/* Main port}, or Quarkus's runner jar told the port. */
     List<String> command(int port) {
+        if (main == null) {
+            Path runner = TestEnvironment.examples().resolve(example).resolve("target/quarkus-app/quarkus-run.jar");
+            return new ArrayList<>(List.of(java().orElseThrow(), "-Dquarkus.http.host=127.0.0.1",
+                    "-Dquarkus.http.port=" + port, "-jar", runner.toString()));
+        }
         return command(java().orElseThrow(), example, main, port);
     }
 

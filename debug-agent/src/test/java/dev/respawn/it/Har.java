@@ -88,8 +88,12 @@ final class Har {
                 : text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /** The response body as recorded; a HAR leaves out the text of an empty one. */
     static byte[] responseBody(JsonObject entry) {
         JsonObject content = entry.getAsJsonObject("response").getAsJsonObject("content");
+        if (!content.has("text")) {
+            return new byte[0];
+        }
         String text = content.get("text").getAsString();
         return content.has("encoding") ? Base64.getDecoder().decode(text)
                 : text.getBytes(java.nio.charset.StandardCharsets.UTF_8);

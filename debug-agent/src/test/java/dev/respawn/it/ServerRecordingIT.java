@@ -26,10 +26,12 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 /**
- * The recorder on servers that are not Servlet containers (Netty under Vert.x, Spring WebFlux and
- * Micronaut; Undertow's and Jetty 12's cores; Helidon SE 4), through the real respawn.jar: one worker per framework answers plain, secret,
- * large and concurrent requests on kept-alive connections and a failing one; its HAR says what
- * was exchanged, the failure's report names the request, and the HAR replays against a fresh run.
+ * The recorder on every framework example's own server, through the real respawn.jar (Netty under
+ * Vert.x, Spring WebFlux and Micronaut; Undertow's and Jetty 12's cores; Helidon SE 4; Jetty's
+ * servlets under its own guide, Dropwizard and Javalin; the JDK's HttpServer; Quarkus REST on Vert.x): one worker per
+ * framework answers plain, secret, large and concurrent requests on kept-alive connections, a
+ * failing one and one for no route; its HAR says what was exchanged, error pages the server wrote
+ * itself included, the failure's report names the request, and the HAR replays against a fresh run.
  */
 class ServerRecordingIT {
 
@@ -41,7 +43,7 @@ class ServerRecordingIT {
     @TempDir
     Path temp;
 
-    private static HttpResponse<String> send(int port, String method, String path, String body, String... headers)
+    static HttpResponse<String> send(int port, String method, String path, String body, String... headers)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(SERVED).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -67,12 +69,15 @@ class ServerRecordingIT {
         int port = TestEnvironment.freePort();
         List<String> arguments = new ArrayList<>(List.of("--enable-recorder", "--recorder-directory", "recordings",
                 "--recorder-body-limit", Integer.toString(LIMIT), "--recorder-redact", "X-Api-Key",
-                "--capture-exceptions", "--"));
+                "--capture-exceptions"));
+        arguments.addAll(framework.respawnOptions());
+        arguments.add("--");
         arguments.addAll(framework.command(port));
         String json = "{\"greeting\":\"Grüße ✓\"}";
         String large = "0123456789abcdef".repeat(6250); // 100,000 bytes, streamed past the limit
         String hello;
-        int failStatus;
+        HttpResponse<String> failure;
+        HttpResponse<String> missing;
         try (RespawnProcess respawn = RespawnProcess.supervisor(temp, arguments)) {
             await().atMost(SERVED).pollInterval(Duration.ofMillis(200)).until(() -> Http.bodyOrNull(port, "/hello") != null);
             hello = send(port, "GET", "/hello", null).body();
@@ -93,8 +98,10 @@ class ServerRecordingIT {
             for (int i = 0; i < 12; i++) {
                 assertThat(concurrent.get(i).get()).startsWith("client " + i + " ");
             }
-            failStatus = send(port, "GET", "/fail?item=x", null).statusCode();
-            assertThat(failStatus).isEqualTo(500);
+            failure = send(port, "GET", "/fail?item=x", null);
+            assertThat(failure.statusCode()).isEqualTo(500);
+            missing = send(port, "GET", "/nope", null);
+            assertThat(missing.statusCode()).isEqualTo(404);
             respawn.terminate();
             respawn.awaitExit(SERVED);
         }
@@ -133,12 +140,21 @@ class ServerRecordingIT {
             }
         }
 
+        // The error pages the server wrote itself, as the client received them.
         JsonObject failed = har.entries("/fail").get(0);
-        assertThat(failed.getAsJsonObject("response").get("status").getAsInt()).isEqualTo(failStatus);
-        JsonObject report = reports().filter(r -> r.has("request")).findFirst().orElseThrow();
-        assertThat(report.getAsJsonObject("request").get("url").getAsString()).endsWith("/fail?item=x");
-        assertThat(report.getAsJsonObject("request").get("exchange").getAsString())
-                .isEqualTo(failed.get("_id").getAsString());
+        assertThat(failed.getAsJsonObject("response").get("status").getAsInt()).isEqualTo(500);
+        assertThat(new String(Har.responseBody(failed), StandardCharsets.UTF_8)).isEqualTo(failure.body());
+        if (framework.routesEveryPath()) {
+            JsonObject unknown = har.entries("/nope").get(0);
+            assertThat(unknown.getAsJsonObject("response").get("status").getAsInt()).isEqualTo(404);
+            assertThat(new String(Har.responseBody(unknown), StandardCharsets.UTF_8)).isEqualTo(missing.body());
+        }
+        if (framework.letsTheFailureEscape()) {
+            JsonObject report = reports().filter(r -> r.has("request")).findFirst().orElseThrow();
+            assertThat(report.getAsJsonObject("request").get("url").getAsString()).endsWith("/fail?item=x");
+            assertThat(report.getAsJsonObject("request").get("exchange").getAsString())
+                    .isEqualTo(failed.get("_id").getAsString());
+        }
 
         replayAgainstAFreshRun(framework, Har.files(recordings, ".har").get(0));
     }

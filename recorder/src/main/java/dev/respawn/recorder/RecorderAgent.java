@@ -12,6 +12,7 @@ import dev.respawn.recorder.capture.Recorder;
 import dev.respawn.recorder.capture.Redactor;
 import dev.respawn.recorder.har.Recording;
 import dev.respawn.recorder.helidon.HelidonHook;
+import dev.respawn.recorder.resteasy.ResteasyHook;
 import dev.respawn.recorder.jdk.JdkServerHook;
 import dev.respawn.recorder.jetty.JettyHook;
 import dev.respawn.recorder.netty.NettyHook;
@@ -70,6 +71,7 @@ public final class RecorderAgent {
         hook("Undertow", () -> UndertowHook.install(instrumentation));
         hook("Jetty", () -> JettyHook.install(instrumentation));
         hook("Helidon", () -> HelidonHook.install(instrumentation));
+        hook("RESTEasy Reactive", () -> ResteasyHook.install(instrumentation));
         UnrecordedPorts.watch(recorder, () -> respawnPorts(options), line -> System.err.println("respawn: " + line));
         return recorder;
     }

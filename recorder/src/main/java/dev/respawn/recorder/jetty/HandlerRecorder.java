@@ -9,11 +9,9 @@ import dev.respawn.recorder.capture.Recorder;
 public interface HandlerRecorder {
 
     /**
-     * Begins recording a request: returns the recording request, response and callback (indexes
-     * 0 to 2) and the exchange (3), or null when it is not to be recorded.
+     * Begins recording a request: returns the recording request (index 0) and the exchange (1),
+     * or null when it is not to be recorded. The exchange ends by itself, when Jetty has sent the
+     * response, whoever wrote it.
      */
-    Object[] enter(Object request, Object response, Object callback, Recorder recorder);
-
-    /** The server's handle returned ({@code handled} or not) or threw: what that means for the exchange. */
-    void exit(Object[] state, boolean handled, Throwable thrown);
+    Object[] enter(Object request, Recorder recorder);
 }

@@ -16,7 +16,7 @@ public final class JettyEntry {
 
     private static final ClassInjector INJECTOR = new ClassInjector("dev/respawn/recorder/jetty/handler/",
             "dev/respawn/recorder/jetty/injected/",
-            List.of("RecordingRequest", "RecordingResponse", "RecordingCallback", "JettyHandlerRecorder"));
+            List.of("RecordingRequest", "RecordingStream", "JettyHandlerRecorder"));
     private static final AtomicBoolean WARNED = new AtomicBoolean();
 
     private static final ClassValue<Optional<HandlerRecorder>> RECORDERS = new ClassValue<>() {
@@ -35,32 +35,33 @@ public final class JettyEntry {
     private JettyEntry() {
     }
 
-    public static Object[] enter(Object request, Object response, Object callback) {
+    /** The recording request to hand the Handlers, and what {@link #exit} needs; null when not recording. */
+    public static Object[] enter(Object request) {
         Recorder recorder = Recorder.active();
-        if (recorder == null || request == null || response == null || callback == null || recorder.serving()) {
+        if (recorder == null || request == null || recorder.serving()) {
             return null;
         }
         try {
             Optional<HandlerRecorder> handlers = RECORDERS.get(request.getClass());
-            Object[] state = handlers.isEmpty() ? null : handlers.get().enter(request, response, callback, recorder);
+            Object[] state = handlers.isEmpty() ? null : handlers.get().enter(request, recorder);
             if (state == null) {
                 return null;
             }
-            recorder.bind((Exchange) state[3]);
-            return new Object[] {state[0], state[1], state[2], state, handlers.get(), recorder};
+            recorder.bind((Exchange) state[1]);
+            return new Object[] {state[0], recorder};
         } catch (Throwable t) {
             warn(t);
             return null;
         }
     }
 
-    public static void exit(Object[] state, boolean handled, Throwable thrown) {
+    /** The server's handle returned or threw; the exchange goes on until Jetty has sent its response. */
+    public static void exit(Object[] state) {
         if (state == null) {
             return;
         }
         try {
-            ((Recorder) state[5]).unbind();
-            ((HandlerRecorder) state[4]).exit((Object[]) state[3], handled, thrown);
+            ((Recorder) state[1]).unbind();
         } catch (Throwable t) {
             warn(t);
         }

@@ -68,7 +68,7 @@ public final class Replayer {
         if (response.statusCode() != entry.status()) {
             differences.add("status " + entry.status() + " -> " + response.statusCode());
         }
-        compareHeaders(entry.responseHeaders(), response.headers().map(), differences);
+        compareHeaders(entry.responseHeaders(), origin(URI.create(entry.url())), response.headers().map(), differences);
         compareBodies(entry, response.body(), differences);
         return new Outcome(index, label, differences.isEmpty() ? Outcome.Kind.MATCH : Outcome.Kind.DIFFERENT,
                 differences);
@@ -89,11 +89,12 @@ public final class Replayer {
         return builder.build();
     }
 
-    private void compareHeaders(List<Header> recorded, Map<String, List<String>> now, List<String> differences) {
+    private void compareHeaders(List<Header> recorded, String recordedOrigin, Map<String, List<String>> now,
+            List<String> differences) {
         Map<String, List<String>> then = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (Header header : recorded) {
             if (!ignored.contains(header.name()) && !Redactor.REDACTED.equals(header.value())) {
-                then.computeIfAbsent(header.name(), name -> new ArrayList<>()).add(header.value());
+                then.computeIfAbsent(header.name(), name -> new ArrayList<>()).add(retarget(header.value(), recordedOrigin));
             }
         }
         Map<String, List<String>> actual = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -115,6 +116,25 @@ public final class Replayer {
                 differences.add("header " + name + ": (none) -> " + values);
             }
         });
+    }
+
+    /**
+     * A URL of the recorded server (an absolute redirect's Location: Spring Boot's Tomcat writes
+     * them so) is expected to name the target now, as the same application run elsewhere names it.
+     */
+    private String retarget(String value, String recordedOrigin) {
+        String targetOrigin = origin(target);
+        if (recordedOrigin == null || targetOrigin == null || !value.startsWith(recordedOrigin)) {
+            return value;
+        }
+        String rest = value.substring(recordedOrigin.length());
+        return rest.isEmpty() || "/?#".indexOf(rest.charAt(0)) >= 0 ? targetOrigin + rest : value;
+    }
+
+    /** {@code scheme://authority}, or null for a URI without them. */
+    private static String origin(URI uri) {
+        return uri.getScheme() == null || uri.getRawAuthority() == null ? null
+                : uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
     private static boolean isRedactedThen(List<Header> recorded, String name) {

@@ -2,12 +2,17 @@ package dev.respawn.recorder.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.List;
 
+import com.sun.net.httpserver.HttpServer;
+
 import org.junit.jupiter.api.Test;
 
+import dev.respawn.recorder.capture.Header;
 import dev.respawn.recorder.har.HarReader;
 
 class ReplayerTest {
@@ -25,5 +30,37 @@ class ReplayerTest {
         assertThat(outcome.kind()).isEqualTo(Outcome.Kind.SKIPPED);
         assertThat(outcome.request()).isEqualTo("GET /hello");
         assertThat(outcome.lines()).singleElement().asString().contains("stream is closed");
+    }
+
+    @Test
+    void aRedirectToTheRecordedServerIsExpectedToNameTheTargetNow() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        String target = "http://127.0.0.1:" + server.getAddress().getPort();
+        server.createContext("/", exchange -> {
+            String location = exchange.getRequestURI().getPath().equals("/notes") ? target + "/" : "http://elsewhere:8080/";
+            exchange.getResponseHeaders().set("Location", location);
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            Replayer replayer = new Replayer(HttpClient.newHttpClient(), URI.create(target), List.of());
+
+            Outcome own = replayer.replay(1, redirect("/notes", "http://127.0.0.1:8080/"));
+            Outcome other = replayer.replay(2, redirect("/away", "http://elsewhere:8080/"));
+            Outcome moved = replayer.replay(3, redirect("/notes", "http://127.0.0.1:8080/old"));
+
+            assertThat(own.kind()).as(own.lines().toString()).isEqualTo(Outcome.Kind.MATCH);
+            assertThat(other.kind()).as(other.lines().toString()).isEqualTo(Outcome.Kind.MATCH);
+            assertThat(moved.kind()).isEqualTo(Outcome.Kind.DIFFERENT);
+            assertThat(moved.lines()).containsExactly("header Location: [" + target + "/old] -> [" + target + "/]");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    private static HarReader.Entry redirect(String path, String location) {
+        return new HarReader.Entry("POST", "http://127.0.0.1:8080" + path, List.of(), new byte[0], false, 302,
+                List.of(new Header("Location", location)), new byte[0], 0, "", null);
     }
 }

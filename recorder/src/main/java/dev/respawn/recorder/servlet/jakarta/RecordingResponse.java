@@ -24,6 +24,8 @@ public final class RecordingResponse extends HttpServletResponseWrapper {
     private RecordingOutputStream stream;
     private PrintWriter writer;
     private boolean errorSent;
+    /** The language set before the response was committed: Tomcat writes it only as it commits. */
+    private String language;
 
     RecordingResponse(HttpServletResponse response, Exchange exchange) {
         super(response);
@@ -50,6 +52,14 @@ public final class RecordingResponse extends HttpServletResponseWrapper {
     public void sendError(int status) throws IOException {
         errorSent = true;
         super.sendError(status);
+    }
+
+    @Override
+    public void setLocale(Locale locale) {
+        if (locale != null && !isCommitted()) {
+            language = locale.toLanguageTag();
+        }
+        super.setLocale(locale);
     }
 
     boolean errorSent() {
@@ -84,15 +94,15 @@ public final class RecordingResponse extends HttpServletResponseWrapper {
         }
         HttpServletResponse response = (HttpServletResponse) getResponse();
         if (failure == null) {
-            exchange.finish(response.getStatus(), headers(response));
+            exchange.finish(response.getStatus(), headers(response, language));
         } else if (response.isCommitted()) {
-            exchange.abort(response.getStatus(), headers(response), failure);
+            exchange.abort(response.getStatus(), headers(response, language), failure);
         } else {
-            exchange.finish(500, headers(response));
+            exchange.finish(500, headers(response, language));
         }
     }
 
-    private static List<Header> headers(HttpServletResponse response) {
+    private static List<Header> headers(HttpServletResponse response, String language) {
         List<Header> headers = new ArrayList<>();
         // Some containers list a name once per value.
         Set<String> seen = new HashSet<>();
@@ -106,9 +116,12 @@ public final class RecordingResponse extends HttpServletResponseWrapper {
                 headers.add(new Header(name, value));
             }
         }
-        // Containers keep the content type apart from the other headers.
+        // Containers keep the content type apart from the other headers, and Tomcat the language too.
         if (!contentType && response.getContentType() != null) {
             headers.add(new Header("Content-Type", response.getContentType()));
+        }
+        if (language != null && !seen.contains("content-language")) {
+            headers.add(new Header("Content-Language", language));
         }
         return headers;
     }

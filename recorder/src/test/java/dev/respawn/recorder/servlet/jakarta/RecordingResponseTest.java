@@ -29,6 +29,7 @@ class RecordingResponseTest {
                     case "getStatus" -> 200;
                     case "getHeaderNames", "getHeaders" -> List.of();
                     case "getContentType" -> "text/plain";
+                    case "setLocale" -> null;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }
@@ -55,5 +56,16 @@ class RecordingResponseTest {
             assertThat(exchange.status()).isEqualTo(500);
             assertThat(exchange.error()).isNull();
         });
+    }
+
+    @Test
+    void theLanguageSetBeforeCommittingIsRecordedThoughTomcatListsItOnlyOnceCommitted() {
+        RecordingResponse response = new RecordingResponse(containerResponse(false), recorder.begin());
+
+        response.setLocale(java.util.Locale.forLanguageTag("de-CH"));
+        response.finish(null);
+
+        assertThat(journal).singleElement().satisfies(exchange -> assertThat(exchange.responseHeaders())
+                .contains(new dev.respawn.recorder.capture.Header("Content-Language", "de-CH")));
     }
 }
