@@ -28,20 +28,35 @@ final class DebugModeBench {
         Map<String, byte[]> structural = structuralVariants();
         Map<String, List<Double>> ms = new LinkedHashMap<>();
         Map<String, List<Double>> said = new LinkedHashMap<>();
+        Map<String, List<Double>> redefined = new LinkedHashMap<>();
+        Map<String, List<Double>> transformers = new LinkedHashMap<>();
         int rounds = Bench.quick ? 2 : 4;
         int changes = Bench.quick ? 3 : 5;
         for (int round = 0; round < rounds; round++) {
-            for (String mode : Bench.rotate(List.of("plain", "debug"), round)) {
+            for (String mode : Bench.rotate(List.of("plain", "debug", "debug-c1"), round)) {
                 Path classes = Bench.copyClasses("debug-" + mode + "-" + round);
                 int port = Servers.freePort();
-                List<String> options = mode.equals("debug")
-                        ? List.of("--reload-on-changes", "--debug-mode")
-                        : List.of("--reload-on-changes");
+                // Without class-data sharing: its archive is dumped by a JVM in the background for
+                // the first seconds, which would take a core from whichever mode went first.
+                List<String> options = mode.startsWith("debug")
+                        ? List.of("--reload-on-changes", "--no-class-data-sharing", "--debug-mode", "--debugger-port",
+                                Integer.toString(Servers.freePort()))
+                        : List.of("--reload-on-changes", "--no-class-data-sharing");
                 String log = "debug-" + mode + "-" + round;
-                Process p = Servers.start(Servers.supervised(options, classes, port), log);
+                // The worker traces where each hot swap goes (the agent's "trace: hot swap" line).
+                List<String> command = new ArrayList<>(Servers.supervised(options, classes, port));
+                command.add(command.indexOf("--") + 2, "-Drespawn.trace=true");
+                if (mode.equals("debug-c1")) {
+                    // What the profiler's full JIT costs: the C1-only JIT respawn chooses when not profiling.
+                    command.add(command.indexOf("--") + 2, "-XX:TieredStopAtLevel=1");
+                }
+                Process p = Servers.start(command, log);
                 Servers.awaitBody(port, "/hello", body -> body != null, 120_000);
                 Thread.sleep(1500);
                 Path greeting = classes.resolve(Bench.PKG + "Greeting.class");
+                // A first hot swap, not counted: it loads the classes of the hot swap's own path.
+                Files.write(greeting, Bench.variants.get("a"));
+                Servers.awaitBody(port, "/hello", body -> "version a".equals(body), 30_000);
                 for (int i = 0; i < changes; i++) {
                     String v = i % 2 == 0 ? "b" : "a";
                     Thread.sleep(700);
@@ -59,7 +74,10 @@ final class DebugModeBench {
                     ms.computeIfAbsent(mode + " structural", k -> new ArrayList<>()).add(Bench.millisSince(start));
                 }
                 Servers.stop(p);
-                said.computeIfAbsent(mode, k -> new ArrayList<>()).addAll(hotSwapped(Bench.work.resolve(log + ".log")));
+                String output = Files.readString(Bench.work.resolve(log + ".log"));
+                said.computeIfAbsent(mode, k -> new ArrayList<>()).addAll(afterFirst(output, "hot-swapped in (\\d+) ms"));
+                redefined.computeIfAbsent(mode, k -> new ArrayList<>()).addAll(afterFirst(output, "hot swap, .* redefined \\+(\\d+) ms"));
+                transformers.computeIfAbsent(mode, k -> new ArrayList<>()).addAll(afterFirst(output, "transformers and parsing: (\\d+) ms"));
             }
         }
         double plainBody = Bench.median(ms.get("plain body"));
@@ -71,21 +89,37 @@ final class DebugModeBench {
         Bench.row(group, "the same with `--debug-mode` (every add-on on), hot swap", Bench.fmt(debugBody) + " ms ("
                 + String.format(java.util.Locale.ROOT, "%.2fx", debugBody / plainBody) + " plain)", "at most 150 ms",
                 Bench.met(debugBody <= 150));
+        double c1Body = Bench.median(ms.get("debug-c1 body"));
+        Bench.row(group, "the same with `--debug-mode` and C1 only (`-XX:TieredStopAtLevel=1` on the worker's command; "
+                + "`--debug-mode` turns the full JIT on for the profiler)", Bench.fmt(c1Body) + " ms ("
+                + String.format(java.util.Locale.ROOT, "%.2fx", c1Body / plainBody) + " plain)", "", "");
         if (!said.getOrDefault("plain", List.of()).isEmpty() && !said.getOrDefault("debug", List.of()).isEmpty()) {
             Bench.row(group, "the supervisor's own \"hot-swapped in\" (plan, redefinition and answer), plain / debug mode",
                     Bench.fmt(Bench.median(said.get("plain"))) + " / " + Bench.fmt(Bench.median(said.get("debug"))) + " ms", "", "");
+        }
+        if (!redefined.getOrDefault("plain", List.of()).isEmpty() && !redefined.getOrDefault("debug", List.of()).isEmpty()) {
+            Bench.row(group, "of which the worker's `redefineClasses` (transformers, parsing, the VM's safepoint), plain / debug mode"
+                    + " / debug mode C1 only; the add-ons' transformers and parsing in CPU time of the redefining thread",
+                    Bench.fmt(Bench.median(redefined.get("plain"))) + " / " + Bench.fmt(Bench.median(redefined.get("debug")))
+                    + " / " + Bench.fmt(Bench.median(redefined.get("debug-c1")))
+                    + " ms; " + Bench.fmt(Bench.median(transformers.get("plain"))) + " / "
+                    + Bench.fmt(Bench.median(transformers.get("debug"))) + " / "
+                    + Bench.fmt(Bench.median(transformers.get("debug-c1"))) + " ms of CPU", "", "");
         }
         Bench.row(group, "structural change written to served, restart inside the JVM, plain (context)",
                 Bench.fmt(plainStructural) + " ms", "", "");
         double ratio = debugStructural / plainStructural;
         Bench.row(group, "the same with `--debug-mode`", Bench.fmt(debugStructural) + " ms ("
                 + String.format(java.util.Locale.ROOT, "%.2fx", ratio) + " plain)", "at most 1.3x plain", Bench.met(ratio <= 1.3));
+        double c1Structural = Bench.median(ms.get("debug-c1 structural"));
+        Bench.row(group, "the same with `--debug-mode` and C1 only", Bench.fmt(c1Structural) + " ms ("
+                + String.format(java.util.Locale.ROOT, "%.2fx", c1Structural / plainStructural) + " plain)", "", "");
     }
 
-    /** The figures of the supervisor's "hot-swapped in N ms" lines but the first, which loads the hot swap's own classes. */
-    static List<Double> hotSwapped(Path log) throws IOException {
+    /** The figures a pattern's group captures in a server's output but the first (the uncounted first hot swap). */
+    static List<Double> afterFirst(String output, String regex) {
         List<Double> found = new ArrayList<>();
-        Matcher m = Pattern.compile("hot-swapped in (\\d+) ms").matcher(Files.readString(log));
+        Matcher m = Pattern.compile(regex).matcher(output);
         while (m.find()) {
             found.add(Double.parseDouble(m.group(1)));
         }
