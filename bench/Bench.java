@@ -54,7 +54,7 @@ public class Bench {
         compileVariants();
 
         String only = List.of(args).stream().filter(a -> a.startsWith("--only=")).map(a -> a.substring(7))
-                .findFirst().orElse("startup,served,detection,spring,throughput");
+                .findFirst().orElse("startup,served,debug,detection,spring,throughput");
         if (only.contains("startup")) {
             say("startup: plain JVM, agent alone, supervisor");
             startup();
@@ -62,6 +62,10 @@ public class Bench {
         if (only.contains("served")) {
             say("change to served: restart and hot swap");
             changeToServed();
+        }
+        if (only.contains("debug")) {
+            say("debug mode: a method-body change and a structural change, plain and --debug-mode");
+            DebugModeBench.run();
         }
         if (only.contains("detection")) {
             say("detection and idle CPU with 50,000 class files");
