@@ -53,8 +53,8 @@ public class Bench {
         long began = System.nanoTime();
         compileVariants();
 
-        String only = List.of(args).stream().filter(a -> a.startsWith("--only=")).map(a -> a.substring(7))
-                .findFirst().orElse("startup,served,debug,detection,spring,throughput");
+        List<String> only = List.of(List.of(args).stream().filter(a -> a.startsWith("--only=")).map(a -> a.substring(7))
+                .findFirst().orElse("startup,served,debug,detection,spring,throughput").split(","));
         if (only.contains("startup")) {
             say("startup: plain JVM, agent alone, supervisor");
             startup();
