@@ -54,10 +54,14 @@ public class Bench {
         compileVariants();
 
         String only = List.of(args).stream().filter(a -> a.startsWith("--only=")).map(a -> a.substring(7))
-                .findFirst().orElse("startup,served,detection,spring,throughput");
+                .findFirst().orElse("startup,debugstart,served,detection,spring,throughput");
         if (only.contains("startup")) {
             say("startup: plain JVM, agent alone, supervisor");
             startup();
+        }
+        if (only.contains("debugstart")) {
+            say("debug-mode start against a plain start, and each add-on alone");
+            DebugStart.run();
         }
         if (only.contains("served")) {
             say("change to served: restart and hot swap");
