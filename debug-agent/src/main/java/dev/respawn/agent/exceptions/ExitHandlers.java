@@ -93,14 +93,12 @@ final class ExitHandlers {
         }
         int thrown = method.maxLocals;
         LabelNode start = new LabelNode();
-        LabelNode end = new LabelNode();
         LabelNode handler = new LabelNode();
         LabelNode callStart = new LabelNode();
         LabelNode callEnd = new LabelNode();
         LabelNode callFailed = new LabelNode();
 
         InsnList code = new InsnList();
-        code.add(end);
         code.add(handler);
         code.add(new FrameNode(Opcodes.F_NEW, frame.size(), frame.toArray(), 1, new Object[] {THROWABLE}));
         code.add(new VarInsnNode(Opcodes.ASTORE, thrown));
@@ -130,8 +128,9 @@ final class ExitHandlers {
         code.add(new InsnNode(Opcodes.ATHROW));
 
         method.instructions.insert(start);
+        List<TryCatchBlockNode> covered = CoveredRanges.of(method.instructions, start, frame, handler, THROWABLE);
         method.instructions.add(code);
-        method.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, THROWABLE));
+        method.tryCatchBlocks.addAll(covered);
         method.tryCatchBlocks.add(new TryCatchBlockNode(callStart, callEnd, callFailed, THROWABLE));
         method.maxLocals = thrown + 1;
         method.maxStack = Math.max(method.maxStack, HANDLER_STACK);

@@ -12,6 +12,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.LdcInsnNode;
@@ -30,7 +33,12 @@ class ExitHandlersTest {
 
     /** Defines the rewritten class in a loader of its own (so the JVM verifies it), the rest from ours. */
     private static Class<?> rewritten() throws Exception {
-        byte[] bytes = ExitHandlers.rewrite(original()).bytes();
+        return rewritten(TARGET, original());
+    }
+
+    private static Class<?> rewritten(String className, byte[] original) throws Exception {
+        String TARGET = className;
+        byte[] bytes = ExitHandlers.rewrite(original).bytes();
         ClassLoader loader = new ClassLoader(ExitHandlersTest.class.getClassLoader()) {
             @Override
             protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
@@ -81,6 +89,29 @@ class ExitHandlersTest {
         assertThat(constants(type, "greet")).contains("count,share,ids,loud", "(long,double,int[],boolean)");
         assertThat(constants(type, "fails")).contains("item,quantity", "(java.lang.String,int)");
         assertThat(constants(type, "<init>")).as("constructors are left alone").doesNotContain("name");
+    }
+
+    /**
+     * Dead code as ASM writes it ({@code nop ... athrow} under a frame with no locals; Micronaut's
+     * generated classes have some) is left out of the handler's range, which the verifier requires.
+     */
+    @Test
+    void deadCodeWithoutTheParametersInItsFrameIsLeftUncovered() throws Throwable {
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES);
+        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, "DeadCode", null, "java/lang/Object", null);
+        MethodVisitor method = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "half", "(I)I", null, null);
+        method.visitCode();
+        method.visitVarInsn(Opcodes.ILOAD, 0);
+        method.visitInsn(Opcodes.ICONST_2);
+        method.visitInsn(Opcodes.IDIV);
+        method.visitInsn(Opcodes.IRETURN);
+        method.visitInsn(Opcodes.ICONST_0); // unreachable: ASM turns it into nop ... athrow
+        method.visitInsn(Opcodes.IRETURN);
+        method.visitMaxs(0, 0);
+        method.visitEnd();
+        writer.visitEnd();
+        Class<?> type = rewritten("DeadCode", writer.toByteArray());
+        assertThat(call(type, null, "half", 8)).isEqualTo(4);
     }
 
     @Test
