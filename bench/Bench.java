@@ -54,10 +54,14 @@ public class Bench {
         compileVariants();
 
         List<String> only = List.of(List.of(args).stream().filter(a -> a.startsWith("--only=")).map(a -> a.substring(7))
-                .findFirst().orElse("startup,served,debug,detection,spring,throughput").split(","));
+                .findFirst().orElse("startup,debugstart,served,debug,detection,spring,throughput").split(","));
         if (only.contains("startup")) {
             say("startup: plain JVM, agent alone, supervisor");
             startup();
+        }
+        if (only.contains("debugstart")) {
+            say("debug-mode start against a plain start, and each add-on alone");
+            DebugStart.run();
         }
         if (only.contains("served")) {
             say("change to served: restart and hot swap");

@@ -279,6 +279,25 @@ class ExceptionsIT {
         }
     }
 
+    /**
+     * An exception in main's first line (the port argument) is captured: the instrumentation is in
+     * place before the JVM loads the main class, and the report is written before the JVM ends.
+     */
+    @Test
+    void anExceptionInTheFirstLineOfMainIsCaptured() throws Exception {
+        ExampleWorkspace app = ExampleWorkspace.copyOf("hello-http", temp);
+        List<String> arguments = List.of("--capture-exceptions", "--", TestEnvironment.java(), "-cp", "target/classes",
+                MAIN, "not-a-port");
+        try (RespawnProcess respawn = RespawnProcess.supervisor(app.root(), arguments)) {
+            JsonObject report = read(awaitReports(app, 1).get(0));
+            assertThat(report.getAsJsonObject("exception").get("class").getAsString())
+                    .isEqualTo("java.lang.NumberFormatException");
+            assertThat(frameMethods(report)).first().isEqualTo("HelloServer.main");
+            JsonObject main = report.getAsJsonArray("frames").get(0).getAsJsonObject();
+            assertThat(value(main.getAsJsonArray("arguments"), "args")).contains("\"not-a-port\"");
+        }
+    }
+
     @Test
     void capturesOnAJava25WorkerWithoutWarnings() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(TestEnvironment.java25().isPresent(),

@@ -12,18 +12,13 @@ import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.utility.JavaModule;
-
 /**
  * What counts as application code: by default the classes loaded from a directory (the
  * project's own build output), or those in {@code --app-packages}; never the JDK's, a jar's
  * under the default, or respawn's own. It also remembers which classes it let through, so that
  * a stack frame can be told to be application code without looking at its class again.
  */
-final class AppClasses implements AgentBuilder.RawMatcher {
+final class AppClasses {
 
     /** respawn's own packages, which are never the application's, wherever they load from. */
     private static final List<String> RESPAWN = List.of("dev.respawn.agent.", "dev.respawn.cli.",
@@ -47,25 +42,29 @@ final class AppClasses implements AgentBuilder.RawMatcher {
         this.ownJar = ownJar;
     }
 
-    @Override
-    public boolean matches(TypeDescription type, ClassLoader loader, JavaModule module, Class<?> classBeingRedefined,
-            ProtectionDomain domain) {
-        // Cheapest first: the loader and the name need no parse of the class file.
-        if (loader == null || loader == ClassLoader.getPlatformClassLoader() || isRespawn(type.getName())) {
+    /**
+     * Whether a class about to load is the application's, decided without parsing its class file
+     * (whether it is an interface is the class file's to say, see {@link ExitHandlers}).
+     *
+     * @param className the binary name, {@code com.example.Shop$Order}
+     */
+    boolean matches(String className, ClassLoader loader, ProtectionDomain domain) {
+        // Cheapest first: the loader and the name.
+        if (loader == null || loader == ClassLoader.getPlatformClassLoader() || isRespawn(className)) {
             return false;
         }
-        boolean application = packages.isEmpty() ? fromDirectory(domain) : inPackages(type.getName());
-        return application && !type.isInterface() && !type.isAnnotation() && recorderVisibleFrom(loader);
+        boolean application = packages.isEmpty() ? fromDirectory(domain) : inPackages(className);
+        return application && recorderVisibleFrom(loader);
     }
 
-    /** Called once a class has been instrumented. */
-    void instrumented(TypeDescription type) {
-        instrumented.add(type.getName());
-        for (MethodDescription method : type.getDeclaredMethods()) {
-            if (method.isBridge()) {
-                bridges.add(type.getName() + '.' + method.getInternalName() + method.getDescriptor());
-            }
-        }
+    /**
+     * Called once a class has been instrumented.
+     *
+     * @param bridges its bridge methods, {@code class.name(descriptor)return}
+     */
+    void instrumented(String className, List<String> bridges) {
+        instrumented.add(className);
+        this.bridges.addAll(bridges);
     }
 
     /**
