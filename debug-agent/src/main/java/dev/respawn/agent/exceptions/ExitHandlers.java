@@ -1,12 +1,15 @@
 package dev.respawn.agent.exceptions;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.InsnList;
@@ -64,7 +67,7 @@ final class ExitHandlers {
         for (MethodNode method : type.methods) {
             if ((method.access & Opcodes.ACC_BRIDGE) != 0) {
                 bridges.add(className + '.' + method.name + method.desc);
-            } else if (instrumentable(method)) {
+            } else if (instrumentable(method) && !reusesAParameterSlot(method)) {
                 addHandler(type.name, method);
             }
         }
@@ -77,6 +80,36 @@ final class ExitHandlers {
         return (method.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0
                 && !method.name.startsWith("<") && !method.name.startsWith("$")
                 && method.instructions.size() > 0;
+    }
+
+    /**
+     * Whether the code stores a value of another kind into a parameter's slot (javac never does;
+     * other compilers and bytecode generators may): the handler's frame, which holds the parameters
+     * as declared, would not fit there, and the class would fail verification. Such a method is
+     * left as it is; a reference stored over a reference parameter is javac's reassignment and fits.
+     */
+    static boolean reusesAParameterSlot(MethodNode method) {
+        int slot = (method.access & Opcodes.ACC_STATIC) != 0 ? 0 : 1;
+        Map<Integer, Integer> stores = new HashMap<>();
+        if (slot == 1) {
+            stores.put(0, Opcodes.ASTORE);
+        }
+        for (Type parameter : Type.getArgumentTypes(method.desc)) {
+            stores.put(slot, parameter.getOpcode(Opcodes.ISTORE));
+            if (parameter.getSize() == 2) {
+                stores.put(slot + 1, -1); // the second half of a long or double: no store fits
+            }
+            slot += parameter.getSize();
+        }
+        for (AbstractInsnNode node : method.instructions) {
+            if (node instanceof VarInsnNode store && store.getOpcode() >= Opcodes.ISTORE
+                    && store.getOpcode() <= Opcodes.ASTORE && stores.containsKey(store.var)) {
+                if (stores.get(store.var) != store.getOpcode()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static void addHandler(String owner, MethodNode method) {

@@ -114,6 +114,31 @@ class ExitHandlersTest {
         assertThat(call(type, null, "half", 8)).isEqualTo(4);
     }
 
+    /**
+     * A parameter's slot reused for a value of another kind (javac never does; other compilers and
+     * bytecode generators may) would not fit the handler's frame: such a method is left as it is.
+     */
+    @Test
+    void aMethodThatReusesAParametersSlotForAnotherKindIsLeftAlone() throws Throwable {
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES);
+        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, "SlotReuse", null, "java/lang/Object", null);
+        MethodVisitor method = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "length",
+                "(Ljava/lang/String;)I", null, null);
+        method.visitCode();
+        method.visitVarInsn(Opcodes.ALOAD, 0);
+        method.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/String", "length", "()I", false);
+        method.visitVarInsn(Opcodes.ISTORE, 0); // the String's slot now holds an int
+        method.visitVarInsn(Opcodes.ILOAD, 0);
+        method.visitInsn(Opcodes.ICONST_1);
+        method.visitInsn(Opcodes.IDIV);
+        method.visitInsn(Opcodes.IRETURN);
+        method.visitMaxs(0, 0);
+        method.visitEnd();
+        writer.visitEnd();
+        Class<?> type = rewritten("SlotReuse", writer.toByteArray());
+        assertThat(call(type, null, "length", "four")).isEqualTo(4);
+    }
+
     @Test
     void interfacesAreLeftAlone() throws Exception {
         try (InputStream in = Runnable.class.getResourceAsStream("Runnable.class")) {
