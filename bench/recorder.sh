@@ -9,11 +9,14 @@
 # second as a share of plain's in the same round, the median of the rounds with their min and max,
 # and the same for the worker's CPU time per request (its JIT compiler threads left out).
 # Usage: bench/recorder.sh [ROUNDS] [SECONDS] [example...]   (defaults: 5 rounds of 5 s, every server)
-#   RESPAWN_JAR=PATH  another respawn.jar (to compare builds)
+#   RESPAWN_JAR=PATH  another respawn.jar than the worktree's
+#   RESPAWN_BENCH_COMPARE_JAR=PATH  also runs the recorder of this respawn.jar (an earlier build), as a
+#     third server in the same rounds: its columns say "earlier build"
 #   RESPAWN_BENCH_WARM=S  warm-up seconds per server and endpoint before the rounds (default 10)
 #   RESPAWN_BENCH_CONNECTIONS=N  wrk's connections (default 4, one wrk thread)
-#   RESPAWN_BENCH_PROFILE=DIR  also writes an async-profiler flame graph of each recorder worker
-#     (its last round of each endpoint) into DIR
+#   RESPAWN_BENCH_PROFILE=DIR  after the rounds, one more run of each endpoint on the recorder's
+#     worker, sampled by async-profiler (ctimer, 1 ms), written as collapsed stacks into DIR;
+#     bench/recorder-share.py then gives the recorder's share of the request work
 # Builds nothing: run `mvn -B -q -DskipTests -pl debug-agent -am package` first (respawn.jar and the
 # examples with their target/lib). Needs wrk (apt-get install -y wrk) and python3.
 set -euo pipefail
@@ -24,6 +27,8 @@ warm="${RESPAWN_BENCH_WARM:-10}"
 connections="${RESPAWN_BENCH_CONNECTIONS:-4}"
 profile="${RESPAWN_BENCH_PROFILE:-}"
 WORK_PRIMES="${WORK_PRIMES:-30000}"
+compare="${RESPAWN_BENCH_COMPARE_JAR:-}"
+configs=(plain recorder); [ -z "$compare" ] || configs+=(earlier)
 java25=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 declare -A MAIN=(
   [jdk-http]=dev.respawn.examples.jdkhttp.JdkHttpApp [tomcat-jakarta]=dev.respawn.examples.jakarta.JakartaServer
@@ -107,9 +112,13 @@ profiler() { # async-profiler's library and asprof from respawn.jar, into $1/ap
 
 declare -A sup=()
 trap 'for s in "${sup[@]}"; do kill "$s" 2>/dev/null || true; done' EXIT
+trap 'exit 143' INT TERM
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $rounds rounds of ${seconds} s, wrk -t1 -c$connections, warm-up ${warm} s" >&2
-echo "| example | server | \`/hello\` plain req/s | \`/hello\` recorder/plain req/s | CPU/request plain/recorder | real work plain req/s | real work recorder/plain req/s | CPU/request plain/recorder | journal |"
-echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"
+columns() { # endpoint
+  printf ' %s plain req/s | %s recorder/plain req/s | %s plain/recorder CPU per request |' "$1" "$1" "$1"
+  [ -z "$compare" ] || printf ' %s earlier build req/s | %s earlier build CPU |' "$1" "$1"; }
+echo "| example | server |$(columns '`/hello`')$(columns 'real work') journal |"
+echo "|---|---|$(for _ in 1 2; do printf -- '---:|---:|---:|'; [ -z "$compare" ] || printf -- '---:|---:|'; done)---:|"
 for ex in "${examples[@]}"; do
   src="$here/examples/$ex"; main="${MAIN[$ex]:-}"
   [ -n "$main" ] && [ -d "$src/target/classes" ] \
@@ -118,27 +127,29 @@ for ex in "${examples[@]}"; do
   work="$(mktemp -d)"; cp -r "$src/target/classes" "$work/classes"
   work_service "$ex" "$work/classes"
   declare -A port=() pid=(); sup=()
-  for config in plain recorder; do
+  for config in "${configs[@]}"; do
     mkdir -p "$work/$config"; cp -r "$work/classes" "$work/$config/classes"
     port[$config]=$(free_port)
     extra=(); [ "$config" = plain ] || extra=(--enable-recorder)
-    (cd "$work/$config" && exec java -jar "$jar" --reload-on-changes --no-c1-only --no-warm-jvm --no-class-data-sharing "${extra[@]}" -- \
+    with=$jar; [ "$config" != earlier ] || with=$compare
+    (cd "$work/$config" && exec java -jar "$with" --reload-on-changes --no-c1-only --no-warm-jvm --no-class-data-sharing "${extra[@]}" -- \
       "$java" -cp "classes:$src/target/lib/*" "$main" "${port[$config]}") > "$work/$config/out" 2>&1 &
     sup[$config]=$!
   done
-  for config in plain recorder; do
+  for config in "${configs[@]}"; do
     answers "${port[$config]}" /hello; answers "${port[$config]}" "/fail?item=bench"
     for _ in $(seq 100); do
       pid[$config]=$(sed -n 's/^respawn: worker pid \([0-9]*\) up.*/\1/p' "$work/$config/out" | head -1)
       [ -z "${pid[$config]}" ] || break; sleep 0.2
     done
   done
-  for config in plain recorder; do for path in /hello "/fail?item=bench"; do
+  for config in "${configs[@]}"; do for path in /hello "/fail?item=bench"; do
     load "${port[$config]}" "$warm" "$path" > /dev/null; done; done
   if [ -n "$profile" ]; then profiler "$work"; mkdir -p "$profile"; fi
   : > "$work/results"
   for round in $(seq "$rounds"); do
-    order=(plain recorder); [ $((round % 2)) = 1 ] || order=(recorder plain)
+    # Each round begins with the next server: plain first, then the recorder, and so on.
+    order=("${configs[@]:$(( (round - 1) % ${#configs[@]} ))}" "${configs[@]:0:$(( (round - 1) % ${#configs[@]} ))}")
     for path in /hello "/fail?item=bench"; do
       for config in "${order[@]}"; do
         before=$(cpu "${pid[$config]}")
@@ -158,15 +169,17 @@ for ex in "${examples[@]}"; do
     done
   fi
   journal=$(find "$work/recorder" -name '*.journal' -printf '%s\n' 2>/dev/null | awk '{s+=$1} END {printf "%.0f MB", s/1e6}')
-  for config in plain recorder; do kill "${sup[$config]}" 2>/dev/null || true; wait "${sup[$config]}" 2>/dev/null || true; done
+  for config in "${configs[@]}"; do kill "${sup[$config]}" 2>/dev/null || true; wait "${sup[$config]}" 2>/dev/null || true; done
   row="| $ex | ${SERVER[$ex]} |"
   for path in /hello "/fail?item=bench"; do
-    plain_rps=$(awk -v p="$path" '$2==p && $3=="plain" {print $4}' "$work/results" | median)
-    ratio=$(awk -v p="$path" '$2==p {v[$1" "$3]=$4} END {for (r=1; ("" r " plain") in v; r++) print v[r" recorder"]/v[r" plain"]}' "$work/results" | summary)
-    cpu_ratio=$(awk -v p="$path" '$2==p {v[$1" "$3]=$5} END {for (r=1; ("" r " plain") in v; r++) print v[r" plain"]/v[r" recorder"]}' "$work/results" | summary)
-    plain_cpu=$(awk -v p="$path" '$2==p && $3=="plain" {print $5}' "$work/results" | median)
-    rec_cpu=$(awk -v p="$path" '$2==p && $3=="recorder" {print $5}' "$work/results" | median)
-    row="$row $plain_rps | $ratio | $cpu_ratio ($plain_cpu/$rec_cpu µs) |"
+    row="$row $(awk -v p="$path" '$2==p && $3=="plain" {print $4}' "$work/results" | median) |"
+    for config in "${configs[@]:1}"; do
+      ratio=$(awk -v p="$path" -v c="$config" '$2==p {v[$1" "$3]=$4} END {for (r=1; ("" r " plain") in v; r++) print v[r" "c]/v[r" plain"]}' "$work/results" | summary)
+      cpu_ratio=$(awk -v p="$path" -v c="$config" '$2==p {v[$1" "$3]=$5} END {for (r=1; ("" r " plain") in v; r++) print v[r" plain"]/v[r" "c]}' "$work/results" | summary)
+      plain_cpu=$(awk -v p="$path" '$2==p && $3=="plain" {print $5}' "$work/results" | median)
+      rec_cpu=$(awk -v p="$path" -v c="$config" '$2==p && $3==c {print $5}' "$work/results" | median)
+      row="$row $ratio | $cpu_ratio ($plain_cpu/$rec_cpu µs) |"
+    done
   done
   echo "$row $journal |"
   [ -z "${RESPAWN_BENCH_KEEP:-}" ] && rm -rf "$work" || echo "bench: kept $work" >&2
