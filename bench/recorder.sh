@@ -12,7 +12,8 @@
 #   RESPAWN_JAR=PATH  another respawn.jar than the worktree's
 #   RESPAWN_BENCH_COMPARE_JAR=PATH  also runs the recorder of this respawn.jar (an earlier build), as a
 #     third server in the same rounds: its columns say "earlier build"
-#   RESPAWN_BENCH_WARM=S  warm-up seconds per server and endpoint before the rounds (default 10)
+#   RESPAWN_BENCH_WARM=S  seconds per server and endpoint of each warm-up pass (default 10); passes
+#     go on until the worker's JIT compiler threads used under 2% of a core in one (at most 8)
 #   RESPAWN_BENCH_CONNECTIONS=N  wrk's connections (default 4, one wrk thread)
 #   RESPAWN_BENCH_PROFILE=DIR  after the rounds, one more run of each endpoint on the recorder's
 #     worker, sampled by async-profiler (ctimer, 1 ms), written as collapsed stacks into DIR;
@@ -58,6 +59,9 @@ answers() { # port path: waits until it answers 200 (at most 180 s)
 # The worker's CPU time in ns, its JIT compiler threads left out (warming, not serving).
 cpu() { for t in /proc/"$1"/task/*; do
     [[ "$(cat "$t/comm" 2>/dev/null)" == *Compiler* ]] || cut -d' ' -f1 "$t/schedstat" 2>/dev/null
+  done | awk '{s+=$1} END {printf "%.0f\n", s}'; }
+jit() { for t in /proc/"$1"/task/*; do
+    [[ "$(cat "$t/comm" 2>/dev/null)" != *Compiler* ]] || cut -d' ' -f1 "$t/schedstat" 2>/dev/null
   done | awk '{s+=$1} END {printf "%.0f\n", s}'; }
 # One wrk run: prints "req/s requests"; warns when an answer was not 2xx.
 load() { local out; out=$(wrk -t1 -c"$connections" -d"${2}s" "http://127.0.0.1:$1$3")
@@ -143,8 +147,14 @@ for ex in "${examples[@]}"; do
       [ -z "${pid[$config]}" ] || break; sleep 0.2
     done
   done
-  for config in "${configs[@]}"; do for path in /hello "/fail?item=bench"; do
-    load "${port[$config]}" "$warm" "$path" > /dev/null; done; done
+  # Warmed until the JIT is done: its compiler threads under 2% of a core over a pass (at most 8 passes).
+  for config in "${configs[@]}"; do
+    for _ in 1 2 3 4 5 6 7 8; do
+      jit=$(jit "${pid[$config]}"); start=$(date +%s%N)
+      for path in /hello "/fail?item=bench"; do load "${port[$config]}" "$warm" "$path" > /dev/null; done
+      [ $(( ($(jit "${pid[$config]}") - jit) * 50 )) -gt $(( $(date +%s%N) - start )) ] || break
+    done
+  done
   if [ -n "$profile" ]; then profiler "$work"; mkdir -p "$profile"; fi
   : > "$work/results"
   for round in $(seq "$rounds"); do
