@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -20,24 +21,45 @@ import dev.respawn.reloader.output.OwnerOnly;
 
 /**
  * The worker's recording while it lives: each exchange, as it finishes, appended as a
- * {@link JournalRecord} with one positional write. The bytes belong to the operating system's
- * page cache from that moment, so a killed JVM loses nothing already answered.
+ * {@link JournalRecord}. The bytes belong to the operating system's page cache from that moment,
+ * so a killed JVM loses nothing already answered.
  *
- * <p>Not a memory mapping: a mapped page the disk has no room for faults inside whatever thread
- * touches it (an {@code InternalError} in the server's dispatcher), where a write fails with an
- * {@code IOException} that the recorder turns into one line while the application goes on. A
- * record that did not fit is cut off again, so the journal ends with whole records.
+ * <p>Appends are copies into a memory mapping of space the file already holds: the file grows
+ * {@value #REGION} bytes at a time by writing zeros, which reserves the disk space (or fails with
+ * an {@code IOException} on a full disk), and only then is that space mapped. A request so costs a
+ * copy, not a system call. A mapped page the disk had no room for would fault inside whatever
+ * thread touches it (an {@code InternalError} in the server's dispatcher); reserved pages have
+ * their room. Where the space cannot be reserved, appends go on as positional writes, which fail
+ * with an {@code IOException} that the recorder turns into one line while the application goes on;
+ * a record that did not fit is cut off again, so the journal ends with whole records.
  *
- * <p>Each record is its length (4 bytes) and its bytes. {@link #close()} cuts the file to the
- * records written.
+ * <p>Each record is its length (4 bytes) and its bytes, the length written last: a record a kill
+ * interrupted reads as length 0, the end of the journal, as do the zeros reserved after it.
+ * {@link #close()} cuts the file to the records written.
  */
 public final class Journal implements Consumer<RecordedExchange>, Closeable {
 
     /** Journals are named {@code <time>-<pid>.journal}; their HAR gets the same stem. */
     public static final String SUFFIX = ".journal";
 
+    /** How much the file grows at a time (more when one record is larger). */
+    static final int REGION = 1 << 20;
+
+    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(64 << 10).asReadOnlyBuffer();
+
+    /** The name of the last second's first life, and the n of its last: see {@link #firstFree}. */
+    private static Path lastFirst;
+    private static int lastN;
+
     private final Path path;
     private final FileChannel channel;
+    /** The mapped part of the file, from {@link #regionStart}; null before the first record or when unmapped. */
+    private MappedByteBuffer region;
+    private long regionStart;
+    /** Space could not be reserved (a full disk): records are written, not mapped, from then on. */
+    private boolean unmapped;
+    /** How far the file holds zeros reserved for records. */
+    private long reserved;
     private long length;
     private int entries;
     private boolean closed;
@@ -57,15 +79,33 @@ public final class Journal implements Consumer<RecordedExchange>, Closeable {
     public static Journal create(Path directory, long pid, Clock clock) throws IOException {
         OwnerOnly.directories(directory);
         LocalDateTime time = LocalDateTime.ofInstant(clock.instant(), ZoneId.systemDefault());
-        for (int n = 1; ; n++) {
+        for (int n = firstFree(directory.resolve(OwnerOnly.lifeStem(time, pid, 1))); ; n++) {
             String stem = OwnerOnly.lifeStem(time, pid, n);
             if (!Files.exists(directory.resolve(stem + SUFFIX)) && !Files.exists(directory.resolve(stem + ".har"))) {
                 try {
-                    return new Journal(directory.resolve(stem + SUFFIX));
+                    Journal journal = new Journal(directory.resolve(stem + SUFFIX));
+                    taken(directory.resolve(OwnerOnly.lifeStem(time, pid, 1)), n);
+                    return journal;
                 } catch (FileAlreadyExistsException taken) {
                     // Taken since we looked: try the next.
                 }
             }
+        }
+    }
+
+    /**
+     * Where to begin looking for a free name for a life begun in the second and directory of
+     * {@code first}: past the last one given. A life's HAR that was pruned (keep-lives) frees its
+     * name, and a later life of the same second must not take it, or it would sort before the lives it followed.
+     */
+    private static synchronized int firstFree(Path first) {
+        return first.equals(lastFirst) ? lastN + 1 : 1;
+    }
+
+    private static synchronized void taken(Path first, int n) {
+        if (!first.equals(lastFirst) || n > lastN) {
+            lastFirst = first;
+            lastN = n;
         }
     }
 
@@ -81,22 +121,61 @@ public final class Journal implements Consumer<RecordedExchange>, Closeable {
                 return; // the worker is stopping and its HAR is written: late exchanges are dropped
             }
             int size = Integer.BYTES + record.length;
-            ByteBuffer buffer = ByteBuffer.allocate(size).putInt(record.length).put(record).flip();
-            try {
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer, length + buffer.position());
-                }
-                length += size;
-                entries++;
-            } catch (IOException e) {
-                // A full disk: cut the record that did not fit, so the journal ends with whole records.
-                try {
-                    channel.truncate(length);
-                } catch (IOException ignored) {
-                    // What was written reads as a record a kill interrupted, and is counted as damaged.
-                }
-                throw new UncheckedIOException("could not write to " + path + " (" + e.getMessage() + ")", e);
+            if (!unmapped && room(size)) {
+                int at = (int) (length - regionStart);
+                region.position(at + Integer.BYTES);
+                region.put(record);
+                region.putInt(at, record.length);
+            } else {
+                write(record, size);
             }
+            length += size;
+            entries++;
+        }
+    }
+
+    /** Whether the mapped region holds {@code size} more bytes, reserving and mapping more space if not. */
+    private boolean room(int size) {
+        if (region != null && length + size <= regionStart + region.capacity()) {
+            return true;
+        }
+        long end = length + Math.max(REGION, size);
+        try {
+            while (reserved < end) {
+                ByteBuffer zeros = ZEROS.duplicate();
+                zeros.limit((int) Math.min(zeros.capacity(), end - reserved));
+                reserved += channel.write(zeros, reserved);
+            }
+            region = channel.map(FileChannel.MapMode.READ_WRITE, length, end - length);
+            regionStart = length;
+            return true;
+        } catch (IOException | RuntimeException e) {
+            // No room for a region: give back what was reserved, and write records one by one.
+            unmapped = true;
+            region = null;
+            try {
+                channel.truncate(length);
+            } catch (IOException ignored) {
+                // The zeros left read as the journal's end.
+            }
+            return false;
+        }
+    }
+
+    private void write(byte[] record, int size) {
+        ByteBuffer buffer = ByteBuffer.allocate(size).putInt(record.length).put(record).flip();
+        try {
+            while (buffer.hasRemaining()) {
+                channel.write(buffer, length + buffer.position());
+            }
+        } catch (IOException e) {
+            // A full disk: cut the record that did not fit, so the journal ends with whole records.
+            try {
+                channel.truncate(length);
+            } catch (IOException ignored) {
+                // What was written reads as a record a kill interrupted, and is counted as damaged.
+            }
+            throw new UncheckedIOException("could not write to " + path + " (" + e.getMessage() + ")", e);
         }
     }
 
@@ -111,6 +190,7 @@ public final class Journal implements Consumer<RecordedExchange>, Closeable {
             return;
         }
         closed = true;
+        region = null;
         try {
             channel.truncate(length);
         } catch (IOException e) {

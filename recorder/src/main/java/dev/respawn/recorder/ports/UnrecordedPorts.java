@@ -23,6 +23,12 @@ public final class UnrecordedPorts extends Thread {
     private static final Duration POLL = Duration.ofSeconds(2);
     private static final List<String> TABLES = List.of("/proc/self/net/tcp", "/proc/self/net/tcp6");
     private static final String LISTEN = "0A";
+    /**
+     * Once every port of ours is accounted for, only every this many polls looks for new ones:
+     * the tables cover the whole machine's sockets, and reading them costs more than a busy
+     * server's other work of two seconds on a machine with many.
+     */
+    static final int SETTLED_EVERY = 5;
 
     private final Recorder recorder;
     private final Supplier<Set<Integer>> respawnPorts;
@@ -32,6 +38,8 @@ public final class UnrecordedPorts extends Thread {
     private Set<Integer> suspects = Set.of();
     private Set<Integer> machine;
     private Set<Integer> ours = Set.of();
+    private boolean settled;
+    private int polls;
 
     UnrecordedPorts(Recorder recorder, Supplier<Set<Integer>> respawnPorts, Consumer<String> say) {
         super("respawn-recorder-ports");
@@ -72,22 +80,28 @@ public final class UnrecordedPorts extends Thread {
      * the JVM's own sockets give no other sign of HTTP without touching every server.)
      */
     void poll() {
+        if (settled && ++polls % SETTLED_EVERY != 0) {
+            return;
+        }
         Set<Integer> all = ListeningPorts.all();
         if (!all.equals(machine)) { // our own sockets only when something listens anew: reading them costs more
             machine = all;
             ours = ListeningPorts.ownedBy(List.of(ProcessHandle.current()));
             ignored = respawnPorts.get();
         }
-        if (ours.isEmpty()) {
-            return;
-        }
         Set<Integer> served = recorder.servedPorts();
-        Set<Integer> now = new HashSet<>();
-        for (int port : connected(ours)) {
+        Set<Integer> unsure = new HashSet<>();
+        for (int port : ours) {
             if (!served.contains(port) && !ignored.contains(port) && !said.contains(port)) {
-                now.add(port);
+                unsure.add(port);
             }
         }
+        settled = !ours.isEmpty() && unsure.isEmpty();
+        if (settled) {
+            suspects = Set.of();
+            return;
+        }
+        Set<Integer> now = connected(unsure);
         for (int port : now) {
             if (suspects.contains(port)) {
                 said.add(port);

@@ -24,4 +24,17 @@ class RedactorTest {
     void keepsEverythingWhenAskedToKeepSecrets() {
         assertThat(new Redactor(List.of("X-Api-Key"), true).redact(HEADERS)).isEqualTo(HEADERS);
     }
+
+    @Test
+    void namesOfAnyLengthAreRedactedAndSameLengthNamesAreNot() {
+        String longName = "X-" + "Very-Long-".repeat(8) + "Token";
+        Redactor redactor = new Redactor(List.of(longName), false);
+        List<Header> headers = List.of(new Header(longName.toUpperCase(java.util.Locale.ROOT), "t"),
+                new Header("Cookies", "c"), new Header("Accept", "*/*"), new Header("Set-Cookie-", "s"));
+
+        assertThat(redactor.redact(headers)).containsExactly(new Header(headers.get(0).name(), "[redacted]"),
+                headers.get(1), headers.get(2), headers.get(3));
+        List<Header> open = headers.subList(1, 4);
+        assertThat(redactor.redact(open)).as("the same list when nothing is secret").isSameAs(open);
+    }
 }

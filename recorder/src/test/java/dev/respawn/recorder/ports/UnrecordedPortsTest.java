@@ -45,4 +45,24 @@ class UnrecordedPortsTest {
                     + " sees no request there");
         }
     }
+
+    @Test
+    void aPortOpenedAfterEveryPortWasRecordedIsStillNamed() throws Exception {
+        assumeTrue(ListeningPorts.supported(), "/proc");
+        try (ServerSocket recorded = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+                Socket b = new Socket(InetAddress.getLoopbackAddress(), recorded.getLocalPort())) {
+            recorder.begin(recorded.getLocalPort());
+            UnrecordedPorts watch = new UnrecordedPorts(recorder, Set::of, said::add);
+            watch.poll(); // every port of ours recorded: the watcher looks less often from here
+
+            try (ServerSocket later = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+                    Socket a = new Socket(InetAddress.getLoopbackAddress(), later.getLocalPort())) {
+                for (int i = 0; i < 3 * UnrecordedPorts.SETTLED_EVERY && said.isEmpty(); i++) {
+                    watch.poll();
+                }
+                assertThat(said).hasSize(1);
+                assertThat(said.get(0)).startsWith("clients connect to port " + later.getLocalPort() + " ");
+            }
+        }
+    }
 }

@@ -1,0 +1,197 @@
+#!/usr/bin/env bash
+# The recorder's cost per server: each example runs twice under the supervisor, plain and with
+# --enable-recorder, both up at once and idle but for the one under load; wrk alternates between
+# them round by round (which goes first alternating too), on a trivial handler (GET /hello, a
+# constant) and on one doing real work (GET /fail?item=bench: the example's OrderService, which
+# only throws, swapped by this script for one that counts the primes below $WORK_PRIMES by trial
+# division, about a millisecond of CPU, and answers the first 4 KB of them as text; the examples
+# themselves are not changed). Prints one markdown row per example: the recorder's requests per
+# second as a share of plain's in the same round, the median of the rounds with their min and max,
+# and the same for the worker's CPU time per request (its JIT compiler threads left out).
+# Usage: bench/recorder.sh [ROUNDS] [SECONDS] [example...]   (defaults: 5 rounds of 5 s, every server)
+#   RESPAWN_JAR=PATH  another respawn.jar than the worktree's
+#   RESPAWN_BENCH_COMPARE_JAR=PATH  also runs the recorder of this respawn.jar (an earlier build), as a
+#     third server in the same rounds: its columns say "earlier build"
+#   RESPAWN_BENCH_WARM=S  seconds per server and endpoint of each warm-up pass (default 10); passes
+#     go on until the worker's JIT compiler threads used under 2% of a core in one (at most 8)
+#   RESPAWN_BENCH_CONNECTIONS=N  wrk's connections (default 4, one wrk thread)
+#   RESPAWN_BENCH_PROFILE=DIR  after the rounds, one more run of each endpoint on the recorder's
+#     worker, sampled by async-profiler (ctimer, 1 ms), written as collapsed stacks into DIR;
+#     bench/recorder-share.py then gives the recorder's share of the request work
+# Builds nothing: run `mvn -B -q -DskipTests -pl debug-agent -am package` first (respawn.jar and the
+# examples with their target/lib). Needs wrk (apt-get install -y wrk) and python3.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+jar="${RESPAWN_JAR:-$here/debug-agent/target/respawn.jar}"
+rounds="${1:-5}"; seconds="${2:-5}"; shift 2 2>/dev/null || shift $#
+warm="${RESPAWN_BENCH_WARM:-10}"
+connections="${RESPAWN_BENCH_CONNECTIONS:-4}"
+profile="${RESPAWN_BENCH_PROFILE:-}"
+WORK_PRIMES="${WORK_PRIMES:-30000}"
+compare="${RESPAWN_BENCH_COMPARE_JAR:-}"
+configs=(plain recorder); [ -z "$compare" ] || configs+=(earlier)
+java25=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+declare -A MAIN=(
+  [jdk-http]=dev.respawn.examples.jdkhttp.JdkHttpApp [tomcat-jakarta]=dev.respawn.examples.jakarta.JakartaServer
+  [tomcat-javax]=dev.respawn.examples.javax.JavaxServer [javalin]=dev.respawn.examples.javalin.JavalinApp
+  [jetty-core]=dev.respawn.examples.jettycore.JettyCoreApp [jetty-ee10]=dev.respawn.examples.jettyee10.JettyServletApp
+  [undertow]=dev.respawn.examples.undertow.UndertowApp [vertx]=dev.respawn.examples.vertx.VertxApp
+  [spring-boot]=dev.respawn.examples.spring.SpringApp [spring-webflux]=dev.respawn.examples.webflux.WebFluxApp
+  [micronaut]=dev.respawn.examples.micronaut.Application [dropwizard]=dev.respawn.examples.dropwizard.DropwizardApp
+  [helidon-se]=dev.respawn.examples.helidon.HelidonApp)
+declare -A SERVER=(
+  [jdk-http]="JDK HttpServer" [tomcat-jakarta]="Tomcat (Servlet)" [tomcat-javax]="Tomcat 9 (javax Servlet)"
+  [javalin]="Jetty 11 (Servlet)" [jetty-core]="Jetty 12 core" [jetty-ee10]="Jetty 12 ee10 (Servlet)"
+  [undertow]="Undertow core" [vertx]="Netty (Vert.x)" [spring-boot]="Tomcat (Spring MVC)"
+  [spring-webflux]="Netty (Reactor Netty)" [micronaut]="Netty (Micronaut)" [dropwizard]="Jetty 12 (Jersey)"
+  [helidon-se]="Helidon SE (its own)")
+examples=("$@")
+[ ${#examples[@]} -gt 0 ] || examples=(jdk-http tomcat-jakarta jetty-core jetty-ee10 undertow vertx spring-webflux micronaut helidon-se)
+command -v wrk >/dev/null || { echo "bench: wrk is missing (apt-get install -y wrk)" >&2; exit 2; }
+[ -f "$jar" ] || { echo "bench: $jar is missing (mvn -DskipTests -pl debug-agent -am package)" >&2; exit 2; }
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+answers() { # port path: waits until it answers 200 (at most 180 s)
+  local end=$(( $(date +%s) + 180 ))
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' -m 5 "http://127.0.0.1:$1$2" 2>/dev/null)" = 200 ]; do
+    [ "$(date +%s)" -lt "$end" ] || { echo "bench: nothing answered 200 on $1$2" >&2; return 1; }; sleep 0.2; done
+}
+# The worker's CPU time in ns, its JIT compiler threads left out (warming, not serving).
+cpu() { for t in /proc/"$1"/task/*; do
+    [[ "$(cat "$t/comm" 2>/dev/null)" == *Compiler* ]] || cut -d' ' -f1 "$t/schedstat" 2>/dev/null
+  done | awk '{s+=$1} END {printf "%.0f\n", s}'; }
+jit() { for t in /proc/"$1"/task/*; do
+    [[ "$(cat "$t/comm" 2>/dev/null)" != *Compiler* ]] || cut -d' ' -f1 "$t/schedstat" 2>/dev/null
+  done | awk '{s+=$1} END {printf "%.0f\n", s}'; }
+# One wrk run: prints "req/s requests"; warns when an answer was not 2xx.
+load() { local out; out=$(wrk -t1 -c"$connections" -d"${2}s" "http://127.0.0.1:$1$3")
+  if grep -q "Non-2xx" <<<"$out"; then echo "bench: $3 answered errors: $(grep Non-2xx <<<"$out")" >&2; fi
+  awk '/Requests\/sec/{r=$2} /requests in/{n=$1} END {print r, n}' <<<"$out"; }
+# Median, min and max of the ratios on stdin, as percentages.
+summary() { sort -g | awk '{v[NR]=$1} END {m=(NR%2)?v[(NR+1)/2]:(v[NR/2]+v[NR/2+1])/2;
+  printf "%.1f%% (%.1f–%.1f)", 100*m, 100*v[1], 100*v[NR]}'; }
+median() { sort -g | awk '{v[NR]=$1} END {m=(NR%2)?v[(NR+1)/2]:(v[NR/2]+v[NR/2+1])/2; printf "%'"'"'.0f", m}'; }
+
+# The swapped OrderService: the same class, annotations and signature, its reserve doing work.
+work_service() { # example classes-dir
+  local src="$here/examples/$1" out="$2" javac source release
+  source=$(find "$src/src/main/java" -name OrderService.java)
+  javac="$(dirname "$(readlink -f "$java25")")/javac"
+  release=$(( $(od -An -j6 -N2 -tu1 "$out/$(sed -n 's/^package \(.*\);/\1/p' "$source" | tr . /)/OrderService.class" | awk '{print $1*256+$2}') - 44 ))
+  mkdir -p "$out.src"
+  sed 's|throw new IllegalArgumentException("no such item: " + item);|return BenchWork.primes(item, '"$WORK_PRIMES"');|' \
+    "$source" > "$out.src/OrderService.java"
+  sed -n 's/^package \(.*\);/package \1;/p' "$source" > "$out.src/BenchWork.java"
+  cat >> "$out.src/BenchWork.java" <<'EOF'
+final class BenchWork {
+    private BenchWork() {
+    }
+    static String primes(String item, int below) {
+        StringBuilder out = new StringBuilder(4200).append("primes below ").append(below).append(" for ").append(item).append(':');
+        int count = 0;
+        for (int n = 2; n < below; n++) {
+            boolean prime = true;
+            for (int d = 2; d * d <= n && prime; d++) {
+                prime = n % d != 0;
+            }
+            if (prime) {
+                count++;
+                if (out.length() < 4080) {
+                    out.append(' ').append(n);
+                }
+            }
+        }
+        return out.append(" (").append(count).append(" in all)\n").toString();
+    }
+}
+EOF
+  "$javac" -nowarn -proc:none --release "$release" -d "$out" -cp "$out:$src/target/lib/*" \
+    "$out.src/OrderService.java" "$out.src/BenchWork.java"
+}
+
+profiler() { # async-profiler's library and asprof from respawn.jar, into $1/ap
+  mkdir -p "$1/ap"; (cd "$1/ap" && unzip -qo "$jar" 'libs/libasyncProfiler-*-linux-x64.so' 'libs/asprof-*-linux-x64')
+  chmod +x "$1"/ap/libs/asprof-*
+}
+
+declare -A sup=()
+trap 'for s in "${sup[@]}"; do kill "$s" 2>/dev/null || true; done' EXIT
+trap 'exit 143' INT TERM
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $rounds rounds of ${seconds} s, wrk -t1 -c$connections, warm-up ${warm} s" >&2
+columns() { # endpoint
+  printf ' %s plain req/s | %s recorder/plain req/s | %s plain/recorder CPU per request |' "$1" "$1" "$1"
+  [ -z "$compare" ] || printf ' %s earlier build req/s | %s earlier build CPU |' "$1" "$1"; }
+echo "| example | server |$(columns '`/hello`')$(columns 'real work') journal |"
+echo "|---|---|$(for _ in 1 2; do printf -- '---:|---:|---:|'; [ -z "$compare" ] || printf -- '---:|---:|'; done)---:|"
+for ex in "${examples[@]}"; do
+  src="$here/examples/$ex"; main="${MAIN[$ex]:-}"
+  [ -n "$main" ] && [ -d "$src/target/classes" ] \
+    || { echo "bench: skipping $ex (unknown, or not built)" >&2; continue; }
+  java=java; [ "$ex" != helidon-se ] || java=$java25
+  work="$(mktemp -d)"; cp -r "$src/target/classes" "$work/classes"
+  work_service "$ex" "$work/classes"
+  declare -A port=() pid=(); sup=()
+  for config in "${configs[@]}"; do
+    mkdir -p "$work/$config"; cp -r "$work/classes" "$work/$config/classes"
+    port[$config]=$(free_port)
+    extra=(); [ "$config" = plain ] || extra=(--enable-recorder)
+    with=$jar; [ "$config" != earlier ] || with=$compare
+    (cd "$work/$config" && exec java -jar "$with" --reload-on-changes --no-c1-only --no-warm-jvm --no-class-data-sharing "${extra[@]}" -- \
+      "$java" -cp "classes:$src/target/lib/*" "$main" "${port[$config]}") > "$work/$config/out" 2>&1 &
+    sup[$config]=$!
+  done
+  for config in "${configs[@]}"; do
+    answers "${port[$config]}" /hello; answers "${port[$config]}" "/fail?item=bench"
+    for _ in $(seq 100); do
+      pid[$config]=$(sed -n 's/^respawn: worker pid \([0-9]*\) up.*/\1/p' "$work/$config/out" | head -1)
+      [ -z "${pid[$config]}" ] || break; sleep 0.2
+    done
+  done
+  # Warmed until the JIT is done: its compiler threads under 2% of a core over a pass (at most 8 passes).
+  for config in "${configs[@]}"; do
+    for _ in 1 2 3 4 5 6 7 8; do
+      jit=$(jit "${pid[$config]}"); start=$(date +%s%N)
+      for path in /hello "/fail?item=bench"; do load "${port[$config]}" "$warm" "$path" > /dev/null; done
+      [ $(( ($(jit "${pid[$config]}") - jit) * 50 )) -gt $(( $(date +%s%N) - start )) ] || break
+    done
+  done
+  if [ -n "$profile" ]; then profiler "$work"; mkdir -p "$profile"; fi
+  : > "$work/results"
+  for round in $(seq "$rounds"); do
+    # Each round begins with the next server: plain first, then the recorder, and so on.
+    order=("${configs[@]:$(( (round - 1) % ${#configs[@]} ))}" "${configs[@]:0:$(( (round - 1) % ${#configs[@]} ))}")
+    for path in /hello "/fail?item=bench"; do
+      for config in "${order[@]}"; do
+        before=$(cpu "${pid[$config]}")
+        read -r rps n < <(load "${port[$config]}" "$seconds" "$path")
+        used=$(( $(cpu "${pid[$config]}") - before ))
+        echo "$round $path $config $rps $(awk -v u="$used" -v n="$n" 'BEGIN {printf "%.1f", u/1000/n}')" >> "$work/results"
+      done
+    done
+  done
+  if [ -n "$profile" ]; then # one more run of each endpoint on the recorder's worker, sampled, not counted
+    lib=$(echo "$work"/ap/libs/libasyncProfiler-*)
+    for path in /hello "/fail?item=bench"; do
+      "$work"/ap/libs/asprof-* start -e ctimer -i 1ms --libpath "$lib" "${pid[recorder]}" >/dev/null
+      load "${port[recorder]}" "$seconds" "$path" > /dev/null
+      "$work"/ap/libs/asprof-* stop -o collapsed -f "$profile/$ex-$([ "$path" = /hello ] && echo hello || echo work).collapsed" \
+        --libpath "$lib" "${pid[recorder]}" >/dev/null
+    done
+  fi
+  journal=$(find "$work/recorder" -name '*.journal' -printf '%s\n' 2>/dev/null | awk '{s+=$1} END {printf "%.0f MB", s/1e6}')
+  for config in "${configs[@]}"; do kill "${sup[$config]}" 2>/dev/null || true; wait "${sup[$config]}" 2>/dev/null || true; done
+  row="| $ex | ${SERVER[$ex]} |"
+  for path in /hello "/fail?item=bench"; do
+    row="$row $(awk -v p="$path" '$2==p && $3=="plain" {print $4}' "$work/results" | median) |"
+    for config in "${configs[@]:1}"; do
+      ratio=$(awk -v p="$path" -v c="$config" '$2==p {v[$1" "$3]=$4} END {for (r=1; ("" r " plain") in v; r++) print v[r" "c]/v[r" plain"]}' "$work/results" | summary)
+      cpu_ratio=$(awk -v p="$path" -v c="$config" '$2==p {v[$1" "$3]=$5} END {for (r=1; ("" r " plain") in v; r++) print v[r" plain"]/v[r" "c]}' "$work/results" | summary)
+      plain_cpu=$(awk -v p="$path" '$2==p && $3=="plain" {print $5}' "$work/results" | median)
+      rec_cpu=$(awk -v p="$path" -v c="$config" '$2==p && $3==c {print $5}' "$work/results" | median)
+      row="$row $ratio | $cpu_ratio ($plain_cpu/$rec_cpu µs) |"
+    done
+  done
+  echo "$row $journal |"
+  [ -z "${RESPAWN_BENCH_KEEP:-}" ] && rm -rf "$work" || echo "bench: kept $work" >&2
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
