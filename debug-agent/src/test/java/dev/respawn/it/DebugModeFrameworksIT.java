@@ -1,7 +1,6 @@
 package dev.respawn.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.jacoco.core.analysis.Analyzer;
@@ -32,8 +29,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DebugModeFrameworksIT {
 
-    private static final Pattern RELOAD = Pattern.compile("changed(?: \\(.*\\))?; (hot-swapped|restarted inside the JVM|restarted) in \\d+ ms");
-    private static final Pattern WORKER = Pattern.compile("worker pid (\\d+) up in");
     /** Debug-mode starts take several times a plain one's on a 2-core machine busy with builds. */
     private static final Duration SERVED = Duration.ofSeconds(120);
 
@@ -70,21 +65,21 @@ class DebugModeFrameworksIT {
                 "--debug-mode", "--debugger-port", Integer.toString(TestEnvironment.freePort()),
                 "--no-class-data-sharing", "--", java, "-cp", app.classpath(), example.main(), Integer.toString(port)))) {
             Http.awaitBody(port, "/hello", example.greeting(), SERVED);
-            long worker = workerPid(respawn);
+            long worker = Reloads.workerPid(respawn, SERVED);
 
             app.edit(example.source(), "\"" + example.greeting() + "\"", "\"Swapped \" + (1 + 1)");
-            List<String> swap = change(respawn, app, port, "Swapped 2");
+            List<String> swap = Reloads.change(respawn, app, port, "Swapped 2", SERVED);
             assertThat(swap).as("a body change, hot-swapped in debug mode").containsOnly("hot-swapped");
-            assertThat(alive(worker)).as("the same worker JVM").isTrue();
+            assertThat(Reloads.alive(worker)).as("the same worker JVM").isTrue();
             ExampleWorkspace.copyTree(app.classes(), swapped);
             swappedLine = lineOf(app, example.source(), "\"Swapped \" + (1 + 1)");
 
             app.edit(example.source(), example.anchor(), example.anchor() + "\n        private static int greeted;\n");
             app.edit(example.source(), "\"Swapped \" + (1 + 1)", "\"Greeted \" + (++greeted)");
-            List<String> field = change(respawn, app, port, "Greeted 1");
+            List<String> field = Reloads.change(respawn, app, port, "Greeted 1", SERVED);
             assertThat(field).as("a new field, served by a restart inside the JVM in debug mode").containsOnly(
                     "restarted inside the JVM");
-            assertThat(alive(worker)).as("the same worker JVM").isTrue();
+            assertThat(Reloads.alive(worker)).as("the same worker JVM").isTrue();
             assertThat(respawn.count("worker pid \\d+ up in")).as("one worker JVM all along").isEqualTo(1);
 
             respawn.terminate();
@@ -124,28 +119,4 @@ class DebugModeFrameworksIT {
         throw new AssertionError("no line with " + text + " in " + source);
     }
 
-    private static List<String> change(RespawnProcess respawn, ExampleWorkspace app, int port, String expected)
-            throws Exception {
-        int before = reloads(respawn.stderr()).size();
-        app.compile();
-        Http.awaitBody(port, "/hello", expected, SERVED);
-        await().atMost(SERVED).pollInterval(Duration.ofMillis(50)).until(() -> reloads(respawn.stderr()).size() > before);
-        List<String> all = reloads(respawn.stderr());
-        return all.subList(before, all.size());
-    }
-
-    private static List<String> reloads(String stderr) {
-        return RELOAD.matcher(stderr).results().map(m -> m.group(1)).toList();
-    }
-
-    private static boolean alive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-    }
-
-    private static long workerPid(RespawnProcess respawn) {
-        respawn.awaitStderr(WORKER.pattern(), SERVED);
-        Matcher matcher = WORKER.matcher(respawn.stderr());
-        assertThat(matcher.find()).isTrue();
-        return Long.parseLong(matcher.group(1));
-    }
 }

@@ -1,7 +1,6 @@
 package dev.respawn.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,8 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
@@ -44,12 +41,7 @@ class FrameworksIT {
      */
     static final Set<String> HOT_SWAP_PENDING = Set.of();
 
-    private static final String HOT_SWAP = "hot-swapped";
-    private static final String IN_JVM = "restarted inside the JVM";
-    private static final String PROCESS = "restarted";
     /** The supervisor's line for each reload, ending in how it went. */
-    private static final Pattern RELOAD = Pattern.compile("changed(?: \\(.*\\))?; (hot-swapped|restarted inside the JVM|restarted) in \\d+ ms");
-    private static final Pattern WORKER = Pattern.compile("worker pid (\\d+) up in");
     private static final String JSON = "{\"items\":[\"book\",\"pen\"],\"note\":\"échos\"}";
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
             .version(HttpClient.Version.HTTP_1_1).build();
@@ -135,7 +127,7 @@ class FrameworksIT {
         try (RespawnProcess respawn = RespawnProcess.supervisor(app.root(), List.of("--reload-on-changes",
                 "--no-class-data-sharing", "--", java, "-cp", app.classpath(), example.main(), Integer.toString(port)))) {
             Http.awaitBody(port, "/hello", example.greeting(), SERVED);
-            long worker = workerPid(respawn);
+            long worker = Reloads.workerPid(respawn, SERVED);
 
             assertThat(Http.get(port, example.failPath()).statusCode()).as("GET " + example.failPath()).isEqualTo(500);
             HttpResponse<String> echo = post(port, "/echo", "application/json", JSON);
@@ -144,63 +136,34 @@ class FrameworksIT {
             assertThat(echo.headers().firstValue("Content-Type")).as("its type echoed").hasValue("application/json");
 
             app.edit(example.source(), "\"" + example.greeting() + "\"", "\"Swapped \" + (1 + 1)");
-            List<String> swap = change(respawn, app, port, "Swapped 2");
+            List<String> swap = Reloads.change(respawn, app, port, "Swapped 2", SERVED);
             if (HOT_SWAP_PENDING.contains(example.name())) {
                 assertThat(swap).as(example.name() + " hot-swapped a body change: take it out of HOT_SWAP_PENDING")
-                        .containsOnly(PROCESS);
-                assertThat(alive(worker)).as("a new worker JVM").isFalse();
+                        .containsOnly(Reloads.PROCESS);
+                assertThat(Reloads.alive(worker)).as("a new worker JVM").isFalse();
             } else {
-                assertThat(swap).as("a body change, hot-swapped").containsOnly(HOT_SWAP);
-                assertThat(alive(worker)).as("the same worker JVM").isTrue();
+                assertThat(swap).as("a body change, hot-swapped").containsOnly(Reloads.HOT_SWAP);
+                assertThat(Reloads.alive(worker)).as("the same worker JVM").isTrue();
             }
 
             app.edit(example.source(), example.anchor(), example.anchor() + "\n        private static int greeted;\n");
             app.edit(example.source(), "\"Swapped \" + (1 + 1)", "\"Greeted \" + (++greeted)");
-            List<String> field = change(respawn, app, port, "Greeted 1");
+            List<String> field = Reloads.change(respawn, app, port, "Greeted 1", SERVED);
             if (IN_JVM_PENDING.contains(example.name())) {
                 // Issue 13: today this falls back to a new worker process, after the shutdown timeout.
                 assertThat(field).as(example.name() + " restarted inside the JVM: take it out of IN_JVM_PENDING")
-                        .containsOnly(PROCESS);
-                assertThat(alive(worker)).as("a new worker JVM").isFalse();
+                        .containsOnly(Reloads.PROCESS);
+                assertThat(Reloads.alive(worker)).as("a new worker JVM").isFalse();
                 return;
             }
-            assertThat(field).as("a new field, served by a restart inside the JVM").containsOnly(IN_JVM);
+            assertThat(field).as("a new field, served by a restart inside the JVM").containsOnly(Reloads.IN_JVM);
             respawn.awaitStderr("\\.class: a field was added \\(greeted\\)\\); restarted inside the JVM in \\d+ ms", SERVED);
-            assertThat(alive(worker)).as("the same worker JVM").isTrue();
+            assertThat(Reloads.alive(worker)).as("the same worker JVM").isTrue();
             assertThat(respawn.count("worker pid \\d+ up in")).as("one worker JVM all along").isEqualTo(1);
             assertThat(respawn.stderr()).doesNotContain("cannot restart inside the JVM");
         }
     }
 
-    /**
-     * Compiles the edited sources, waits until {@code /hello} answers {@code expected}, and returns
-     * how the supervisor said it reloaded since: one of {@link #HOT_SWAP}, {@link #IN_JVM} and
-     * {@link #PROCESS} per line (a build's class files may come in more than one batch).
-     */
-    private static List<String> change(RespawnProcess respawn, ExampleWorkspace app, int port, String expected)
-            throws Exception {
-        int before = reloads(respawn.stderr()).size();
-        app.compile();
-        Http.awaitBody(port, "/hello", expected, SERVED);
-        await().atMost(SERVED).pollInterval(Duration.ofMillis(50)).until(() -> reloads(respawn.stderr()).size() > before);
-        List<String> all = reloads(respawn.stderr());
-        return all.subList(before, all.size());
-    }
-
-    private static List<String> reloads(String stderr) {
-        return RELOAD.matcher(stderr).results().map(m -> m.group(1)).toList();
-    }
-
-    private static boolean alive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-    }
-
-    private static long workerPid(RespawnProcess respawn) {
-        respawn.awaitStderr(WORKER.pattern(), SERVED);
-        Matcher matcher = WORKER.matcher(respawn.stderr());
-        assertThat(matcher.find()).isTrue();
-        return Long.parseLong(matcher.group(1));
-    }
 
     private static HttpResponse<String> post(int port, String path, String type, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
