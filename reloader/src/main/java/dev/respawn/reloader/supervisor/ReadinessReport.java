@@ -33,6 +33,7 @@ final class ReadinessReport extends Thread {
     private final boolean inJvm;
     private final ServingEvents events;
     private Runnable done = () -> { };
+    private Set<Integer> listeningBefore;
 
     /** @param inJvm whether the application restarted inside the same worker, not as a new one */
     ReadinessReport(Console console, Worker worker, Set<Integer> expected, Set<Integer> addOnPorts,
@@ -50,6 +51,17 @@ final class ReadinessReport extends Thread {
         this.controlPorts = controlPorts;
         this.inJvm = inJvm;
         this.events = events;
+    }
+
+    /**
+     * The machine's listening ports from before the application began to start. Without it they are
+     * read as the report starts, which is too late where the old life listened on nothing (its main
+     * threw) and the new one may already listen once a restart inside the JVM returns: its port
+     * would count as old, and the report would wait for another one for a minute.
+     */
+    ReadinessReport listeningBefore(Set<Integer> ports) {
+        this.listeningBefore = Set.copyOf(ports);
+        return this;
     }
 
     /** Runs {@code action} once the report is said (or given up), on this thread. */
@@ -72,7 +84,7 @@ final class ReadinessReport extends Thread {
             say(Set.of());
             return;
         }
-        Set<Integer> before = ListeningPorts.all();
+        Set<Integer> before = listeningBefore != null ? listeningBefore : ListeningPorts.all();
         // A life whose main threw is not waited for: the front shows its exception, and a port
         // that opens later belongs to the next reload, which has a report of its own.
         while (worker.isAlive() && !events.mainFailedSinceReload()) {

@@ -89,13 +89,15 @@ final class Reloads {
         }
         List<ProcessHandle> tree = ProcessTree.of(worker.handle());
         Set<Integer> ports = controlPorts.withoutControlPorts(ListeningPorts.ownedBy(tree), tree);
+        Set<Integer> listeningBefore = ListeningPorts.all();
         // The new life reports its classes anew; what the old one loaded no longer counts.
         hotSwapper.newLife();
         Optional<String> failed = inJvm.restart(worker);
         if (failed.isPresent()) {
             return failed;
         }
-        new ReadinessReport(console, worker, ports, Set.of(), changed, why, began, controlPorts, true, events).start();
+        new ReadinessReport(console, worker, ports, Set.of(), changed, why, began, controlPorts, true, events)
+                .listeningBefore(listeningBefore).start();
         return Optional.empty();
     }
 }
