@@ -13,16 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.sun.jdi.Bootstrap;
 import com.sun.jdi.VirtualMachine;
-import com.sun.jdi.connect.AttachingConnector;
-import com.sun.jdi.connect.Connector;
 
 /** {@code --enable-debugger}: JDWP on one loopback port, the same after every restart. */
 class DebuggerIT {
@@ -108,7 +104,7 @@ class DebuggerIT {
             // main has not run: for as long as nobody attaches, the application does not listen.
             await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> !answers(port));
 
-            VirtualMachine vm = attach(debugger);
+            VirtualMachine vm = Jdi.attach(debugger);
             try {
                 // JDWP suspends the VM again as it sends its start event to the new debugger: resuming
                 // before that event arrived would leave it suspended.
@@ -123,14 +119,6 @@ class DebuggerIT {
         }
     }
 
-    private static VirtualMachine attach(int port) throws Exception {
-        AttachingConnector socket = Bootstrap.virtualMachineManager().attachingConnectors().stream()
-                .filter(c -> c.transport().name().equals("dt_socket")).findFirst().orElseThrow();
-        Map<String, Connector.Argument> arguments = socket.defaultArguments();
-        arguments.get("hostname").setValue("127.0.0.1");
-        arguments.get("port").setValue(Integer.toString(port));
-        return socket.attach(arguments);
-    }
 
     @Test
     void aPortHeldByAnotherProcessIsAOneLineErrorNotAHang() throws Exception {

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -21,10 +20,7 @@ import org.jacoco.core.tools.ExecFileLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.sun.jdi.Bootstrap;
 import com.sun.jdi.VirtualMachine;
-import com.sun.jdi.connect.AttachingConnector;
-import com.sun.jdi.connect.Connector;
 
 import dev.respawn.reloader.control.ControlFile;
 import dev.respawn.reloader.ports.ListeningPorts;
@@ -162,7 +158,7 @@ class WarmJvmIT {
             assertThat(Http.get(port, "/hello?life=2").statusCode()).isEqualTo(200);
             assertThat(ListeningPorts.ownedBy(List.of(ProcessHandle.of(warm).orElseThrow())))
                     .as("the debugger's port, now the warm worker's").contains(debugger);
-            VirtualMachine vm = attach(debugger);
+            VirtualMachine vm = Jdi.attach(debugger);
             try {
                 assertThat(vm.classesByName("dev.respawn.examples.hello.Greeting")).as("the application's JVM").isNotEmpty();
             } finally {
@@ -215,14 +211,6 @@ class WarmJvmIT {
         return files.get(0);
     }
 
-    private static VirtualMachine attach(int port) throws Exception {
-        AttachingConnector socket = Bootstrap.virtualMachineManager().attachingConnectors().stream()
-                .filter(c -> c.transport().name().equals("dt_socket")).findFirst().orElseThrow();
-        Map<String, Connector.Argument> arguments = socket.defaultArguments();
-        arguments.get("hostname").setValue("127.0.0.1");
-        arguments.get("port").setValue(Integer.toString(port));
-        return socket.attach(arguments);
-    }
 
     @Test
     void noWarmJvmStartsTheWorkerAfterTheChange() throws Exception {
