@@ -334,6 +334,14 @@ public final class Options {
         return enableProfiler || debugMode || profileRequests;
     }
 
+    /**
+     * Whether the profiler was asked for by name ({@code --enable-profiler}, {@code --profile-requests}),
+     * not only as part of {@code --debug-mode}: such a worker gets the full JIT.
+     */
+    public boolean profilerAskedFor() {
+        return enableProfiler || profileRequests;
+    }
+
     public Path profilerDirectory() {
         return orUnderDebugDirectory(profilerDirectory, "profiles");
     }

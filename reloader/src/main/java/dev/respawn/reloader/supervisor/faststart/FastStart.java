@@ -83,8 +83,10 @@ public final class FastStart implements AutoCloseable {
                 parts.add("the command's own " + own.get() + ", so not C1 only");
             } else if (jvm.isPresent() && !jvm.get().hotSpot()) {
                 parts.add("not C1 only (not a HotSpot JVM)");
-            } else if (options.enableProfiler()) {
-                // C1's code is not what runs in production: a profile of it points at the wrong frames.
+            } else if (options.profilerAskedFor()) {
+                // C1's code is not what runs in production: one who asks for a profile by name gets C2's.
+                // --debug-mode alone stays C1 only: it is run all day, and C2's compiler thread slows
+                // its starts and hot swaps on a small machine.
                 parts.add("the full JIT while profiling, not C1 only (" + C1_ONLY + " on the worker's command keeps C1 only)");
             } else {
                 added.add(C1_ONLY);

@@ -125,6 +125,13 @@ class FastStartTest {
     }
 
     @Test
+    void debugModeAloneStaysC1Only() {
+        assertThat(command(fastStart("debug-mode"))).containsOnlyOnce(FastStart.C1_ONLY);
+        assertThat(command(fastStart("debug-mode,no-c1-only"))).noneMatch(FastStart.C1_ONLY::equals);
+        assertThat(command(fastStart("debug-mode,enable-profiler"))).noneMatch(FastStart.C1_ONLY::equals);
+    }
+
+    @Test
     void aScriptIsLeftAlone() {
         assertThat(fastStart("").command(List.of("./gradlew", "run"), directory, Map.of()))
                 .containsExactly("./gradlew", "run");
