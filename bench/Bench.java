@@ -10,12 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import javax.tools.ToolProvider;
@@ -25,7 +19,10 @@ import javax.tools.ToolProvider;
  * throughput overhead of each add-on, and startup; {@link SpringBench} adds the Spring Boot example
  * against DevTools. Run through {@code bench/run}, which compiles {@code bench/*.java} with javac
  * and runs {@code java -cp bench/target Bench ROOT [--quick]}: no module, no build of its own.
- * {@link Throughput} holds the overhead section, {@link Servers} starts, loads and reads the servers.
+ * This class runs the sections a run asks for and holds what they share (the run's settings, the
+ * table's rows, statistics and formatting); each section is its own class ({@link Startup},
+ * {@link ChangeToServed}, {@link Detection}, {@link Throughput}, ...), and {@link Servers} starts,
+ * loads and reads the servers.
  *
  * <p>Every figure is a median over rounds in which the configurations alternate, because
  * throughput on these 2-core machines scatters about ±10% from one run to the next.
@@ -57,7 +54,7 @@ public class Bench {
                 .findFirst().orElse("startup,debugstart,served,debug,detection,spring,throughput").split(","));
         if (only.contains("startup")) {
             say("startup: plain JVM, agent alone, supervisor");
-            startup();
+            Startup.run();
         }
         if (only.contains("debugstart")) {
             say("debug-mode start against a plain start, and each add-on alone");
@@ -65,7 +62,7 @@ public class Bench {
         }
         if (only.contains("served")) {
             say("change to served: restart and hot swap");
-            changeToServed();
+            ChangeToServed.run();
         }
         if (only.contains("debug")) {
             say("debug mode: a method-body change and a structural change, plain and --debug-mode");
@@ -73,7 +70,7 @@ public class Bench {
         }
         if (only.contains("detection")) {
             say("detection and idle CPU with 50,000 class files");
-            detectionAndIdle();
+            Detection.run();
         }
         if (only.contains("spring")) {
             say("Spring Boot: cold start, change to served with respawn and with DevTools");
@@ -107,164 +104,6 @@ public class Bench {
         }
         Files.writeString(root.resolve("BENCHMARKS.md"), md);
         say("wrote " + root.resolve("BENCHMARKS.md"));
-    }
-
-    // ---------------------------------------------------------------- the measurements
-
-    /** Time to first response: plain JVM, the same JVM with the agent (reload only), and under the supervisor. */
-    static void startup() throws Exception {
-        Path classes = copyClasses("startup");
-        Path emptyAgent = emptyAgent();
-        Map<String, List<Double>> ms = new LinkedHashMap<>();
-        int rounds = quick ? 3 : 9;
-        for (int round = 0; round < rounds; round++) {
-            List<String> order = rotate(List.of("plain", "empty agent", "agent", "supervisor"), round);
-            for (String config : order) {
-                int port = Servers.freePort();
-                List<String> cmd = switch (config) {
-                    case "plain" -> Servers.worker(classes, port);
-                    case "agent" -> Servers.workerWith(classes, port, "-javaagent:" + jar + "=reload-on-changes");
-                    case "empty agent" -> Servers.workerWith(classes, port, "-javaagent:" + emptyAgent);
-                    default -> Servers.supervised(List.of("--reload-on-changes"), classes, port);
-                };
-                long start = System.nanoTime();
-                Process p = Servers.start(cmd, "startup-" + config);
-                Servers.awaitBody(port, "/hello", body -> body != null, 30_000);
-                ms.computeIfAbsent(config, k -> new ArrayList<>()).add(millisSince(start));
-                Servers.stop(p);
-            }
-        }
-        double plain = median(ms.get("plain"));
-        double agent = median(ms.get("agent"));
-        row("4. startup", "start to first response, plain JVM", fmt(plain) + " ms", "", "");
-        double empty = median(ms.get("empty agent"));
-        row("4. startup", "start to first response, JVM with an empty `-javaagent` (the JVM's own cost of any agent)",
-                fmt(empty) + " ms (" + change(empty / plain - 1) + ")", "", "");
-        row("4. startup", "start to first response, JVM with the agent (reload only)", fmt(agent) + " ms ("
-                + change(agent / plain - 1) + ")", "at most +10%", met(agent <= plain * 1.10));
-        row("1. change to served", "cold start to first response, under the supervisor (context)",
-                fmt(median(ms.get("supervisor"))) + " ms", "", "");
-    }
-
-    /** Writing a changed Greeting.class to the new text answering /hello, for a restart and a hot swap. */
-    static void changeToServed() throws Exception {
-        Map<String, List<Double>> ms = new LinkedHashMap<>();
-        int rounds = quick ? 2 : 5;
-        int changes = 3;
-        for (int round = 0; round < rounds; round++) {
-            for (String mode : rotate(List.of("restart", "in-jvm", "auto", "restart-plain-jvm"), round)) {
-                Path classes = copyClasses("served-" + mode + "-" + round);
-                int port = Servers.freePort();
-                List<String> options = mode.equals("restart-plain-jvm")
-                        ? List.of("--reload-on-changes", "--reload-mode", "restart", "--no-c1-only", "--no-class-data-sharing")
-                        : List.of("--reload-on-changes", "--reload-mode", mode);
-                Process p = Servers.start(Servers.supervised(options, classes, port), "served-" + mode);
-                Servers.awaitBody(port, "/hello", body -> body != null, 30_000);
-                Thread.sleep(1000);
-                for (int i = 0; i < changes; i++) {
-                    String v = i % 2 == 0 ? "b" : "a";
-                    Thread.sleep(700);
-                    long start = System.nanoTime();
-                    Files.write(classes.resolve(PKG + "Greeting.class"), variants.get(v));
-                    Servers.awaitBody(port, "/hello", body -> ("version " + v).equals(body), 30_000);
-                    ms.computeIfAbsent(mode, k -> new ArrayList<>()).add(millisSince(start));
-                }
-                Servers.stop(p);
-            }
-        }
-        row("1. change to served", "class file written to new code answering, hot swap (default `auto`)",
-                fmt(median(ms.get("auto"))) + " ms", "under 400 ms", met(median(ms.get("auto")) < 400));
-        row("1. change to served", "class file written to new code answering, restart inside the JVM "
-                + "(`--reload-mode in-jvm`; what `auto` does for a structural change)",
-                fmt(median(ms.get("in-jvm"))) + " ms", "under 400 ms", met(median(ms.get("in-jvm")) < 400));
-        row("1. change to served", "class file written to new code answering, `--reload-mode restart`",
-                fmt(median(ms.get("restart"))) + " ms", "under 400 ms", met(median(ms.get("restart")) < 400));
-        row("1. change to served", "the same without respawn's JVM defaults (`--no-c1-only --no-class-data-sharing`)",
-                fmt(median(ms.get("restart-plain-jvm"))) + " ms", "", "");
-    }
-
-    /**
-     * With 50,000 extra class files in the class folder: the supervisor's CPU while nothing changes,
-     * then bursts of writes, timed from the last write to the start of the restart (from
-     * {@code -Drespawn.trace=true}).
-     */
-    static void detectionAndIdle() throws Exception {
-        Path classes = copyClasses("big");
-        byte[] filler = variants.get("a");
-        for (int d = 0; d < 100; d++) {
-            Path dir = Files.createDirectories(classes.resolve("dev/respawn/generated/p" + d));
-            for (int c = 0; c < 500; c++) {
-                Files.write(dir.resolve("C" + c + ".class"), filler);
-            }
-        }
-        int port = Servers.freePort();
-        List<String> cmd = new ArrayList<>(Servers.supervised(List.of("--reload-on-changes", "--reload-mode", "restart"),
-                classes, port));
-        cmd.add(1, "-Drespawn.trace=true");
-        Process p = Servers.start(cmd, "detection");
-        Servers.awaitBody(port, "/hello", body -> body != null, 60_000);
-        Thread.sleep(quick ? 2000 : 4000);
-        List<Double> idle = new ArrayList<>();
-        int windows = quick ? 2 : 4;
-        for (int w = 0; w < windows; w++) {
-            long cpu = Servers.cpuNanos(p.pid());
-            long t = System.nanoTime();
-            Thread.sleep(5000);
-            idle.add((Servers.cpuNanos(p.pid()) - cpu) * 100.0 / (System.nanoTime() - t));
-        }
-        Path greeting = classes.resolve(PKG + "Greeting.class");
-        Path order = classes.resolve(PKG + "Order.class");
-        Path shop = classes.resolve(PKG + "Shop.class");
-        byte[] orderBytes = Files.readAllBytes(order);
-        byte[] shopBytes = Files.readAllBytes(shop);
-        Path log = work.resolve("detection.log");
-        List<Double> detection = new ArrayList<>();
-        int bursts = quick ? 3 : 8;
-        for (int b = 0; b < bursts; b++) {
-            String v = b % 2 == 0 ? "b" : "a";
-            Thread.sleep(700);
-            int tracesBefore = Servers.traces(log).size();
-            // A burst as a build writes it: three class files, 15 ms apart.
-            Files.write(greeting, variants.get(v));
-            Thread.sleep(15);
-            Files.write(order, orderBytes);
-            Thread.sleep(15);
-            Files.write(shop, shopBytes);
-            long lastWrite = System.currentTimeMillis();
-            Servers.awaitBody(port, "/hello", body -> ("version " + v).equals(body), 30_000);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            List<Long> traces = Servers.traces(log);
-            while (traces.size() <= tracesBefore && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-                traces = Servers.traces(log);
-            }
-            if (traces.size() > tracesBefore) {
-                detection.add((double) (traces.get(traces.size() - 1) - lastWrite));
-            }
-        }
-        Servers.stop(p);
-        Map<String, List<Double>> marks = new LinkedHashMap<>();
-        Matcher m = Pattern.compile("(found tree and ports|stopped|ports free|launched) \\+(\\d+) ms")
-                .matcher(Files.readString(log));
-        while (m.find()) {
-            marks.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(Double.parseDouble(m.group(2)));
-        }
-        Matcher up = Pattern.compile("restarted in (\\d+) ms").matcher(Files.readString(log));
-        List<Double> restarted = new ArrayList<>();
-        while (up.find()) {
-            restarted.add(Double.parseDouble(up.group(1)));
-        }
-        if (!marks.isEmpty()) {
-            StringBuilder b = new StringBuilder();
-            marks.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(" +").append(fmt(median(v))));
-            row("1. change to served", "where a restart goes (supervisor's trace, ms from its start)", b + " ms"
-                    + (restarted.isEmpty() ? "" : "; new worker listening +" + fmt(median(restarted)) + " ms"), "", "");
-        }
-        row("2. detection", "last write of a burst to the start of the restart (quiet period 50 ms), 50,000 class files",
-                detection.isEmpty() ? "n/a" : fmt(median(detection)) + " ms", "at most 70 ms",
-                detection.isEmpty() ? "?" : met(median(detection) <= 70));
-        row("2. detection", "supervisor CPU while idle, watching 50,000 class files",
-                String.format(Locale.ROOT, "%.2f%% of a core", median(idle)), "under 0.5%", met(median(idle) < 0.5));
     }
 
     static void cleanUp() {
@@ -302,26 +141,6 @@ public class Bench {
             compiled.put(v, Files.readAllBytes(dir.resolve(pkg + "Greeting.class")));
         }
         return compiled;
-    }
-
-    /** A jar whose premain does nothing: what any -javaagent costs the JVM, for comparison. */
-    static Path emptyAgent() throws IOException {
-        Path dir = Files.createDirectories(work.resolve("empty-agent"));
-        Path source = dir.resolve("EmptyAgent.java");
-        Files.writeString(source, "public class EmptyAgent { public static void premain(String a) { } }");
-        if (ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", dir.toString(), source.toString()) != 0) {
-            throw new IllegalStateException("javac failed for the empty agent");
-        }
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().putValue("Premain-Class", "EmptyAgent");
-        Path jarFile = dir.resolve("empty-agent.jar");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jarFile), manifest)) {
-            out.putNextEntry(new JarEntry("EmptyAgent.class"));
-            out.write(Files.readAllBytes(dir.resolve("EmptyAgent.class")));
-            out.closeEntry();
-        }
-        return jarFile;
     }
 
     static Path copyClasses(String name) throws IOException {
