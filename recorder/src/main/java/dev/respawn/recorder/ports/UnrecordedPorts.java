@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import dev.respawn.recorder.capture.Recorder;
+import dev.respawn.reloader.agent.AtGo;
 import dev.respawn.reloader.ports.ListeningPorts;
 
 /**
@@ -40,13 +41,22 @@ public final class UnrecordedPorts extends Thread {
     private Set<Integer> ours = Set.of();
     private boolean settled;
     private int polls;
+    /**
+     * The machine's connections as this life of the application began: none of them is a client
+     * of it. After a process restart the old worker's connections to the same port linger for a
+     * minute (TIME_WAIT on its side, CLOSE_WAIT on a client's that has not noticed), and the
+     * tables do not say which process they were of.
+     */
+    private final Set<String> before;
 
+    /** Made as the application begins (at {@code go} in a warm worker): what is connected then is not its clients. */
     UnrecordedPorts(Recorder recorder, Supplier<Set<Integer>> respawnPorts, Consumer<String> say) {
         super("respawn-recorder-ports");
         setDaemon(true);
         this.recorder = recorder;
         this.respawnPorts = respawnPorts;
         this.say = say;
+        this.before = connections();
     }
 
     /**
@@ -56,7 +66,8 @@ public final class UnrecordedPorts extends Thread {
      */
     public static void watch(Recorder recorder, Supplier<Set<Integer>> respawnPorts, Consumer<String> say) {
         if (ListeningPorts.supported()) {
-            new UnrecordedPorts(recorder, respawnPorts, say).start();
+            // Not before go: a warm worker waits while the worker before it still serves the port.
+            AtGo.run(() -> new UnrecordedPorts(recorder, respawnPorts, say).start());
         }
     }
 
@@ -101,7 +112,7 @@ public final class UnrecordedPorts extends Thread {
             suspects = Set.of();
             return;
         }
-        Set<Integer> now = connected(unsure);
+        Set<Integer> now = connected(unsure, before);
         for (int port : now) {
             if (suspects.contains(port)) {
                 said.add(port);
@@ -114,11 +125,34 @@ public final class UnrecordedPorts extends Thread {
     }
 
     /**
-     * Those of {@code ports} that have, or had in the last minute (TIME_WAIT), a connection: a
-     * socket on the port other than the listening one, or a client on this machine connected to it.
+     * Those of {@code ports} that have, or had in the last minute (TIME_WAIT), a connection not
+     * among {@code before}: a socket on the port other than the listening one, or a client on this
+     * machine connected to it.
      */
-    static Set<Integer> connected(Set<Integer> ports) {
+    static Set<Integer> connected(Set<Integer> ports, Set<String> before) {
         Set<Integer> connected = new HashSet<>();
+        if (ports.isEmpty()) {
+            return connected;
+        }
+        for (String key : connections()) {
+            if (before.contains(key)) {
+                continue;
+            }
+            String[] ends = key.split(" ");
+            int local = port(ends[0]);
+            int remote = port(ends[1]);
+            if (ports.contains(local)) {
+                connected.add(local);
+            } else if (ports.contains(remote) && address(ends[0]).equals(address(ends[1]))) {
+                connected.add(remote);
+            }
+        }
+        return connected;
+    }
+
+    /** Every TCP socket on this machine but the listening ones, as "local remote" (hex, as /proc writes them). */
+    static Set<String> connections() {
+        Set<String> connections = new HashSet<>();
         for (String table : TABLES) {
             List<String> lines;
             try {
@@ -128,19 +162,12 @@ public final class UnrecordedPorts extends Thread {
             }
             for (int i = 1; i < lines.size(); i++) {
                 String[] fields = lines.get(i).trim().split("\\s+");
-                if (fields.length < 4 || fields[3].equals(LISTEN)) {
-                    continue;
-                }
-                int local = port(fields[1]);
-                int remote = port(fields[2]);
-                if (ports.contains(local)) {
-                    connected.add(local);
-                } else if (ports.contains(remote) && address(fields[1]).equals(address(fields[2]))) {
-                    connected.add(remote);
+                if (fields.length >= 4 && !fields[3].equals(LISTEN)) {
+                    connections.add(fields[1] + " " + fields[2]);
                 }
             }
         }
-        return connected;
+        return connections;
     }
 
     private static int port(String endpoint) {
