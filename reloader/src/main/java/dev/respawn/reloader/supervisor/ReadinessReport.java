@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 import dev.respawn.reloader.changes.ChangeMonitor;
 import dev.respawn.reloader.ports.ListeningPorts;
@@ -33,12 +34,22 @@ final class ReadinessReport extends Thread {
     private final boolean inJvm;
     private final ServingEvents events;
     private Runnable done = () -> { };
-    private Set<Integer> listeningBefore;
+    private final Set<Integer> listeningBefore;
+    private Supplier<Set<Integer>> machine = ListeningPorts::all;
 
-    /** @param inJvm whether the application restarted inside the same worker, not as a new one */
+    /**
+     * @param inJvm whether the application restarted inside the same worker, not as a new one
+     * @param listeningBefore the machine's listening ports from before the application began to
+     *     start ({@link ListeningPorts#all()} read before the worker is started, or before a
+     *     restart inside it). Read as the report starts would be too late: a new life may already
+     *     listen by then (a restart inside the JVM returns once it runs, a warm worker's
+     *     application starts at once on go), where the old life listened on nothing (its main
+     *     threw, it was still starting), and its port would count as old: the report would wait
+     *     for another one for a minute.
+     */
     ReadinessReport(Console console, Worker worker, Set<Integer> expected, Set<Integer> addOnPorts,
             List<Path> changed, String why, long beganNanos, ControlPorts controlPorts, boolean inJvm,
-            ServingEvents events) {
+            ServingEvents events, Set<Integer> listeningBefore) {
         super("respawn-readiness");
         setDaemon(true);
         this.console = console;
@@ -51,16 +62,12 @@ final class ReadinessReport extends Thread {
         this.controlPorts = controlPorts;
         this.inJvm = inJvm;
         this.events = events;
+        this.listeningBefore = Set.copyOf(listeningBefore);
     }
 
-    /**
-     * The machine's listening ports from before the application began to start. Without it they are
-     * read as the report starts, which is too late where the old life listened on nothing (its main
-     * threw) and the new one may already listen once a restart inside the JVM returns: its port
-     * would count as old, and the report would wait for another one for a minute.
-     */
-    ReadinessReport listeningBefore(Set<Integer> ports) {
-        this.listeningBefore = Set.copyOf(ports);
+    /** Where the machine's listening ports are read from ({@link ListeningPorts#all()}); a test's own view. */
+    ReadinessReport machinePorts(Supplier<Set<Integer>> machine) {
+        this.machine = machine;
         return this;
     }
 
@@ -84,7 +91,7 @@ final class ReadinessReport extends Thread {
             say(Set.of());
             return;
         }
-        Set<Integer> before = listeningBefore != null ? listeningBefore : ListeningPorts.all();
+        Set<Integer> before = listeningBefore;
         // A life whose main threw is not waited for: the front shows its exception, and a port
         // that opens later belongs to the next reload, which has a report of its own.
         while (worker.isAlive() && !events.mainFailedSinceReload()) {
@@ -115,7 +122,7 @@ final class ReadinessReport extends Thread {
      * large application has hundreds of.
      */
     private boolean maybeReady(Set<Integer> before) {
-        Set<Integer> listening = ListeningPorts.all();
+        Set<Integer> listening = machine.get();
         if (!expected.isEmpty()) {
             return listening.containsAll(expected);
         }

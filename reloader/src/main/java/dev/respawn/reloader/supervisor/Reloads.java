@@ -96,8 +96,8 @@ final class Reloads {
         if (failed.isPresent()) {
             return failed;
         }
-        new ReadinessReport(console, worker, ports, Set.of(), changed, why, began, controlPorts, true, events)
-                .listeningBefore(listeningBefore).start();
+        new ReadinessReport(console, worker, ports, Set.of(), changed, why, began, controlPorts, true, events,
+                listeningBefore).start();
         return Optional.empty();
     }
 }

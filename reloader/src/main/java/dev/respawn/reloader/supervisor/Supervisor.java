@@ -138,6 +138,8 @@ public final class Supervisor {
             extension.beforeStart();
         }
         WorkerCommand.Prepared prepared = prepare(directory);
+        // Before the worker starts: one that listens by the time its report begins is still new.
+        Set<Integer> listeningBefore = ListeningPorts.all();
         synchronized (lifecycle) {
             if (stopping) {
                 return;
@@ -159,8 +161,8 @@ public final class Supervisor {
         config.extensions().forEach(extension -> extension.started(worker.pid()));
         Set<Integer> addOnPorts = new java.util.HashSet<>();
         config.extensions().forEach(extension -> addOnPorts.addAll(extension.ports()));
-        new ReadinessReport(console, worker, expectedPorts, addOnPorts, changed, why, began, controlPorts, false, events)
-                .whenDone(this::warmUpLater).start();
+        new ReadinessReport(console, worker, expectedPorts, addOnPorts, changed, why, began, controlPorts, false, events,
+                listeningBefore).whenDone(this::warmUpLater).start();
         worker.onExit().thenRun(() -> control.execute(() -> exited(worker)));
     }
 
