@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -92,17 +93,20 @@ public class Bench {
         System.out.println();
         System.out.println(machine);
         System.out.println(table);
-        String md = "# Benchmarks\n\nWritten by `bench/run` on " + Instant.now().toString().substring(0, 16).replace('T', ' ')
+        Optional<String> selection = List.of(args).stream().filter(a -> a.startsWith("--only=")).findFirst();
+        String name = "bench/run" + selection.map(a -> " " + a).orElse("");
+        String block = "Written by `" + name + "` on " + Instant.now().toString().substring(0, 16).replace('T', ' ')
                 + " UTC in " + minutes + " s" + (quick ? " (--quick: fewer, shorter rounds)" : "") + ".\n\n"
                 + machine + "  \nLoad average (1, 5, 15 min) before / after the run: " + loadBefore + " / " + loadAfter
                 + " (the machine is shared; another engineer's build may have been running).\n\n"
-                + "Targets from the speed issue (#8), for a 2-core machine. Reproduce with `bench/run`.\n\n"
+                + "Targets from the speed issue (#8), for a 2-core machine. Reproduce with `" + name + "`.\n\n"
                 + table + "\n";
         Path notes = root.resolve("bench/NOTES.md");
-        if (Files.exists(notes)) {
-            md += "\n" + Files.readString(notes);
+        if (selection.isEmpty() && Files.exists(notes)) { // how it is measured goes with the full table
+            block += "\n" + Files.readString(notes);
         }
-        Files.writeString(root.resolve("BENCHMARKS.md"), md);
+        // Only this run's block: the file's other sections are other scripts' and people's.
+        BenchmarksFile.write(root.resolve("BENCHMARKS.md"), name, block);
         say("wrote " + root.resolve("BENCHMARKS.md"));
     }
 
