@@ -101,15 +101,20 @@ final class AgentStringParser {
         }
     }
 
-    /** Every option's name, without dashes, and its field, in name order. */
+    /**
+     * Every option's name, without dashes, and its field, in name order: those of
+     * {@link DeclaredOptions}, and any declared in {@link Options} itself (picocli reads both).
+     */
     static Map<String, Field> fields() {
         Map<String, Field> fields = new TreeMap<>();
-        for (Field field : Options.class.getDeclaredFields()) {
-            if (Modifier.isStatic(field.getModifiers())) {
-                continue;
+        for (Class<?> type : List.of(DeclaredOptions.class, Options.class)) {
+            for (Field field : type.getDeclaredFields()) {
+                if (Modifier.isStatic(field.getModifiers())) {
+                    continue;
+                }
+                field.setAccessible(true);
+                fields.put(kebab(field.getName()), field);
             }
-            field.setAccessible(true);
-            fields.put(kebab(field.getName()), field);
         }
         return fields;
     }

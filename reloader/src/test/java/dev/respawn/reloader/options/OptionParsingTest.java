@@ -37,11 +37,8 @@ class OptionParsingTest {
 
     private static List<Object> values(Options options) throws IllegalAccessException {
         List<Object> values = new ArrayList<>();
-        for (Field field : Options.class.getDeclaredFields()) {
-            if (!java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
-                field.setAccessible(true);
-                values.add(field.getName() + "=" + field.get(options));
-            }
+        for (Field field : AgentStringParser.fields().values()) {
+            values.add(field.getName() + "=" + field.get(options));
         }
         return values;
     }
