@@ -6,6 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import java.lang.instrument.Instrumentation;
 
 import dev.respawn.recorder.inject.AdvisingTransformer;
+import dev.respawn.recorder.inject.ClassInjector;
 
 /**
  * Makes Helidon SE 4's own server record its requests: at {@code HttpRoutingImpl.route}, which
@@ -18,6 +19,7 @@ public final class HelidonHook {
     }
 
     public static void install(Instrumentation instrumentation) {
+        ClassInjector.openClassLoader(instrumentation);
         instrumentation.addTransformer(new AdvisingTransformer("io/helidon/webserver/http/HttpRoutingImpl",
                 HelidonAdvice.class, named("route").and(takesArguments(3)), "Helidon"), false);
     }
