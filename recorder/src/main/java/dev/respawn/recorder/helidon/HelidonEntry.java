@@ -19,7 +19,7 @@ public final class HelidonEntry {
     /** The seam, compiled against stand-ins, is defined under Helidon's own names (see the stub package). */
     private static final String STUB = "dev/respawn/recorder/helidon/stub/";
     static final String HANDLER = "dev/respawn/recorder/helidon/handler/";
-    static final List<String> CLASSES = List.of("HelidonRequestRecorder", "HelidonRequestRecorder$Finish");
+    static final List<String> CLASSES = List.of("HelidonRequestRecorder", "HelidonRequestRecorder$RecordedResponse");
     static final ClassInjector INJECTOR = new ClassInjector(HANDLER, "dev/respawn/recorder/helidon/injected/", CLASSES,
             Map.of(STUB + "http/", "io/helidon/http/", STUB + "webserver/", "io/helidon/webserver/http/",
                     STUB + "uri/", "io/helidon/common/uri/", STUB + "socket/", "io/helidon/common/socket/"));
@@ -59,6 +59,18 @@ public final class HelidonEntry {
             warn(t);
             return false;
         }
+    }
+
+    /**
+     * Whether {@code filter}, a response's whole stream filter, is the recorder's own: it then
+     * records the body sent in one piece, and the caller takes it off.
+     */
+    public static boolean sent(Object filter, byte[] bytes, int offset, int length) {
+        if (filter instanceof SentBody body) {
+            body.sent(bytes, offset, length);
+            return true;
+        }
+        return false;
     }
 
     public static void exit(boolean bound) {

@@ -11,7 +11,8 @@ import dev.respawn.recorder.inject.ClassInjector;
 /**
  * Makes Helidon SE 4's own server record its requests: at {@code HttpRoutingImpl.route}, which
  * every HTTP request passes, the request and response take stream filters (Helidon's own way to
- * see their bodies) that copy both bodies into the exchange.
+ * see their bodies) that copy both bodies into the exchange; a response body sent in one piece
+ * over HTTP/1 is recorded as it is sent instead (see {@link HelidonSendAdvice}).
  */
 public final class HelidonHook {
 
@@ -22,5 +23,8 @@ public final class HelidonHook {
         ClassInjector.openClassLoader(instrumentation);
         instrumentation.addTransformer(new AdvisingTransformer("io/helidon/webserver/http/HttpRoutingImpl",
                 HelidonAdvice.class, named("route").and(takesArguments(3)), "Helidon"), false);
+        instrumentation.addTransformer(new AdvisingTransformer("io/helidon/webserver/http1/Http1ServerResponse",
+                HelidonSendAdvice.class, named("send").and(takesArguments(byte[].class, int.class, int.class)),
+                "Helidon's responses sent in one piece"), false);
     }
 }

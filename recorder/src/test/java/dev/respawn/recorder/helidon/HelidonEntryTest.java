@@ -107,4 +107,33 @@ class HelidonEntryTest {
             assertThat(declares(call.owner(), call.name(), call.descriptor())).as("%s", call).isTrue();
         }
     }
+
+    @Test
+    void onlyTheRecordersOwnFilterIsToldOfABodySentInOnePieceAndTakenOff() {
+        List<String> told = new ArrayList<>();
+        SentBody ours = (bytes, offset, length) -> told.add(new String(bytes, offset, length, StandardCharsets.UTF_8));
+
+        assertThat(HelidonEntry.sent(ours, "-body-".getBytes(StandardCharsets.UTF_8), 1, 4)).isTrue();
+        assertThat(HelidonEntry.sent((java.util.function.UnaryOperator<Object>) o -> o, new byte[1], 0, 1)).isFalse();
+        assertThat(HelidonEntry.sent(null, new byte[1], 0, 1)).isFalse();
+        assertThat(told).containsExactly("body");
+    }
+
+    /** What {@link HelidonSendAdvice} names in Helidon's HTTP/1 response: the method it is inlined into, the field it clears. */
+    @Test
+    void helidonsHttp1ResponseHasTheSendAndFilterTheSendAdviceNames() throws IOException {
+        String response = "io/helidon/webserver/http1/Http1ServerResponse";
+        List<String> fields = new ArrayList<>();
+        new ClassReader(resource(response + ".class")).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public net.bytebuddy.jar.asm.FieldVisitor visitField(int access, String name, String descriptor,
+                    String signature, Object value) {
+                fields.add(name + " " + descriptor);
+                return null;
+            }
+        }, ClassReader.SKIP_CODE);
+
+        assertThat(fields).contains("outputStreamFilter Ljava/util/function/UnaryOperator;");
+        assertThat(declares(response, "send", "([BII)V")).isTrue();
+    }
 }

@@ -1,7 +1,9 @@
 package dev.respawn.recorder.helidon.handler;
 
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import dev.respawn.recorder.capture.Exchange;
 import dev.respawn.recorder.capture.Header;
@@ -10,6 +12,7 @@ import dev.respawn.recorder.capture.TeeInputStream;
 import dev.respawn.recorder.capture.TeeOutputStream;
 import dev.respawn.recorder.helidon.HelidonEntry;
 import dev.respawn.recorder.helidon.RequestRecorder;
+import dev.respawn.recorder.helidon.SentBody;
 import dev.respawn.recorder.helidon.stub.http.HttpPrologue;
 import dev.respawn.recorder.helidon.stub.uri.UriQuery;
 import dev.respawn.recorder.helidon.stub.webserver.ServerRequest;
@@ -32,10 +35,10 @@ public final class HelidonRequestRecorder implements RequestRecorder {
         List<Header> headers = headers(request.headers());
         exchange.request(prologue.method().text(), url(request.isSecure(), prologue, headers, port),
                 prologue.protocol() + "/" + prologue.protocolVersion(), headers);
-        Runnable finish = new Finish(response, exchange);
+        RecordedResponse recorded = new RecordedResponse(response, exchange);
         request.streamFilter(in -> new TeeInputStream(in, exchange.requestBody()));
-        response.streamFilter(out -> new TeeOutputStream(out, exchange.responseBody(), () -> -1, finish));
-        response.whenSent(finish);
+        response.streamFilter(recorded);
+        response.whenSent(recorded);
         return exchange;
     }
 
@@ -63,6 +66,10 @@ public final class HelidonRequestRecorder implements RequestRecorder {
         List<Header> result = new ArrayList<>();
         for (dev.respawn.recorder.helidon.stub.http.Header header : headers) {
             String name = header.name();
+            if (header.valueCount() == 1) { // most headers: no list of values made for them
+                result.add(new Header(name, header.value()));
+                continue;
+            }
             List<String> values = header.allValues();
             for (int i = 0; i < values.size(); i++) {
                 result.add(new Header(name, values.get(i)));
@@ -71,8 +78,23 @@ public final class HelidonRequestRecorder implements RequestRecorder {
         return result;
     }
 
-    /** Journals the exchange with the response as it stands; the exchange counts only the first end. */
-    private record Finish(ServerResponse response, Exchange exchange) implements Runnable {
+    /**
+     * The response's side of the record: its stream filter, which tees the body (or is told of one
+     * sent in one piece), and its end, which journals the exchange with the response as it stands
+     * (the exchange counts only the first end: the body's close or the response sent).
+     */
+    private record RecordedResponse(ServerResponse response, Exchange exchange)
+            implements UnaryOperator<OutputStream>, SentBody, Runnable {
+
+        @Override
+        public OutputStream apply(OutputStream out) {
+            return new TeeOutputStream(out, exchange.responseBody(), () -> -1, this);
+        }
+
+        @Override
+        public void sent(byte[] bytes, int offset, int length) {
+            exchange.responseBody().write(bytes, offset, length);
+        }
 
         @Override
         public void run() {

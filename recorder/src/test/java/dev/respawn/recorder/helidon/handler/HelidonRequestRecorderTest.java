@@ -20,6 +20,7 @@ import dev.respawn.recorder.capture.Exchange;
 import dev.respawn.recorder.capture.RecordedExchange;
 import dev.respawn.recorder.capture.Recorder;
 import dev.respawn.recorder.capture.Redactor;
+import dev.respawn.recorder.helidon.HelidonEntry;
 import dev.respawn.recorder.helidon.stub.http.Header;
 import dev.respawn.recorder.helidon.stub.http.HttpPrologue;
 import dev.respawn.recorder.helidon.stub.http.Method;
@@ -42,6 +43,16 @@ class HelidonRequestRecorderTest {
             @Override
             public String name() {
                 return name;
+            }
+
+            @Override
+            public String value() {
+                return values[0];
+            }
+
+            @Override
+            public int valueCount() {
+                return values.length;
             }
 
             @Override
@@ -164,6 +175,22 @@ class HelidonRequestRecorderTest {
                     .containsExactly("Content-Type: text/plain");
             assertThat(recorded.responseBody().size()).isEqualTo(21);
             assertThat(recorded.responseBody().truncated()).isTrue();
+        });
+    }
+
+    @Test
+    void aBodySentInOnePieceIsRecordedThroughTheFilterAsHelidonsSendAdviceHandsItOver() {
+        Request request = request("GET", "/hello", null, "Host", "h");
+        Response response = new Response();
+
+        new HelidonRequestRecorder().enter(request, response, recorder);
+        assertThat(HelidonEntry.sent(response.filter, "xHello!".getBytes(StandardCharsets.UTF_8), 1, 6)).isTrue();
+        response.sent();
+
+        assertThat(journal).singleElement().satisfies(recorded -> {
+            assertThat(recorded.url()).isEqualTo("http://h/hello");
+            assertThat(new String(recorded.responseBody().kept(), StandardCharsets.UTF_8)).isEqualTo("Hello!");
+            assertThat(recorded.responseBody().truncated()).isFalse();
         });
     }
 

@@ -7,5 +7,10 @@ public interface Header {
 
     String name();
 
+    /** The first value; a default method of Helidon's. */
+    String value();
+
+    int valueCount();
+
     List<String> allValues();
 }
