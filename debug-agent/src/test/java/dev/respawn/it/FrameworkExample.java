@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A framework example from {@code examples/} (GET /hello, GET /fail?item=x failing in a service,
@@ -33,6 +34,12 @@ enum FrameworkExample {
         this.example = example;
         this.main = main;
         this.java21 = java21;
+    }
+
+    /** Whether {@code -Drespawn.it.frameworks=a,b} (as FrameworksIT takes it) names it, or names none. */
+    boolean selected() {
+        Set<String> only = Set.of(System.getProperty("respawn.it.frameworks", "").split(","));
+        return only.equals(Set.of("")) || only.contains(example);
     }
 
     /** The java to run it with, if this machine has one recent enough. */

@@ -66,6 +66,7 @@ class ServerRecordingIT {
     @EnumSource(FrameworkExample.class)
     void recordsWhatTheServerExchangedAndReplaysIt(FrameworkExample framework) throws Exception {
         assumeThat(framework.java()).as("a JDK to run " + framework).isPresent();
+        assumeThat(framework.selected()).as(framework + " among -Drespawn.it.frameworks").isTrue();
         int port = TestEnvironment.freePort();
         List<String> arguments = new ArrayList<>(List.of("--enable-recorder", "--recorder-directory", "recordings",
                 "--recorder-body-limit", Integer.toString(LIMIT), "--recorder-redact", "X-Api-Key",

@@ -1,54 +1,76 @@
 package dev.respawn.recorder.helidon;
 
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.UnaryOperator;
 
 import dev.respawn.recorder.capture.Exchange;
-import dev.respawn.recorder.capture.Header;
 import dev.respawn.recorder.capture.Recorder;
-import dev.respawn.recorder.capture.TeeInputStream;
-import dev.respawn.recorder.capture.TeeOutputStream;
+import dev.respawn.recorder.inject.ClassInjector;
 
 /**
- * Where the inlined {@link HelidonAdvice} calls in: begins an exchange for a Helidon request,
- * tees its bodies through the request's and response's stream filters, ends it as the response
- * body closes or the response is sent, and binds the routing thread to it meanwhile.
+ * Where the inlined {@link HelidonAdvice} calls in: hands a routed request to the
+ * {@link RequestRecorder} defined in its Helidon's loader, binds the routing thread to the
+ * exchange meanwhile, and keeps every failure of ours away from the request.
  */
 public final class HelidonEntry {
 
+    /** The seam, compiled against stand-ins, is defined under Helidon's own names (see the stub package). */
+    private static final String STUB = "dev/respawn/recorder/helidon/stub/";
+    static final String HANDLER = "dev/respawn/recorder/helidon/handler/";
+    static final List<String> CLASSES = List.of("HelidonRequestRecorder", "HelidonRequestRecorder$RecordedResponse");
+    static final ClassInjector INJECTOR = new ClassInjector(HANDLER, "dev/respawn/recorder/helidon/injected/", CLASSES,
+            Map.of(STUB + "http/", "io/helidon/http/", STUB + "webserver/", "io/helidon/webserver/http/",
+                    STUB + "uri/", "io/helidon/common/uri/", STUB + "socket/", "io/helidon/common/socket/"));
     private static final AtomicBoolean WARNED = new AtomicBoolean();
+
+    private static final ClassValue<Optional<RequestRecorder>> RECORDERS = new ClassValue<>() {
+        @Override
+        protected Optional<RequestRecorder> computeValue(Class<?> request) {
+            try {
+                Class<?> type = INJECTOR.load(request.getClassLoader(), "HelidonRequestRecorder");
+                return Optional.of((RequestRecorder) type.getConstructor().newInstance());
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                warn(e);
+                return Optional.empty();
+            }
+        }
+    };
 
     private HelidonEntry() {
     }
 
+    /** Whether the thread was bound to an exchange, which {@link #exit} then unbinds. */
     public static boolean enter(Object request, Object response) {
         Recorder recorder = Recorder.active();
         if (recorder == null || request == null || response == null || recorder.serving()) {
             return false;
         }
         try {
-            Object prologue = Calls.call(request, "prologue");
-            Exchange exchange = recorder.begin((Integer) Calls.call(Calls.call(request, "localPeer"), "port"));
-            List<Header> headers = headers(Calls.call(request, "headers"));
-            exchange.request((String) Calls.call(Calls.call(prologue, "method"), "text"),
-                    url(request, prologue, headers),
-                    Calls.call(prologue, "protocol") + "/" + Calls.call(prologue, "protocolVersion"), headers);
-            Runnable finish = () -> finish(response, exchange);
-            Calls.call(request, "streamFilter",
-                    (UnaryOperator<InputStream>) in -> new TeeInputStream(in, exchange.requestBody()));
-            Calls.call(response, "streamFilter", (UnaryOperator<OutputStream>) out -> new TeeOutputStream(out,
-                    exchange.responseBody(), () -> -1, finish));
-            Calls.call(response, "whenSent", finish);
+            Optional<RequestRecorder> requests = RECORDERS.get(request.getClass());
+            if (requests.isEmpty()) {
+                return false;
+            }
+            Exchange exchange = requests.get().enter(request, response, recorder);
             recorder.bind(exchange);
             return true;
         } catch (Throwable t) {
             warn(t);
             return false;
         }
+    }
+
+    /**
+     * Whether {@code filter}, a response's whole stream filter, is the recorder's own: it then
+     * records the body sent in one piece, and the caller takes it off.
+     */
+    public static boolean sent(Object filter, byte[] bytes, int offset, int length) {
+        if (filter instanceof SentBody body) {
+            body.sent(bytes, offset, length);
+            return true;
+        }
+        return false;
     }
 
     public static void exit(boolean bound) {
@@ -58,51 +80,8 @@ public final class HelidonEntry {
         }
     }
 
-    /** From the request line and Host: the request's own URI is not resolved before routing. */
-    private static String url(Object request, Object prologue, List<Header> headers) throws ReflectiveOperationException {
-        String host = null;
-        for (Header header : headers) {
-            if (header.name().equalsIgnoreCase("Host")) {
-                host = header.value();
-                break;
-            }
-        }
-        if (host == null) {
-            host = "localhost:" + Calls.call(Calls.call(request, "localPeer"), "port");
-        }
-        String query = (String) Calls.call(Calls.call(prologue, "query"), "rawValue");
-        return (Boolean.TRUE.equals(Calls.call(request, "isSecure")) ? "https://" : "http://") + host
-                + Calls.call(Calls.call(prologue, "uriPath"), "rawPath") + (query == null || query.isEmpty() ? "" : "?" + query);
-    }
-
-    private static void finish(Object response, Exchange exchange) {
-        if (exchange.isFinished()) {
-            return;
-        }
-        try {
-            exchange.finish((Integer) Calls.call(Calls.call(response, "status"), "code"),
-                    headers(Calls.call(response, "headers")));
-        } catch (Throwable t) {
-            warn(t);
-            exchange.finish(0, List.of());
-        }
-    }
-
-    static List<Header> headers(Object headers) throws ReflectiveOperationException {
-        List<Header> result = new ArrayList<>();
-        for (Object header : (Iterable<?>) headers) {
-            String name = (String) Calls.call(header, "name");
-            for (Object value : (List<?>) Calls.call(header, "allValues")) {
-                result.add(new Header(name, (String) value));
-            }
-        }
-        return List.copyOf(result);
-    }
-
-    private static void warn(Throwable t) {
-        if (t instanceof java.lang.reflect.InvocationTargetException && t.getCause() != null) {
-            t = t.getCause();
-        }
+    /** Says once that requests go unrecorded, and why; the seam's own failures come here too. */
+    public static void warn(Throwable t) {
         if (WARNED.compareAndSet(false, true)) {
             System.err.println("respawn: the recorder cannot record this Helidon server's requests (" + t
                     + "); the application goes on without it");

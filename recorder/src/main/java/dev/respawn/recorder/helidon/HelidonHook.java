@@ -6,11 +6,13 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import java.lang.instrument.Instrumentation;
 
 import dev.respawn.recorder.inject.AdvisingTransformer;
+import dev.respawn.recorder.inject.ClassInjector;
 
 /**
  * Makes Helidon SE 4's own server record its requests: at {@code HttpRoutingImpl.route}, which
  * every HTTP request passes, the request and response take stream filters (Helidon's own way to
- * see their bodies) that copy both bodies into the exchange.
+ * see their bodies) that copy both bodies into the exchange; a response body sent in one piece
+ * over HTTP/1 is recorded as it is sent instead (see {@link HelidonSendAdvice}).
  */
 public final class HelidonHook {
 
@@ -18,7 +20,11 @@ public final class HelidonHook {
     }
 
     public static void install(Instrumentation instrumentation) {
+        ClassInjector.openClassLoader(instrumentation);
         instrumentation.addTransformer(new AdvisingTransformer("io/helidon/webserver/http/HttpRoutingImpl",
                 HelidonAdvice.class, named("route").and(takesArguments(3)), "Helidon"), false);
+        instrumentation.addTransformer(new AdvisingTransformer("io/helidon/webserver/http1/Http1ServerResponse",
+                HelidonSendAdvice.class, named("send").and(takesArguments(byte[].class, int.class, int.class)),
+                "Helidon's responses sent in one piece"), false);
     }
 }

@@ -1,0 +1,7 @@
+package dev.respawn.recorder.helidon.stub.uri;
+
+/** Stands for Helidon's {@code UriPath}. */
+public interface UriPath {
+
+    String rawPath();
+}

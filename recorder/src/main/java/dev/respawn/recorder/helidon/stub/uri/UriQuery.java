@@ -1,0 +1,7 @@
+package dev.respawn.recorder.helidon.stub.uri;
+
+/** Stands for Helidon's {@code UriQuery}. */
+public interface UriQuery {
+
+    String rawValue();
+}
