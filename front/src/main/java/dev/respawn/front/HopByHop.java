@@ -14,6 +14,8 @@ final class HopByHop {
             HttpHeader.PROXY_CONNECTION, HttpHeader.TE, HttpHeader.TRAILER, HttpHeader.TRANSFER_ENCODING,
             HttpHeader.UPGRADE, HttpHeader.PROXY_AUTHENTICATE, HttpHeader.PROXY_AUTHORIZATION);
 
+    private static final EnumSet<HttpHeader> HEADER_SET = EnumSet.copyOf(HEADERS);
+
     private HopByHop() {
     }
 
@@ -23,7 +25,11 @@ final class HopByHop {
     }
 
     /** {@code from}'s end-to-end headers, those a {@code Connection} header names left out too. */
-    static HttpFields.Mutable endToEnd(HttpFields from) {
+    static HttpFields endToEnd(HttpFields from) {
+        if (!from.contains(HEADER_SET)) {
+            // Most requests: nothing to leave out, nothing to copy.
+            return from;
+        }
         HttpFields.Mutable to = HttpFields.build(from.size());
         HttpField connection = null;
         for (HttpField field : from) {

@@ -33,6 +33,7 @@ final class PairedUpstreams {
     private final Gate gate;
     private final WorkerProxy proxy;
     private final Executor executor;
+    private volatile Target lastTarget;
 
     PairedUpstreams(Gate gate, WorkerProxy proxy, Executor executor) {
         this.gate = gate;
@@ -56,12 +57,11 @@ final class PairedUpstreams {
 
     /** Sends {@code request} to the application on {@code port}, over its connection's own upstream. */
     void forward(Request request, Response response, Callback callback, int port) {
+        // Not in the request's attributes, as Jetty's proxy has them: a map per request.
         long reloads = gate.reloads();
-        request.setAttribute(WorkerProxy.PORT, port);
-        request.setAttribute(WorkerProxy.RELOADS, reloads);
-        Exchange exchange = new Exchange(request, response, callback, HttpURI.from(request.getHttpURI().getPathQuery()),
+        Exchange exchange = new Exchange(request, response, callback, target(request.getHttpURI().getPathQuery()),
                 HopByHop.endToEnd(request.getHeaders()),
-                failure -> proxy.answerFailure(request, response, callback, failure));
+                failure -> proxy.answerFailure(request, response, callback, failure, port, reloads));
         var client = request.getConnectionMetaData();
         if (client.getAttribute(KEY) instanceof Upstream upstream && upstream.reusable(reloads, port)) {
             upstream.send(exchange);
@@ -92,6 +92,20 @@ final class PairedUpstreams {
                 (ClientConnectionFactory) (endPoint, ignored) -> new Upstream(endPoint, executor, reloads, port, first, pair));
         context.put(ClientConnector.CONNECTION_PROMISE_CONTEXT_KEY, Promise.from(connection -> { }, first::failed));
         connector().connect(new InetSocketAddress("127.0.0.1", port), context);
+    }
+
+    /** The request line's target: parsed once for a path asked again and again, as a page's or a poll's. */
+    private HttpURI target(String pathQuery) {
+        Target last = lastTarget;
+        if (last != null && last.pathQuery().equals(pathQuery)) {
+            return last.uri();
+        }
+        HttpURI uri = HttpURI.from(pathQuery);
+        lastTarget = new Target(pathQuery, uri);
+        return uri;
+    }
+
+    private record Target(String pathQuery, HttpURI uri) {
     }
 
     /** The connector of Jetty's proxy: its selector and the front's threads serve both paths. */

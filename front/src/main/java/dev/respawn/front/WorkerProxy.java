@@ -95,15 +95,18 @@ final class WorkerProxy extends ProxyHandler.Reverse {
                     proxyToClientResponse, proxyToClientCallback, failure);
             return;
         }
-        answerFailure(clientToProxyRequest, proxyToClientResponse, proxyToClientCallback, failure);
+        answerFailure(clientToProxyRequest, proxyToClientResponse, proxyToClientCallback, failure,
+                (Integer) clientToProxyRequest.getAttribute(PORT), (Long) clientToProxyRequest.getAttribute(RELOADS));
     }
 
     /**
      * Answers {@code request}, whose answer from the application broke off with {@code failure}: a 502
      * that says whether a reload cut it, or, once the answer began, the end of it.
      */
-    void answerFailure(Request request, Response response, Callback callback, Throwable failure) {
-        if (response.isCommitted() && cut(request) && isEventStream(response)) {
+    void answerFailure(Request request, Response response, Callback callback, Throwable failure, int port,
+            long reloadsAtSend) {
+        boolean cut = reloadsAtSend != gate.reloads();
+        if (response.isCommitted() && cut && isEventStream(response)) {
             // An event stream a reload cut ends as the application would end it: the browser's
             // EventSource then reconnects, to the new code, with no network error.
             response.write(true, null, callback);
@@ -113,11 +116,10 @@ final class WorkerProxy extends ProxyHandler.Reverse {
             callback.failed(failure);
             return;
         }
-        boolean cut = cut(request);
         String why = cut
                 ? "a reload stopped the application while it handled this request; it was not sent again, as it"
                         + " may not be idempotent"
-                : "the application on port " + request.getAttribute(PORT) + " did not answer: " + brief(failure);
+                : "the application on port " + port + " did not answer: " + brief(failure);
         // Whatever the application had begun to answer is not the answer now.
         response.getHeaders().clear();
         answers.problem(request, response, callback, 502,
