@@ -8,8 +8,10 @@
 # machine requests/s follow the scheduler's share more than the code; CPU per request does not.
 # BARE=1 adds bench/BareProxy.java (Jetty's proxy, the same Jetty, nothing of respawn's), so that
 # respawn's own share of the cost shows apart from a proxy's; BEFORE=path/to/another/respawn.jar
-# adds that build's front (with a worker of its own).
-# Usage: [BARE=1] [BEFORE=JAR] [PORT=18190] bench/front.sh [ROUNDS] [SECONDS]
+# adds that build's front (with a worker of its own). NGINX=1 adds nginx (apt-get install -y
+# nginx-light) as a reverse proxy in one process with keep-alive connections to the application:
+# a floor, what a proxy written in C costs on this machine for the same two extra reads and writes.
+# Usage: [BARE=1] [NGINX=1] [BEFORE=JAR] [PORT=18190] bench/front.sh [ROUNDS] [SECONDS]
 #        (builds nothing: run `mvn -DskipTests package` first)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -37,6 +39,23 @@ if [ "${BARE:-0}" = 1 ]; then
   java -cp "$here/debug-agent/target/respawn.jar" "$here/bench/BareProxy.java" $((base + 2)) "$base" > bare.log 2>&1 &
   pids+=($!)
   paths+=("bare:$((base + 2)):${pids[-1]}:$base")
+fi
+if [ "${NGINX:-0}" = 1 ]; then
+  cat > nginx.conf <<CONF
+daemon off; master_process off; worker_processes 1; error_log $work/nginx.err; pid $work/nginx.pid;
+events { worker_connections 1024; }
+http {
+  access_log off; client_body_temp_path $work; proxy_temp_path $work;
+  upstream app { server 127.0.0.1:$base; keepalive 64; }
+  server {
+    listen 127.0.0.1:$((base + 5));
+    location / { proxy_pass http://app; proxy_http_version 1.1; proxy_set_header Connection ""; proxy_buffering off; }
+  }
+}
+CONF
+  nginx -c "$work/nginx.conf" -p "$work" > nginx.log 2>&1 &
+  pids+=($!)
+  paths+=("nginx:$((base + 5)):${pids[-1]}:$base")
 fi
 listener() { ss -Hltnp "sport = :$1" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
 ticks() { [ "$1" = - ] && echo 0 || awk '{print $14 + $15}' "/proc/$1/stat"; }

@@ -23,6 +23,7 @@ final class FrontHandler extends Handler.Abstract {
 
     private final Gate gate;
     private final WorkerProxy proxy;
+    private final PairedUpstreams upstreams;
     private final Duration holdBound;
     private final Executor executor;
     private final StandingCompileErrors compileErrors;
@@ -42,6 +43,7 @@ final class FrontHandler extends Handler.Abstract {
         this.answers = answers;
         this.browserReload = browserReload;
         this.proxy = proxy;
+        this.upstreams = new PairedUpstreams(gate, proxy, executor);
         this.holdBound = holdBound;
         this.executor = executor;
         installBean(proxy);
@@ -80,6 +82,10 @@ final class FrontHandler extends Handler.Abstract {
         }
         if (browserReload) {
             wrapped = ScriptInjection.wrap(request, wrapped.response(), wrapped.callback());
+        }
+        if (PairedUpstreams.takes(request)) {
+            upstreams.forward(request, wrapped.response(), wrapped.callback(), port);
+            return true;
         }
         return proxy.forward(request, wrapped.response(), wrapped.callback(), port);
     }

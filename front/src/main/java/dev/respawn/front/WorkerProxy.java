@@ -19,12 +19,13 @@ import org.eclipse.jetty.util.Callback;
 final class WorkerProxy extends ProxyHandler.Reverse {
 
     static final String PORT = "dev.respawn.front.port";
-    private static final String RELOADS = "dev.respawn.front.reloads";
+    static final String RELOADS = "dev.respawn.front.reloads";
 
     private final Gate gate;
     private final Answers answers;
 
     private final Executor executor;
+    private volatile ClientConnector clientConnector;
 
     /** @param executor the front's threads, which the connections to the application share */
     WorkerProxy(Gate gate, Answers answers, Executor executor) {
@@ -50,9 +51,15 @@ final class WorkerProxy extends ProxyHandler.Reverse {
         ClientConnector connector = new ClientConnector();
         connector.setExecutor(executor);
         connector.setSelectors(1);
+        clientConnector = connector;
         HttpClientTransportOverHTTP transport = new HttpClientTransportOverHTTP(connector);
         transport.setInvocationType(InvocationType.NON_BLOCKING);
         return new HttpClient(transport);
+    }
+
+    /** The connector of the proxy's client, once it started: {@link PairedUpstreams} connects with it too. */
+    ClientConnector clientConnector() {
+        return clientConnector;
     }
 
     /** Forwards {@code request} to the application on {@code port}. */
@@ -83,24 +90,39 @@ final class WorkerProxy extends ProxyHandler.Reverse {
     protected void onServerToProxyResponseFailure(Request clientToProxyRequest,
             org.eclipse.jetty.client.Request proxyToServerRequest, org.eclipse.jetty.client.Response serverToProxyResponse,
             Response proxyToClientResponse, Callback proxyToClientCallback, Throwable failure) {
-        if (proxyToClientResponse.isCommitted() && cut(clientToProxyRequest) && isEventStream(proxyToClientResponse)) {
-            // An event stream a reload cut ends as the application would end it: the browser's
-            // EventSource then reconnects, to the new code, with no network error.
-            proxyToClientResponse.write(true, null, proxyToClientCallback);
-            return;
-        }
-        if (proxyToClientResponse.isCommitted()) {
+        if (proxyToClientResponse.isCommitted() && !(cut(clientToProxyRequest) && isEventStream(proxyToClientResponse))) {
             super.onServerToProxyResponseFailure(clientToProxyRequest, proxyToServerRequest, serverToProxyResponse,
                     proxyToClientResponse, proxyToClientCallback, failure);
             return;
         }
-        Object sentDuring = clientToProxyRequest.getAttribute(RELOADS);
-        boolean cut = sentDuring instanceof Long reloads && reloads != gate.reloads();
+        answerFailure(clientToProxyRequest, proxyToClientResponse, proxyToClientCallback, failure,
+                (Integer) clientToProxyRequest.getAttribute(PORT), (Long) clientToProxyRequest.getAttribute(RELOADS));
+    }
+
+    /**
+     * Answers {@code request}, whose answer from the application broke off with {@code failure}: a 502
+     * that says whether a reload cut it, or, once the answer began, the end of it.
+     */
+    void answerFailure(Request request, Response response, Callback callback, Throwable failure, int port,
+            long reloadsAtSend) {
+        boolean cut = reloadsAtSend != gate.reloads();
+        if (response.isCommitted() && cut && isEventStream(response)) {
+            // An event stream a reload cut ends as the application would end it: the browser's
+            // EventSource then reconnects, to the new code, with no network error.
+            response.write(true, null, callback);
+            return;
+        }
+        if (response.isCommitted()) {
+            callback.failed(failure);
+            return;
+        }
         String why = cut
                 ? "a reload stopped the application while it handled this request; it was not sent again, as it"
                         + " may not be idempotent"
-                : "the application on port " + clientToProxyRequest.getAttribute(PORT) + " did not answer: " + brief(failure);
-        answers.problem(clientToProxyRequest, proxyToClientResponse, proxyToClientCallback, 502,
+                : "the application on port " + port + " did not answer: " + brief(failure);
+        // Whatever the application had begun to answer is not the answer now.
+        response.getHeaders().clear();
+        answers.problem(request, response, callback, 502,
                 cut ? "A reload cut this request" : "The application did not answer", why);
     }
 
