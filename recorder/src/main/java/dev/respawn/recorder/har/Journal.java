@@ -45,6 +45,9 @@ public final class Journal implements Consumer<RecordedExchange>, Closeable {
     /** How much the file grows at a time (more when one record is larger). */
     static final int REGION = 1 << 20;
 
+    /** Each thread's buffer to encode its records in, reused (see {@link RecordBuffer}). */
+    private static final ThreadLocal<RecordBuffer> BUFFERS = ThreadLocal.withInitial(() -> new RecordBuffer(1024));
+
     private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(64 << 10).asReadOnlyBuffer();
 
     /** The name of the last second's first life, and the n of its last: see {@link #firstFree}. */
@@ -115,23 +118,30 @@ public final class Journal implements Consumer<RecordedExchange>, Closeable {
 
     @Override
     public void accept(RecordedExchange exchange) {
-        byte[] record = JournalRecord.encode(exchange);
-        synchronized (this) {
-            if (closed) {
-                return; // the worker is stopping and its HAR is written: late exchanges are dropped
+        RecordBuffer buffer = JournalRecord.encode(exchange, BUFFERS.get().clear());
+        try {
+            append(buffer.bytes(), buffer.length());
+        } finally {
+            if (buffer.oversized()) {
+                BUFFERS.remove(); // a large body's buffer is not held by the thread for good
             }
-            int size = Integer.BYTES + record.length;
-            if (!unmapped && room(size)) {
-                int at = (int) (length - regionStart);
-                region.position(at + Integer.BYTES);
-                region.put(record);
-                region.putInt(at, record.length);
-            } else {
-                write(record, size);
-            }
-            length += size;
-            entries++;
         }
+    }
+
+    private synchronized void append(byte[] record, int recordLength) {
+        if (closed) {
+            return; // the worker is stopping and its HAR is written: late exchanges are dropped
+        }
+        int size = Integer.BYTES + recordLength;
+        if (!unmapped && room(size)) {
+            int at = (int) (length - regionStart);
+            region.put(at + Integer.BYTES, record, 0, recordLength);
+            region.putInt(at, recordLength);
+        } else {
+            write(record, recordLength, size);
+        }
+        length += size;
+        entries++;
     }
 
     /** Whether the mapped region holds {@code size} more bytes, reserving and mapping more space if not. */
@@ -162,8 +172,8 @@ public final class Journal implements Consumer<RecordedExchange>, Closeable {
         }
     }
 
-    private void write(byte[] record, int size) {
-        ByteBuffer buffer = ByteBuffer.allocate(size).putInt(record.length).put(record).flip();
+    private void write(byte[] record, int recordLength, int size) {
+        ByteBuffer buffer = ByteBuffer.allocate(size).putInt(recordLength).put(record, 0, recordLength).flip();
         try {
             while (buffer.hasRemaining()) {
                 channel.write(buffer, length + buffer.position());

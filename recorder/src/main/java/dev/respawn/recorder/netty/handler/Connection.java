@@ -7,6 +7,7 @@ import java.util.List;
 import dev.respawn.recorder.capture.Exchange;
 import dev.respawn.recorder.capture.Header;
 import dev.respawn.recorder.capture.Recorder;
+import io.netty.channel.Channel;
 
 /**
  * The exchanges of one HTTP/1.1 connection, in the order they arrived: a keep-alive connection
@@ -25,10 +26,20 @@ final class Connection {
     Exchange writing;
     private int status;
     private List<Header> headers = List.of();
+    /** The server's port of this connection, once known (0 before): it does not change. */
+    private int localPort;
 
     Connection(Recorder recorder, boolean secure) {
         this.recorder = recorder;
         this.secure = secure;
+    }
+
+    /** A new exchange for a request arriving on {@code channel}. */
+    Exchange begin(Channel channel) {
+        if (localPort == 0) {
+            localPort = Messages.localPort(channel);
+        }
+        return recorder.begin(localPort);
     }
 
     void arrived(Exchange exchange) {
