@@ -26,6 +26,9 @@ final class Connection {
     Exchange writing;
     private int status;
     private List<Header> headers = List.of();
+    /** The Host of this connection's last request, and its URL's start: a client sends the same every time. */
+    private String host;
+    private String origin;
     /** The server's port of this connection, once known (0 before): it does not change. */
     private int localPort;
 
@@ -40,6 +43,15 @@ final class Connection {
             localPort = Messages.localPort(channel);
         }
         return recorder.begin(localPort);
+    }
+
+    /** {@code http://host} or {@code https://host}, built once while the Host stays the same. */
+    String origin(String host) {
+        if (!host.equals(this.host)) {
+            this.origin = (secure ? "https://" : "http://") + host;
+            this.host = host;
+        }
+        return origin;
     }
 
     void arrived(Exchange exchange) {

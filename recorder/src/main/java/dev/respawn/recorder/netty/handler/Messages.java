@@ -13,6 +13,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
@@ -24,27 +25,28 @@ final class Messages {
     }
 
     /**
-     * The headers in their order. Not sized by {@code size()}, which Vert.x's headers answer by
-     * building a sorted set of the names, and read as char sequences, which Netty's and Vert.x's
+     * The headers in their order. Sized by {@code size()} only for Netty's own headers: Vert.x's
+     * answer it by building a sorted set of the names. Read as char sequences, which Netty's and Vert.x's
      * headers hand out as they hold them (as strings, they wrap each entry).
      */
     static List<Header> headers(HttpHeaders headers) {
         if (headers.isEmpty()) {
             return List.of();
         }
-        Header[] result = new Header[16];
+        Header[] result = new Header[headers instanceof DefaultHttpHeaders ? headers.size() : 16];
         int count = 0;
         for (Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence(); it.hasNext(); ) {
             Map.Entry<CharSequence, CharSequence> header = it.next();
             if (count == result.length) {
-                result = Arrays.copyOf(result, 2 * count);
+                result = Arrays.copyOf(result, Math.max(16, 2 * count));
             }
             result[count++] = new Header(header.getKey().toString(), header.getValue().toString());
         }
-        return List.of(Arrays.copyOf(result, count));
+        return List.of(count == result.length ? result : Arrays.copyOf(result, count));
     }
 
-    static String url(HttpRequest request, Channel channel, boolean secure) {
+    /** The request's full URL; {@code connection} keeps the scheme and host of the last one, mostly the next one's too. */
+    static String url(HttpRequest request, Channel channel, Connection connection) {
         String uri = request.uri();
         if (!uri.startsWith("/") && uri.contains("://")) {
             return uri;
@@ -55,7 +57,7 @@ final class Messages {
             host = local instanceof InetSocketAddress ? ((InetSocketAddress) local).getHostString() + ":"
                     + ((InetSocketAddress) local).getPort() : "localhost";
         }
-        return (secure ? "https://" : "http://") + host + (uri.startsWith("/") ? uri : "/" + uri);
+        return connection.origin(host).concat(uri.startsWith("/") ? uri : "/" + uri);
     }
 
     static int localPort(Channel channel) {
