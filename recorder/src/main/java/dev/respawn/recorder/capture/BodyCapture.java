@@ -94,14 +94,21 @@ public final class BodyCapture {
         return size;
     }
 
+    /**
+     * What was kept so far. The array is handed over without a copy when it is full: a full
+     * array is never written again (the next byte kept goes to a grown copy).
+     */
     public synchronized Body body() {
-        return size == 0 ? Body.EMPTY : new Body(Arrays.copyOf(bytes, kept), size);
+        return size == 0 ? Body.EMPTY : new Body(kept == bytes.length ? bytes : Arrays.copyOf(bytes, kept), size);
     }
 
-    /** Grows by doubling, never past the limit: small bodies stay small. */
+    /**
+     * The first write gets an array of its size (a body sent in one piece, the common case, is
+     * then copied once); later ones grow it by doubling, never past the limit.
+     */
     private void ensure(int needed) {
         if (needed > bytes.length) {
-            int grown = Math.max(needed, Math.max(256, bytes.length * 2));
+            int grown = bytes.length == 0 ? needed : Math.max(needed, Math.max(256, bytes.length * 2));
             bytes = Arrays.copyOf(bytes, Math.min(grown, limit));
         }
     }

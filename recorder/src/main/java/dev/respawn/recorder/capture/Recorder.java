@@ -2,11 +2,10 @@ package dev.respawn.recorder.capture;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -34,8 +33,11 @@ public final class Recorder implements RequestContext {
     private final AtomicLong inFlight = new AtomicLong();
     private final ThreadLocal<Exchange> current = new ThreadLocal<>();
     private final AtomicBoolean journalFailed = new AtomicBoolean();
-    private final List<RequestListener> listeners = new CopyOnWriteArrayList<>();
+    /** Replaced whole when one joins (rarely), read on every request without an iterator. */
+    private volatile RequestListener[] listeners = {};
     private final Set<Integer> ports = ConcurrentHashMap.newKeySet();
+    /** The port last added to {@link #ports}: most servers have one, and it need not be looked up again. */
+    private int lastPort;
 
     public Recorder(long bodyLimit, Redactor redactor, Consumer<RecordedExchange> journal, Clock clock, long pid) {
         if (redactor == null || journal == null || clock == null) {
@@ -59,8 +61,9 @@ public final class Recorder implements RequestContext {
 
     /** A new exchange, started now, on a connection to the server's {@code localPort} (0 if unknown). */
     public Exchange begin(int localPort) {
-        if (localPort > 0 && !ports.contains(localPort)) {
-            ports.add(localPort);
+        if (localPort > 0 && localPort != lastPort) {
+            ports.add(localPort); // a boxed port per request cost more than the rest of begin
+            lastPort = localPort;
         }
         return begin();
     }
@@ -105,8 +108,10 @@ public final class Recorder implements RequestContext {
     }
 
     @Override
-    public void listen(RequestListener listener) {
-        listeners.add(listener);
+    public synchronized void listen(RequestListener listener) {
+        RequestListener[] more = Arrays.copyOf(listeners, listeners.length + 1);
+        more[listeners.length] = listener;
+        listeners = more;
     }
 
     @Override

@@ -45,7 +45,11 @@ public final class Journal implements Consumer<RecordedExchange>, Closeable {
     /** How much the file grows at a time (more when one record is larger). */
     static final int REGION = 1 << 20;
 
-    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(64 << 10).asReadOnlyBuffer();
+    /** Each thread's buffer to encode its records in, reused (see {@link RecordBuffer}). */
+    private static final ThreadLocal<RecordBuffer> BUFFERS = ThreadLocal.withInitial(() -> new RecordBuffer(1024));
+
+    /** How far the next region begins before the current one ends: more than most records. */
+    static final int OVERLAP = 64 << 10;
 
     /** The name of the last second's first life, and the n of its last: see {@link #firstFree}. */
     private static Path lastFirst;
@@ -56,6 +60,8 @@ public final class Journal implements Consumer<RecordedExchange>, Closeable {
     /** The mapped part of the file, from {@link #regionStart}; null before the first record or when unmapped. */
     private MappedByteBuffer region;
     private long regionStart;
+    /** The region after it, being made ready on another thread (see {@link NextRegion}), or null. */
+    private NextRegion next;
     /** Space could not be reserved (a full disk): records are written, not mapped, from then on. */
     private boolean unmapped;
     /** How far the file holds zeros reserved for records. */
@@ -115,37 +121,69 @@ public final class Journal implements Consumer<RecordedExchange>, Closeable {
 
     @Override
     public void accept(RecordedExchange exchange) {
-        byte[] record = JournalRecord.encode(exchange);
-        synchronized (this) {
-            if (closed) {
-                return; // the worker is stopping and its HAR is written: late exchanges are dropped
+        RecordBuffer buffer = JournalRecord.encode(exchange, BUFFERS.get().clear());
+        try {
+            append(buffer.bytes(), buffer.length());
+        } finally {
+            if (buffer.oversized()) {
+                BUFFERS.remove(); // a large body's buffer is not held by the thread for good
             }
-            int size = Integer.BYTES + record.length;
-            if (!unmapped && room(size)) {
-                int at = (int) (length - regionStart);
-                region.position(at + Integer.BYTES);
-                region.put(record);
-                region.putInt(at, record.length);
-            } else {
-                write(record, size);
-            }
-            length += size;
-            entries++;
         }
     }
 
-    /** Whether the mapped region holds {@code size} more bytes, reserving and mapping more space if not. */
+    private synchronized void append(byte[] record, int recordLength) {
+        if (closed) {
+            return; // the worker is stopping and its HAR is written: late exchanges are dropped
+        }
+        int size = Integer.BYTES + recordLength;
+        if (!unmapped && room(size)) {
+            int at = (int) (length - regionStart);
+            region.put(at + Integer.BYTES, record, 0, recordLength);
+            region.putInt(at, recordLength);
+        } else {
+            write(record, recordLength, size);
+        }
+        length += size;
+        entries++;
+    }
+
+    /** Whether the mapped region holds {@code size} more bytes, moving on to the next region if not. */
     private boolean room(int size) {
-        if (region != null && length + size <= regionStart + region.capacity()) {
+        long regionEnd = region == null ? 0 : regionStart + region.capacity();
+        if (length + size <= regionEnd) {
+            if (next == null && regionEnd - length < region.capacity() / 2) {
+                // Half full: the next region is made ready meanwhile, overlapping this one's end
+                // so that a record that does not fit here begins in it.
+                long start = Math.max(regionStart, regionEnd - OVERLAP);
+                next = NextRegion.prepare(channel, reserved, start, regionEnd, start + REGION);
+            }
             return true;
         }
+        NextRegion prepared = next;
+        next = null;
+        if (prepared != null) {
+            MappedByteBuffer ready = prepared.ready();
+            if (ready == null && prepared.await()) {
+                ready = prepared.ready(); // this thread caught up with the preparing one
+            }
+            if (ready != null) {
+                reserved = Math.max(reserved, prepared.end);
+                if (length >= prepared.start && length + size <= prepared.end) {
+                    region = ready;
+                    regionStart = prepared.start;
+                    return true;
+                }
+            }
+        }
+        return mapNow(size);
+    }
+
+    /** Reserves and maps a region from the journal's end, on this thread: the first, or one larger than usual. */
+    private boolean mapNow(int size) {
         long end = length + Math.max(REGION, size);
         try {
-            while (reserved < end) {
-                ByteBuffer zeros = ZEROS.duplicate();
-                zeros.limit((int) Math.min(zeros.capacity(), end - reserved));
-                reserved += channel.write(zeros, reserved);
-            }
+            NextRegion.reserve(channel, reserved, end);
+            reserved = Math.max(reserved, end);
             region = channel.map(FileChannel.MapMode.READ_WRITE, length, end - length);
             regionStart = length;
             return true;
@@ -162,8 +200,8 @@ public final class Journal implements Consumer<RecordedExchange>, Closeable {
         }
     }
 
-    private void write(byte[] record, int size) {
-        ByteBuffer buffer = ByteBuffer.allocate(size).putInt(record.length).put(record).flip();
+    private void write(byte[] record, int recordLength, int size) {
+        ByteBuffer buffer = ByteBuffer.allocate(size).putInt(recordLength).put(record, 0, recordLength).flip();
         try {
             while (buffer.hasRemaining()) {
                 channel.write(buffer, length + buffer.position());
@@ -185,18 +223,28 @@ public final class Journal implements Consumer<RecordedExchange>, Closeable {
 
     /** Cuts the file to the entries written; nothing is written after. */
     @Override
-    public synchronized void close() throws IOException {
-        if (closed) {
-            return;
+    public void close() throws IOException {
+        NextRegion preparing;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            preparing = next;
+            next = null;
         }
-        closed = true;
-        region = null;
-        try {
-            channel.truncate(length);
-        } catch (IOException e) {
-            // Where a mapped file cannot shrink (Windows), the zero bytes left read as its end.
-        } finally {
-            channel.close();
+        if (preparing != null) {
+            preparing.await(); // its zeros are written before the file is cut
+        }
+        synchronized (this) {
+            region = null;
+            try {
+                channel.truncate(length);
+            } catch (IOException e) {
+                // Where a mapped file cannot shrink (Windows), the zero bytes left read as its end.
+            } finally {
+                channel.close();
+            }
         }
     }
 }

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import dev.respawn.recorder.capture.Body;
@@ -14,6 +15,7 @@ import dev.respawn.recorder.capture.RecordedExchange;
  * A finished exchange as the journal holds it: its fields in a fixed order, strings as UTF-8 and
  * bodies as bytes, each after its length. Copying these is all a request pays; turning them into
  * HAR's JSON waits until the worker stops (or {@code respawn har} runs after a crash).
+ * Written into a {@link RecordBuffer} the thread reuses: encoding allocates nothing.
  */
 final class JournalRecord {
 
@@ -24,40 +26,28 @@ final class JournalRecord {
     }
 
     static byte[] encode(RecordedExchange exchange) {
-        List<byte[]> strings = new ArrayList<>(8 + 2 * (exchange.requestHeaders().size()
-                + exchange.responseHeaders().size()));
-        strings.add(utf8(exchange.id()));
-        strings.add(utf8(exchange.method()));
-        strings.add(utf8(exchange.url()));
-        strings.add(utf8(exchange.httpVersion()));
-        headers(exchange.requestHeaders(), strings);
-        headers(exchange.responseHeaders(), strings);
-        strings.add(utf8(exchange.error() == null ? "" : exchange.error()));
-        int size = 1 + 8 + 4 + 8 + 8 + 4 + 4 + 4 + 2 * (8 + 4) + exchange.requestBody().kept().length
-                + exchange.responseBody().kept().length;
-        for (byte[] string : strings) {
-            size += 4 + string.length;
-        }
-        ByteBuffer out = ByteBuffer.allocate(size);
+        RecordBuffer out = encode(exchange, new RecordBuffer(256));
+        return Arrays.copyOf(out.bytes(), out.length());
+    }
+
+    /** Appends the record of {@code exchange} to {@code out}, and returns it. */
+    static RecordBuffer encode(RecordedExchange exchange, RecordBuffer out) {
         out.put(LAYOUT);
-        out.putLong(exchange.started().getEpochSecond()).putInt(exchange.started().getNano());
-        out.putLong(exchange.pid()).putDouble(exchange.durationMillis()).putInt(exchange.status());
-        int next = 0;
-        for (int i = 0; i < 4; i++) {
-            put(strings.get(next++), out);
-        }
-        out.putInt(exchange.requestHeaders().size());
-        for (int i = 0; i < 2 * exchange.requestHeaders().size(); i++) {
-            put(strings.get(next++), out);
-        }
-        out.putInt(exchange.responseHeaders().size());
-        for (int i = 0; i < 2 * exchange.responseHeaders().size(); i++) {
-            put(strings.get(next++), out);
-        }
+        out.putLong(exchange.started().getEpochSecond());
+        out.putInt(exchange.started().getNano());
+        out.putLong(exchange.pid());
+        out.putLong(Double.doubleToRawLongBits(exchange.durationMillis()));
+        out.putInt(exchange.status());
+        out.putString(exchange.id());
+        out.putString(exchange.method());
+        out.putString(exchange.url());
+        out.putString(exchange.httpVersion());
+        headers(exchange.requestHeaders(), out);
+        headers(exchange.responseHeaders(), out);
         body(exchange.requestBody(), out);
         body(exchange.responseBody(), out);
-        put(strings.get(next), out);
-        return out.array();
+        out.putString(exchange.error() == null ? "" : exchange.error());
+        return out;
     }
 
     /** When the exchange of the record at {@code in}'s position started; the position is kept. */
@@ -93,23 +83,19 @@ final class JournalRecord {
         }
     }
 
-    private static byte[] utf8(String string) {
-        return string.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void headers(List<Header> headers, List<byte[]> strings) {
-        for (Header header : headers) {
-            strings.add(utf8(header.name()));
-            strings.add(utf8(header.value()));
+    private static void headers(List<Header> headers, RecordBuffer out) {
+        out.putInt(headers.size());
+        for (int i = 0; i < headers.size(); i++) {
+            Header header = headers.get(i);
+            out.putString(header.name());
+            out.putString(header.value());
         }
     }
 
-    private static void put(byte[] string, ByteBuffer out) {
-        out.putInt(string.length).put(string);
-    }
-
-    private static void body(Body body, ByteBuffer out) {
-        out.putLong(body.size()).putInt(body.kept().length).put(body.kept());
+    private static void body(Body body, RecordBuffer out) {
+        out.putLong(body.size());
+        out.putInt(body.kept().length);
+        out.put(body.kept());
     }
 
     private static String string(ByteBuffer in) {

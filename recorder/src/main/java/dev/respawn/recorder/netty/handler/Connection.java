@@ -7,6 +7,7 @@ import java.util.List;
 import dev.respawn.recorder.capture.Exchange;
 import dev.respawn.recorder.capture.Header;
 import dev.respawn.recorder.capture.Recorder;
+import io.netty.channel.Channel;
 
 /**
  * The exchanges of one HTTP/1.1 connection, in the order they arrived: a keep-alive connection
@@ -25,10 +26,32 @@ final class Connection {
     Exchange writing;
     private int status;
     private List<Header> headers = List.of();
+    /** The Host of this connection's last request, and its URL's start: a client sends the same every time. */
+    private String host;
+    private String origin;
+    /** The server's port of this connection, once known (0 before): it does not change. */
+    private int localPort;
 
     Connection(Recorder recorder, boolean secure) {
         this.recorder = recorder;
         this.secure = secure;
+    }
+
+    /** A new exchange for a request arriving on {@code channel}. */
+    Exchange begin(Channel channel) {
+        if (localPort == 0) {
+            localPort = Messages.localPort(channel);
+        }
+        return recorder.begin(localPort);
+    }
+
+    /** {@code http://host} or {@code https://host}, built once while the Host stays the same. */
+    String origin(String host) {
+        if (!host.equals(this.host)) {
+            this.origin = (secure ? "https://" : "http://") + host;
+            this.host = host;
+        }
+        return origin;
     }
 
     void arrived(Exchange exchange) {

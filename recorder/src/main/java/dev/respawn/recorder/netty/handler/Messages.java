@@ -2,7 +2,7 @@ package dev.respawn.recorder.netty.handler;
 
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +13,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 
@@ -22,27 +24,40 @@ final class Messages {
     private Messages() {
     }
 
+    /**
+     * The headers in their order. Sized by {@code size()} only for Netty's own headers: Vert.x's
+     * answer it by building a sorted set of the names. Read as char sequences, which Netty's and Vert.x's
+     * headers hand out as they hold them (as strings, they wrap each entry).
+     */
     static List<Header> headers(HttpHeaders headers) {
-        List<Header> result = new ArrayList<>(headers.size());
-        for (Iterator<Map.Entry<String, String>> it = headers.iteratorAsString(); it.hasNext(); ) {
-            Map.Entry<String, String> header = it.next();
-            result.add(new Header(header.getKey(), header.getValue()));
+        if (headers.isEmpty()) {
+            return List.of();
         }
-        return List.copyOf(result);
+        Header[] result = new Header[headers instanceof DefaultHttpHeaders ? headers.size() : 16];
+        int count = 0;
+        for (Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence(); it.hasNext(); ) {
+            Map.Entry<CharSequence, CharSequence> header = it.next();
+            if (count == result.length) {
+                result = Arrays.copyOf(result, Math.max(16, 2 * count));
+            }
+            result[count++] = new Header(header.getKey().toString(), header.getValue().toString());
+        }
+        return List.of(count == result.length ? result : Arrays.copyOf(result, count));
     }
 
-    static String url(HttpRequest request, Channel channel, boolean secure) {
+    /** The request's full URL; {@code connection} keeps the scheme and host of the last one, mostly the next one's too. */
+    static String url(HttpRequest request, Channel channel, Connection connection) {
         String uri = request.uri();
         if (!uri.startsWith("/") && uri.contains("://")) {
             return uri;
         }
-        String host = request.headers().get("Host");
+        String host = request.headers().get(HttpHeaderNames.HOST);
         if (host == null) {
             SocketAddress local = channel.localAddress();
             host = local instanceof InetSocketAddress ? ((InetSocketAddress) local).getHostString() + ":"
                     + ((InetSocketAddress) local).getPort() : "localhost";
         }
-        return (secure ? "https://" : "http://") + host + (uri.startsWith("/") ? uri : "/" + uri);
+        return connection.origin(host).concat(uri.startsWith("/") ? uri : "/" + uri);
     }
 
     static int localPort(Channel channel) {

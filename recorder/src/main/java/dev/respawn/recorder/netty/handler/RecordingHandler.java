@@ -40,8 +40,8 @@ final class RecordingHandler extends ChannelDuplexHandler {
         }
         if (msg instanceof HttpRequest) {
             HttpRequest request = (HttpRequest) msg;
-            Exchange exchange = connection.recorder.begin(Messages.localPort(ctx.channel()));
-            exchange.request(request.method().name(), Messages.url(request, ctx.channel(), connection.secure),
+            Exchange exchange = connection.begin(ctx.channel());
+            exchange.request(request.method().name(), Messages.url(request, ctx.channel(), connection),
                     request.protocolVersion().text(), Messages.headers(request.headers()));
             connection.arrived(exchange);
         }
