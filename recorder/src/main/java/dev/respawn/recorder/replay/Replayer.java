@@ -99,16 +99,18 @@ public final class Replayer {
                 builder.header(header.name(), header.value());
             }
         }
+        String coding = RecordedExchange.first(entry.responseHeaders(), "Content-Encoding");
         String accepted = decodable(RecordedExchange.first(entry.requestHeaders(), "Accept-Encoding"));
-        if (!accepted.isEmpty()) {
+        if (coding != null && ContentCoding.decodes(coding) && !accepted.isEmpty()) {
             builder.header("Accept-Encoding", accepted);
         }
         return builder.build();
     }
 
     /**
-     * Of the codings the recorded client accepted, those a replay decodes: the server answers as it
-     * did (a gzip response again gzip, its headers the same), never in a coding we cannot compare.
+     * Of the codings the recorded client accepted, those a replay decodes: asked for when the
+     * recorded response came in one of them, so that the server answers as it did (gzip again,
+     * its headers the same), never in a coding we cannot compare, nor coded where it was not.
      */
     static String decodable(String acceptEncoding) {
         if (acceptEncoding == null) {
