@@ -15,9 +15,10 @@
 #   RESPAWN_BENCH_WARM=S  seconds per server and endpoint of each warm-up pass (default 10); passes
 #     go on until the worker's JIT compiler threads used under 2% of a core in one (at most 8)
 #   RESPAWN_BENCH_CONNECTIONS=N  wrk's connections (default 4, one wrk thread)
-#   RESPAWN_BENCH_PROFILE=DIR  after the rounds, one more run of each endpoint on the recorder's
-#     worker, sampled by async-profiler (ctimer, 1 ms), written as collapsed stacks into DIR;
-#     bench/recorder-share.py then gives the recorder's share of the request work
+#   RESPAWN_BENCH_PROFILE=DIR  after the rounds, one more run of each endpoint on each worker,
+#     sampled by async-profiler (ctimer, 1 ms), written as collapsed stacks into DIR (plain's named
+#     -plain) with its request count beside; bench/recorder-share.py then gives the recorder's
+#     share of the request work, and the CPU per request of respawn, the server and the application
 # Builds nothing: run `mvn -B -q -DskipTests -pl debug-agent -am package` first (respawn.jar and the
 # examples with their target/lib). Needs wrk (apt-get install -y wrk) and python3.
 set -euo pipefail
@@ -169,13 +170,17 @@ for ex in "${examples[@]}"; do
       done
     done
   done
-  if [ -n "$profile" ]; then # one more run of each endpoint on the recorder's worker, sampled, not counted
+  if [ -n "$profile" ]; then # one more run of each endpoint on each worker, sampled, not counted
     lib=$(echo "$work"/ap/libs/libasyncProfiler-*)
-    for path in /hello "/fail?item=bench"; do
-      "$work"/ap/libs/asprof-* start -e ctimer -i 1ms --libpath "$lib" "${pid[recorder]}" >/dev/null
-      load "${port[recorder]}" "$seconds" "$path" > /dev/null
-      "$work"/ap/libs/asprof-* stop -o collapsed -f "$profile/$ex-$([ "$path" = /hello ] && echo hello || echo work).collapsed" \
-        --libpath "$lib" "${pid[recorder]}" >/dev/null
+    for config in "${configs[@]}"; do
+      for path in /hello "/fail?item=bench"; do
+        # The recorder's as $ex-hello, the others' as $ex-hello-plain; beside each, its requests.
+        name="$profile/$ex-$([ "$path" = /hello ] && echo hello || echo work)$([ "$config" = recorder ] || echo "-$config")"
+        "$work"/ap/libs/asprof-* start -e ctimer -i 1ms --libpath "$lib" "${pid[$config]}" >/dev/null
+        read -r _ n < <(load "${port[$config]}" "$seconds" "$path")
+        "$work"/ap/libs/asprof-* stop -o collapsed -f "$name.collapsed" --libpath "$lib" "${pid[$config]}" >/dev/null
+        echo "$n" > "$name.requests"
+      done
     done
   fi
   journal=$(find "$work/recorder" -name '*.journal' -printf '%s\n' 2>/dev/null | awk '{s+=$1} END {printf "%.0f MB", s/1e6}')
