@@ -57,10 +57,16 @@ answers() { # port path: waits until it answers 200 (at most 180 s)
   until [ "$(curl -s -o /dev/null -w '%{http_code}' -m 5 "http://127.0.0.1:$1$2" 2>/dev/null)" = 200 ]; do
     [ "$(date +%s)" -lt "$end" ] || { echo "bench: nothing answered 200 on $1$2" >&2; return 1; }; sleep 0.2; done
 }
-# The worker's CPU time in ns, its JIT compiler threads left out (warming, not serving).
-cpu() { for t in /proc/"$1"/task/*; do
-    [[ "$(cat "$t/comm" 2>/dev/null)" == *Compiler* ]] || cut -d' ' -f1 "$t/schedstat" 2>/dev/null
-  done | awk '{s+=$1} END {printf "%.0f\n", s}'; }
+# The worker's threads and the CPU time each used so far (ns), its JIT compiler threads left out
+# (warming, not serving).
+threads() { for t in /proc/"$1"/task/*; do
+    [[ "$(cat "$t/comm" 2>/dev/null)" == *Compiler* ]] || echo "${t##*/} $(cut -d' ' -f1 "$t/schedstat" 2>/dev/null)"
+  done; }
+# The CPU time (ns) the worker's threads used between two snapshots of threads(): per thread, so
+# that a thread which ended meanwhile (a pool's idle thread retiring: Jetty's after 60 s) takes
+# its past CPU time off nothing; a thread begun meanwhile counts from zero.
+used() { awk 'NR == FNR {before[$1] = $2; next} $2 != "" {s += $2 - before[$1]} END {printf "%.0f\n", s}' \
+  <(echo "$1") <(echo "$2"); }
 jit() { for t in /proc/"$1"/task/*; do
     [[ "$(cat "$t/comm" 2>/dev/null)" != *Compiler* ]] || cut -d' ' -f1 "$t/schedstat" 2>/dev/null
   done | awk '{s+=$1} END {printf "%.0f\n", s}'; }
@@ -163,9 +169,9 @@ for ex in "${examples[@]}"; do
     order=("${configs[@]:$(( (round - 1) % ${#configs[@]} ))}" "${configs[@]:0:$(( (round - 1) % ${#configs[@]} ))}")
     for path in /hello "/fail?item=bench"; do
       for config in "${order[@]}"; do
-        before=$(cpu "${pid[$config]}")
+        before=$(threads "${pid[$config]}")
         read -r rps n < <(load "${port[$config]}" "$seconds" "$path")
-        used=$(( $(cpu "${pid[$config]}") - before ))
+        used=$(used "$before" "$(threads "${pid[$config]}")")
         echo "$round $path $config $rps $(awk -v u="$used" -v n="$n" 'BEGIN {printf "%.1f", u/1000/n}')" >> "$work/results"
       done
     done
