@@ -15,9 +15,10 @@
 #   RESPAWN_BENCH_WARM=S  seconds per server and endpoint of each warm-up pass (default 10); passes
 #     go on until the worker's JIT compiler threads used under 2% of a core in one (at most 8)
 #   RESPAWN_BENCH_CONNECTIONS=N  wrk's connections (default 4, one wrk thread)
-#   RESPAWN_BENCH_PROFILE=DIR  after the rounds, one more run of each endpoint on the recorder's
-#     worker, sampled by async-profiler (ctimer, 1 ms), written as collapsed stacks into DIR;
-#     bench/recorder-share.py then gives the recorder's share of the request work
+#   RESPAWN_BENCH_PROFILE=DIR  after the rounds, one more run of each endpoint on each worker,
+#     sampled by async-profiler (ctimer, 1 ms), written as collapsed stacks into DIR (plain's named
+#     -plain) with its request count beside; bench/recorder-share.py then gives the recorder's
+#     share of the request work, and the CPU per request of respawn, the server and the application
 # Builds nothing: run `mvn -B -q -DskipTests -pl debug-agent -am package` first (respawn.jar and the
 # examples with their target/lib). Needs wrk (apt-get install -y wrk) and python3.
 set -euo pipefail
@@ -56,10 +57,16 @@ answers() { # port path: waits until it answers 200 (at most 180 s)
   until [ "$(curl -s -o /dev/null -w '%{http_code}' -m 5 "http://127.0.0.1:$1$2" 2>/dev/null)" = 200 ]; do
     [ "$(date +%s)" -lt "$end" ] || { echo "bench: nothing answered 200 on $1$2" >&2; return 1; }; sleep 0.2; done
 }
-# The worker's CPU time in ns, its JIT compiler threads left out (warming, not serving).
-cpu() { for t in /proc/"$1"/task/*; do
-    [[ "$(cat "$t/comm" 2>/dev/null)" == *Compiler* ]] || cut -d' ' -f1 "$t/schedstat" 2>/dev/null
-  done | awk '{s+=$1} END {printf "%.0f\n", s}'; }
+# The worker's threads and the CPU time each used so far (ns), its JIT compiler threads left out
+# (warming, not serving).
+threads() { for t in /proc/"$1"/task/*; do
+    [[ "$(cat "$t/comm" 2>/dev/null)" == *Compiler* ]] || echo "${t##*/} $(cut -d' ' -f1 "$t/schedstat" 2>/dev/null)"
+  done; }
+# The CPU time (ns) the worker's threads used between two snapshots of threads(): per thread, so
+# that a thread which ended meanwhile (a pool's idle thread retiring: Jetty's after 60 s) takes
+# its past CPU time off nothing; a thread begun meanwhile counts from zero.
+used() { awk 'NR == FNR {before[$1] = $2; next} $2 != "" {s += $2 - before[$1]} END {printf "%.0f\n", s}' \
+  <(echo "$1") <(echo "$2"); }
 jit() { for t in /proc/"$1"/task/*; do
     [[ "$(cat "$t/comm" 2>/dev/null)" != *Compiler* ]] || cut -d' ' -f1 "$t/schedstat" 2>/dev/null
   done | awk '{s+=$1} END {printf "%.0f\n", s}'; }
@@ -162,20 +169,24 @@ for ex in "${examples[@]}"; do
     order=("${configs[@]:$(( (round - 1) % ${#configs[@]} ))}" "${configs[@]:0:$(( (round - 1) % ${#configs[@]} ))}")
     for path in /hello "/fail?item=bench"; do
       for config in "${order[@]}"; do
-        before=$(cpu "${pid[$config]}")
+        before=$(threads "${pid[$config]}")
         read -r rps n < <(load "${port[$config]}" "$seconds" "$path")
-        used=$(( $(cpu "${pid[$config]}") - before ))
+        used=$(used "$before" "$(threads "${pid[$config]}")")
         echo "$round $path $config $rps $(awk -v u="$used" -v n="$n" 'BEGIN {printf "%.1f", u/1000/n}')" >> "$work/results"
       done
     done
   done
-  if [ -n "$profile" ]; then # one more run of each endpoint on the recorder's worker, sampled, not counted
+  if [ -n "$profile" ]; then # one more run of each endpoint on each worker, sampled, not counted
     lib=$(echo "$work"/ap/libs/libasyncProfiler-*)
-    for path in /hello "/fail?item=bench"; do
-      "$work"/ap/libs/asprof-* start -e ctimer -i 1ms --libpath "$lib" "${pid[recorder]}" >/dev/null
-      load "${port[recorder]}" "$seconds" "$path" > /dev/null
-      "$work"/ap/libs/asprof-* stop -o collapsed -f "$profile/$ex-$([ "$path" = /hello ] && echo hello || echo work).collapsed" \
-        --libpath "$lib" "${pid[recorder]}" >/dev/null
+    for config in "${configs[@]}"; do
+      for path in /hello "/fail?item=bench"; do
+        # The recorder's as $ex-hello, the others' as $ex-hello-plain; beside each, its requests.
+        name="$profile/$ex-$([ "$path" = /hello ] && echo hello || echo work)$([ "$config" = recorder ] || echo "-$config")"
+        "$work"/ap/libs/asprof-* start -e ctimer -i 1ms --libpath "$lib" "${pid[$config]}" >/dev/null
+        read -r _ n < <(load "${port[$config]}" "$seconds" "$path")
+        "$work"/ap/libs/asprof-* stop -o collapsed -f "$name.collapsed" --libpath "$lib" "${pid[$config]}" >/dev/null
+        echo "$n" > "$name.requests"
+      done
     done
   fi
   journal=$(find "$work/recorder" -name '*.journal' -printf '%s\n' 2>/dev/null | awk '{s+=$1} END {printf "%.0f MB", s/1e6}')

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 import com.google.gson.stream.JsonWriter;
 
@@ -16,6 +17,7 @@ import dev.respawn.recorder.capture.RecordedExchange;
  * One exchange as a HAR 1.2 entry, plus respawn's custom fields: {@code _id}, {@code _pid},
  * {@code _encoding} on a binary request body, {@code _truncated} on a body cut at the limit, and,
  * as Chrome writes it, {@code _error} on a response that never completed (status 0 if none was sent).
+ * A gzip or deflate response body is written decoded, as browsers write it ({@link ContentCoding}).
  * Written when the journal becomes HAR, straight to a {@link JsonWriter}, field by field.
  */
 final class HarEntry {
@@ -76,17 +78,19 @@ final class HarEntry {
         headers(exchange.responseHeaders(), out.name("headers"));
         Body body = exchange.responseBody();
         String contentType = RecordedExchange.first(exchange.responseHeaders(), "Content-Type");
+        Optional<ContentCoding> decoded = ContentCoding.decode(
+                RecordedExchange.first(exchange.responseHeaders(), "Content-Encoding"), body.kept(), body.truncated());
         out.name("content").beginObject();
-        out.name("size").value(body.size());
-        out.name("mimeType").value(contentType == null ? "" : contentType);
-        if (body.size() > 0) {
-            BodyText text = BodyText.of(body.kept(), body.truncated(), contentType);
-            out.name("text").value(text.text());
-            if (text.base64()) {
-                out.name("encoding").value("base64");
+        if (decoded.isPresent()) {
+            decodedContent(decoded.get(), body, contentType, out);
+        } else {
+            out.name("size").value(body.size());
+            out.name("mimeType").value(contentType == null ? "" : contentType);
+            if (body.size() > 0) {
+                text(body.kept(), body.truncated(), contentType, out);
             }
+            truncation(body, out);
         }
-        truncation(body, out);
         out.endObject();
         String location = RecordedExchange.first(exchange.responseHeaders(), "Location");
         out.name("redirectURL").value(location == null ? "" : location);
@@ -96,6 +100,37 @@ final class HarEntry {
             out.name("_error").value(exchange.error());
         }
         out.endObject();
+    }
+
+    /**
+     * A gzip or deflate body as browsers write it: the decoded text, its decoded size, and the
+     * bytes the coding saved ({@code bodySize} stays the bytes sent). A body cut at the limit is
+     * decoded as far as it goes; its decoded size is then unknown, and not given as a whole.
+     */
+    private static void decodedContent(ContentCoding decoded, Body body, String contentType, JsonWriter out)
+            throws IOException {
+        byte[] bytes = decoded.bytes();
+        out.name("size").value(bytes.length);
+        if (decoded.complete()) {
+            out.name("compression").value(bytes.length - body.size());
+        }
+        out.name("mimeType").value(contentType == null ? "" : contentType);
+        text(bytes, !decoded.complete(), contentType, out);
+        if (!decoded.complete()) {
+            out.name("_truncated").value(true);
+            out.name("comment").value(body.truncated()
+                    ? "truncated by respawn: the first " + body.kept().length + " of " + body.size()
+                            + " encoded bytes (--recorder-body-limit), decoded to " + bytes.length + " bytes"
+                    : "truncated by respawn: decoded to its first " + bytes.length + " bytes");
+        }
+    }
+
+    private static void text(byte[] bytes, boolean truncated, String contentType, JsonWriter out) throws IOException {
+        BodyText text = BodyText.of(bytes, truncated, contentType);
+        out.name("text").value(text.text());
+        if (text.base64()) {
+            out.name("encoding").value("base64");
+        }
     }
 
     private static void truncation(Body body, JsonWriter out) throws IOException {

@@ -29,7 +29,8 @@ public final class HarReader {
      * @param status the response status
      * @param responseHeaders the response headers
      * @param responseBody the response body recorded
-     * @param responseSize the response body's true size
+     * @param responseSize the response body's true size, decoded if it was sent gzip or deflate,
+     *     or {@link #UNKNOWN_SIZE} for a decoded body cut at the limit
      * @param responseType the response content type, or ""
      * @param error why the recorded response never completed ({@code _error}), or null
      */
@@ -37,6 +38,9 @@ public final class HarReader {
             boolean requestTruncated, int status, List<Header> responseHeaders, byte[] responseBody,
             long responseSize, String responseType, String error) {
     }
+
+    /** The size of a response whose body was kept only in part, and decoded: its whole size is not known. */
+    public static final long UNKNOWN_SIZE = -1;
 
     private HarReader() {
     }
@@ -74,9 +78,12 @@ public final class HarReader {
         String type = string(content, "mimeType");
         byte[] responseBody = BodyText.bytes(string(content, "text"), "base64".equals(string(content, "encoding")), type);
         long size = content.has("size") ? content.get("size").getAsLong() : responseBody.length;
+        boolean cut = content.has("_truncated") && content.get("_truncated").getAsBoolean();
+        // A decoded body cut at the limit: how long it was whole is not known.
+        long whole = cut && size <= responseBody.length ? UNKNOWN_SIZE : Math.max(size, responseBody.length);
         return new Entry(string(request, "method"), string(request, "url"), requestHeaders, requestBody,
                 requestTruncated, response.get("status").getAsInt(), headers(response.getAsJsonArray("headers")),
-                responseBody, Math.max(size, responseBody.length), type == null ? "" : type, string(response, "_error"));
+                responseBody, whole, type == null ? "" : type, string(response, "_error"));
     }
 
     private static List<Header> headers(JsonArray array) {

@@ -12,11 +12,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 import dev.respawn.recorder.capture.Header;
+import dev.respawn.recorder.capture.RecordedExchange;
 import dev.respawn.recorder.capture.Redactor;
+import dev.respawn.recorder.har.ContentCoding;
 import dev.respawn.recorder.har.HarReader;
 
 /** Sends one recorded request again to a target and compares the answer with the recorded one. */
@@ -26,7 +29,10 @@ public final class Replayer {
     public static final List<String> IGNORED_BY_DEFAULT = List.of("Date", "Content-Length", "Transfer-Encoding",
             "Connection", "Keep-Alive");
 
-    /** Request headers the client sets itself, or that would change the response's encoding. */
+    /**
+     * Request headers the client sets itself, or that would change the response's encoding
+     * (Accept-Encoding goes out narrowed to what a replay decodes: {@link #decodable}).
+     */
     private static final Set<String> NOT_SENT = caseInsensitive(List.of("Host", "Content-Length", "Connection",
             "Expect", "Upgrade", "Transfer-Encoding", "Keep-Alive", "TE", "Trailer", "Proxy-Connection",
             "Accept-Encoding", "HTTP2-Settings"));
@@ -69,9 +75,16 @@ public final class Replayer {
             differences.add("status " + entry.status() + " -> " + response.statusCode());
         }
         compareHeaders(entry.responseHeaders(), origin(URI.create(entry.url())), response.headers().map(), differences);
-        compareBodies(entry, response.body(), differences);
+        compareBodies(entry, decoded(response), differences);
         return new Outcome(index, label, differences.isEmpty() ? Outcome.Kind.MATCH : Outcome.Kind.DIFFERENT,
                 differences);
+    }
+
+    /** The body as the recording holds it: decoded when it came gzip or deflate (and decodes). */
+    private static byte[] decoded(HttpResponse<byte[]> response) {
+        return response.headers().firstValue("Content-Encoding")
+                .flatMap(coding -> ContentCoding.decode(coding, response.body(), false))
+                .map(ContentCoding::bytes).orElse(response.body());
     }
 
     private HttpRequest request(HarReader.Entry entry, String path) {
@@ -86,7 +99,31 @@ public final class Replayer {
                 builder.header(header.name(), header.value());
             }
         }
+        String coding = RecordedExchange.first(entry.responseHeaders(), "Content-Encoding");
+        String accepted = decodable(RecordedExchange.first(entry.requestHeaders(), "Accept-Encoding"));
+        if (coding != null && ContentCoding.decodes(coding) && !accepted.isEmpty()) {
+            builder.header("Accept-Encoding", accepted);
+        }
         return builder.build();
+    }
+
+    /**
+     * Of the codings the recorded client accepted, those a replay decodes: asked for when the
+     * recorded response came in one of them, so that the server answers as it did (gzip again,
+     * its headers the same), never in a coding we cannot compare, nor coded where it was not.
+     */
+    static String decodable(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return "";
+        }
+        StringJoiner accepted = new StringJoiner(", ");
+        for (String coding : acceptEncoding.split(",")) {
+            String name = coding.split(";", 2)[0];
+            if (ContentCoding.decodes(name)) {
+                accepted.add(coding.strip());
+            }
+        }
+        return accepted.toString();
     }
 
     private void compareHeaders(List<Header> recorded, String recordedOrigin, Map<String, List<String>> now,
@@ -143,9 +180,10 @@ public final class Replayer {
 
     private static void compareBodies(HarReader.Entry entry, byte[] now, List<String> differences) {
         byte[] then = entry.responseBody();
-        boolean truncated = entry.responseSize() > then.length;
+        boolean unknownSize = entry.responseSize() == HarReader.UNKNOWN_SIZE;
+        boolean truncated = unknownSize || entry.responseSize() > then.length;
         byte[] compared = truncated ? Arrays.copyOf(now, Math.min(now.length, then.length)) : now;
-        if (truncated && now.length != entry.responseSize()) {
+        if (truncated && !unknownSize && now.length != entry.responseSize()) {
             differences.add("body size " + entry.responseSize() + " -> " + now.length + " bytes");
         }
         if (!Arrays.equals(then, compared)) {

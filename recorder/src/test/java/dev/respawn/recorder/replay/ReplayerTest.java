@@ -2,11 +2,14 @@ package dev.respawn.recorder.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.zip.GZIPOutputStream;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -57,6 +60,58 @@ class ReplayerTest {
         } finally {
             server.stop(0);
         }
+    }
+
+    @Test
+    void aGzipResponseIsDecodedBeforeItIsComparedAndTheRecordedClientsCodingsAreAskedFor() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        List<String> asked = new CopyOnWriteArrayList<>();
+        server.createContext("/", exchange -> {
+            String accept = exchange.getRequestHeaders().getFirst("Accept-Encoding");
+            asked.add(String.valueOf(accept));
+            byte[] body = exchange.getRequestURI().getPath().equals("/same") ? "the text".getBytes() : "other".getBytes();
+            if (accept != null && accept.contains("gzip")) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+                    gzip.write(body);
+                }
+                body = out.toByteArray();
+                exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+            }
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            Replayer replayer = new Replayer(HttpClient.newHttpClient(),
+                    URI.create("http://127.0.0.1:" + server.getAddress().getPort()), List.of());
+
+            Outcome same = replayer.replay(1, gzipped("/same"));
+            Outcome other = replayer.replay(2, gzipped("/other"));
+
+            assertThat(same.kind()).as(same.lines().toString()).isEqualTo(Outcome.Kind.MATCH);
+            assertThat(other.kind()).isEqualTo(Outcome.Kind.DIFFERENT);
+            assertThat(other.lines()).contains("body differs:");
+            assertThat(asked).containsExactly("gzip, deflate", "gzip, deflate");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void onlyTheCodingsAReplayDecodesAreAskedFor() {
+        assertThat(Replayer.decodable("gzip, deflate, br, zstd")).isEqualTo("gzip, deflate");
+        assertThat(Replayer.decodable("br;q=1.0, gzip;q=0.8, *;q=0.1")).isEqualTo("gzip;q=0.8");
+        assertThat(Replayer.decodable("br")).isEmpty();
+        assertThat(Replayer.decodable(null)).isEmpty();
+    }
+
+    /** As HAR holds it: the decoded text, with the recorded headers saying it came gzip. */
+    private static HarReader.Entry gzipped(String path) {
+        return new HarReader.Entry("GET", "http://127.0.0.1:8080" + path,
+                List.of(new Header("Accept-Encoding", "gzip, deflate, br")), new byte[0], false, 200,
+                List.of(new Header("Content-Encoding", "gzip")), "the text".getBytes(), 8, "text/plain", null);
     }
 
     private static HarReader.Entry redirect(String path, String location) {
