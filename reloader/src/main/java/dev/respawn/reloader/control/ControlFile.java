@@ -1,12 +1,13 @@
 package dev.respawn.reloader.control;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonParseException;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 
 import dev.respawn.reloader.output.OwnerOnly;
 
@@ -64,15 +65,37 @@ public record ControlFile(long pid, int port, String token) {
         return json.append('}').toString();
     }
 
-    /** Reads a control file; empty or damaged files (a worker killed while writing) are null. */
+    /**
+     * Reads a control file; empty or damaged files (a worker killed while writing) are null. With
+     * Gson's streaming reader, not a {@code Gson} instance, whose reflective set-up the recorder
+     * would pay in the worker for three fields.
+     */
     static ControlFile read(Path file) {
         if (!Files.isRegularFile(file)) {
             return null;
         }
-        try {
-            ControlFile read = new Gson().fromJson(Files.readString(file), ControlFile.class);
-            return read == null || read.token() == null || read.port() <= 0 ? null : read;
-        } catch (IOException | JsonParseException e) {
+        try (JsonReader reader = new JsonReader(new StringReader(Files.readString(file)))) {
+            long pid = 0;
+            int port = 0;
+            String token = null;
+            reader.beginObject();
+            while (reader.hasNext()) {
+                String name = reader.nextName();
+                if (reader.peek() == JsonToken.NULL) {
+                    reader.nextNull();
+                } else if (name.equals("pid")) {
+                    pid = reader.nextLong();
+                } else if (name.equals("port")) {
+                    port = reader.nextInt();
+                } else if (name.equals("token")) {
+                    token = reader.nextString();
+                } else {
+                    reader.skipValue();
+                }
+            }
+            reader.endObject();
+            return token == null || port <= 0 ? null : new ControlFile(pid, port, token);
+        } catch (IOException | RuntimeException e) {
             return null;
         }
     }
