@@ -97,7 +97,7 @@ final class DebugStart {
     }
 
     private static void awaitArchive(Path directory) throws Exception {
-        long deadline = System.nanoTime() + 120_000_000_000L;
+        long deadline = System.nanoTime() + 300_000_000_000L;
         Path cds = directory.resolve(".respawn/cds");
         while (System.nanoTime() < deadline) {
             if (Files.isDirectory(cds)) {
@@ -109,7 +109,7 @@ final class DebugStart {
             }
             Thread.sleep(200);
         }
-        Bench.say("no class-data-sharing archive in " + cds + " after 2 minutes; measuring without");
+        Bench.say("no class-data-sharing archive in " + cds + " after 5 minutes; measuring without");
     }
 
     private static String name(String config) {

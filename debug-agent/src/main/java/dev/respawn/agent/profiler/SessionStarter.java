@@ -11,7 +11,6 @@ import dev.respawn.reloader.context.RequestListener;
 import dev.respawn.reloader.options.Options;
 import dev.respawn.reloader.output.OwnerOnly;
 import one.profiler.AsyncProfiler;
-import one.profiler.AsyncProfilerLoader;
 
 /**
  * Starts profiling sessions with the engine chosen once, on the first: async-profiler where it
@@ -105,9 +104,7 @@ final class SessionStarter {
             return;
         }
         try {
-            AsyncProfilerLoader.setExtractionDirectory(OwnerOnly.directories(natives));
-            profiler = AsyncProfilerLoader.load();
-            OwnerOnly.restrict(natives);
+            profiler = ProfilerLibrary.load(natives);
             ProfilerAddon.say("profiling with async-profiler (" + PerfEvents.engineFor(options.profilerEvent()) + ")");
         } catch (IOException | RuntimeException | LinkageError e) {
             ProfilerAddon.say("async-profiler cannot run here (" + e.getMessage()
