@@ -71,6 +71,7 @@ class OutputHandoffIT {
             app.edit(GREETING, "Hello again", "Hello a third time");
             app.compile();
             org.awaitility.Awaitility.await().atMost(SLOW).until(() -> respawn.count("restarted in") > restarts);
+            Http.awaitBody(port, "/hello", "Hello a third time", SLOW);
             third = pid(port);
             respawn.terminate();
             respawn.awaitExit(SLOW);

@@ -27,6 +27,7 @@ final class OutputHandoffs {
     private final Path debugDirectory;
     private final List<SupervisorExtension> takers;
     private final Console console;
+    private final boolean endAfterHooks;
     private final ExecutorService finishing = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "respawn-finish-outputs");
         thread.setDaemon(true);
@@ -34,18 +35,17 @@ final class OutputHandoffs {
     });
     private final List<Long> pending = new ArrayList<>();
 
-    OutputHandoffs(Path debugDirectory, List<SupervisorExtension> extensions, Console console) {
+    OutputHandoffs(Path debugDirectory, List<SupervisorExtension> extensions, List<String> command, Console console) {
         this.debugDirectory = debugDirectory;
         this.takers = extensions.stream().filter(SupervisorExtension::finishesOutputs).toList();
         this.console = console;
-        if (!takers.isEmpty()) {
-            Handoff.marked(debugDirectory).stream().filter(pid -> !alive(pid)).forEach(pending::add);
-        }
+        this.endAfterHooks = mayEndAfterHooks(command, System.getenv());
+        Handoff.marked(debugDirectory).stream().filter(pid -> !alive(pid)).forEach(pending::add);
     }
 
     /** Before a process restart stops the worker: its slow files become the supervisor's to finish. */
     void beforeStop(long pid) {
-        if (takers.isEmpty()) {
+        if (takers.isEmpty() && !endAfterHooks) {
             return;
         }
         try {
@@ -56,6 +56,31 @@ final class OutputHandoffs {
         } catch (IOException e) {
             // Unmarked, the worker writes all of its files itself, as it would without a supervisor.
         }
+    }
+
+    /**
+     * Whether the worker stopped for a restart has run its shutdown hooks, and may be killed
+     * rather than awaited through the rest of its JVM's exit.
+     */
+    boolean hooksDone(long pid) {
+        return endAfterHooks && Handoff.notes(debugDirectory, pid).contains("hooks done");
+    }
+
+    /**
+     * Whether a worker's JVM may be killed once its shutdown hooks have run: not when the user gave it
+     * a native agent of their own ({@code -agentpath}, {@code -agentlib} but JDWP, on the command or
+     * in the JVM's option variables), which may write its files as the JVM dies, after the hooks.
+     */
+    static boolean mayEndAfterHooks(List<String> command, java.util.Map<String, String> environment) {
+        List<String> options = new ArrayList<>(command);
+        for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
+            String value = environment.get(variable);
+            if (value != null) {
+                options.addAll(List.of(value.trim().split("\\s+")));
+            }
+        }
+        return options.stream().noneMatch(option -> option.startsWith("-agentpath:")
+                || option.startsWith("-agentlib:") && !option.startsWith("-agentlib:jdwp="));
     }
 
     /** The next worker serves, or will not: the files of the workers stopped before it are finished now. */
@@ -76,9 +101,7 @@ final class OutputHandoffs {
         synchronized (this) {
             pending.clear();
         }
-        if (!takers.isEmpty()) {
-            Handoff.marked(debugDirectory).forEach(this::submit);
-        }
+        Handoff.marked(debugDirectory).forEach(this::submit);
         finishing.shutdown();
         try {
             if (!finishing.awaitTermination(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {

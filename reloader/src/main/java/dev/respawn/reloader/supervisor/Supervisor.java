@@ -73,7 +73,7 @@ public final class Supervisor {
     public int run() throws IOException {
         reports = new ReportServer(new Reports());
         hotSwapper = new HotSwapper(reports, config.extensions(), console);
-        handoffs = new OutputHandoffs(options.debugDirectory(), config.extensions(), console);
+        handoffs = new OutputHandoffs(options.debugDirectory(), config.extensions(), config.command(), console);
         inJvm = new InJvmRestarts(reports, console, options.shutdownTimeout());
         if (WarmJvm.enabled(options, config.command(), console)) {
             warm = new WarmJvm(reports, console);
@@ -123,7 +123,8 @@ public final class Supervisor {
             ports = controlPorts.withoutControlPorts(ListeningPorts.ownedBy(tree), tree);
             trace.mark("found tree and ports");
             handoffs.beforeStop(previous.pid());
-            WorkerStop.stop(previous, tree, options.shutdownTimeout(), console);
+            long pid = previous.pid();
+            WorkerStop.stop(previous, tree, options.shutdownTimeout(), console, () -> handoffs.hooksDone(pid));
             trace.mark("stopped");
             WorkerStop.awaitPortsFree(ports, console);
             trace.mark("ports free");

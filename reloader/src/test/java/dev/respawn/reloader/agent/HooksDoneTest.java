@@ -1,0 +1,24 @@
+package dev.respawn.reloader.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class HooksDoneTest {
+
+    private static StackTraceElement frame(String className, String method) {
+        return new StackTraceElement(className, method, null, -1);
+    }
+
+    @Test
+    void haltingIsPastTheHooksRunningThemIsNot() {
+        StackTraceElement exit = frame("java.lang.Shutdown", "exit");
+        assertThat(HooksDone.pastHooks(new StackTraceElement[] {frame("java.lang.Thread", "join"),
+                frame("java.lang.ApplicationShutdownHooks", "runHooks"), frame("java.lang.Shutdown", "runHooks"), exit}))
+                .isFalse();
+        assertThat(HooksDone.pastHooks(new StackTraceElement[] {frame("java.io.DeleteOnExitHook", "runHooks"),
+                frame("java.lang.Shutdown", "runHooks"), exit})).isFalse();
+        assertThat(HooksDone.pastHooks(new StackTraceElement[] {frame("java.lang.Shutdown", "halt0"),
+                frame("java.lang.Shutdown", "halt"), exit})).isTrue();
+    }
+}
