@@ -1,6 +1,8 @@
 package dev.respawn.reloader.agent;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.List;
 
 import dev.respawn.reloader.output.Handoff;
 
@@ -22,7 +24,7 @@ final class HooksDone {
 
     static void install(Path debugDirectory) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (!Handoff.isMine(debugDirectory)) {
+            if (!Handoff.isMine(debugDirectory) || writesAsItDies(jvmArguments())) {
                 return;
             }
             Thread exiting = exitingThread();
@@ -34,6 +36,27 @@ final class HooksDone {
             watch.setDaemon(true);
             watch.start();
         }, "respawn-exit-watch"));
+    }
+
+    /**
+     * Whether the JVM writes a file after its hooks, as it dies, which a kill would cut short: the
+     * class list or archive of class-data sharing, an AOT cache being recorded, a native agent's
+     * output (any but JDWP's).
+     */
+    static boolean writesAsItDies(List<String> jvmArguments) {
+        return jvmArguments.stream().anyMatch(argument -> argument.startsWith("-XX:DumpLoadedClassList")
+                || argument.startsWith("-XX:ArchiveClassesAtExit") || argument.startsWith("-XX:AOTCacheOutput")
+                || argument.startsWith("-XX:AOTMode=record") || argument.startsWith("-agentpath:")
+                || argument.startsWith("-agentlib:") && !argument.startsWith("-agentlib:jdwp="));
+    }
+
+    /** This JVM's options; with no java.management module (a jlink'ed runtime), one that says "leave it". */
+    private static List<String> jvmArguments() {
+        try {
+            return ManagementFactory.getRuntimeMXBean().getInputArguments();
+        } catch (LinkageError | RuntimeException e) {
+            return List.of("-agentpath:unknown");
+        }
     }
 
     /** The thread that runs the JVM's shutdown: it waits in the application hooks' runner for them all. */

@@ -21,4 +21,15 @@ class HooksDoneTest {
         assertThat(HooksDone.pastHooks(new StackTraceElement[] {frame("java.lang.Shutdown", "halt0"),
                 frame("java.lang.Shutdown", "halt"), exit})).isTrue();
     }
+
+    @Test
+    void aJvmThatWritesAsItDiesIsLeftToExit() {
+        assertThat(HooksDone.writesAsItDies(java.util.List.of("-XX:TieredStopAtLevel=1",
+                "-agentlib:jdwp=transport=dt_socket,server=y", "-javaagent:respawn.jar"))).isFalse();
+        assertThat(HooksDone.writesAsItDies(java.util.List.of("-XX:DumpLoadedClassList=x.classlist"))).isTrue();
+        assertThat(HooksDone.writesAsItDies(java.util.List.of("-XX:ArchiveClassesAtExit=x.jsa"))).isTrue();
+        assertThat(HooksDone.writesAsItDies(java.util.List.of("-XX:AOTCacheOutput=x.aot"))).isTrue();
+        assertThat(HooksDone.writesAsItDies(java.util.List.of("-agentpath:/x/libasyncProfiler.so=start"))).isTrue();
+        assertThat(HooksDone.writesAsItDies(java.util.List.of("-XX:SharedArchiveFile=x.jsa"))).isFalse();
+    }
 }
