@@ -36,7 +36,10 @@ class DebugRestart {
                     options = plus(options, "--debugger-port", Integer.toString(Servers.freePort()));
                 }
                 boolean warm = !config.endsWith("no-warm");
-                Process p = Servers.start(Servers.supervised(options, classes, port), "debug-restart-" + config);
+                List<String> command = new ArrayList<>(Servers.supervised(options, classes, port));
+                // The supervisor's trace: how long the old worker took to stop, per restart (stopMillis).
+                command.add(1, "-Drespawn.trace=true");
+                Process p = Servers.start(command, "debug-restart-" + config);
                 Servers.awaitBody(port, "/hello", body -> body != null, 120_000);
                 for (int i = 0; i < changes; i++) {
                     String v = i % 2 == 0 ? "b" : "a";
@@ -54,6 +57,11 @@ class DebugRestart {
         double cold = Bench.median(ms.get("debug-mode-no-warm"));
         Bench.say("debug-mode process restart: plain " + ms.get("plain") + ", debug-mode " + ms.get("debug-mode")
                 + ", --no-warm-jvm " + ms.get("debug-mode-no-warm"));
+        for (String config : configs.keySet()) {
+            List<Double> stops = stopMillis(Bench.work.resolve("debug-restart-" + config + ".log"));
+            Bench.say("  the old worker's stop (SIGTERM to its exit), " + config + ": median "
+                    + (stops.isEmpty() ? "-" : Bench.fmt(Bench.median(stops))) + " ms of " + stops);
+        }
         Bench.row("6. debug mode", "class file written to new code answering, `--reload-mode restart`, plain mode",
                 Bench.fmt(plain) + " ms", "", "");
         Bench.row("6. debug mode", "the same with `--debug-mode`, warm JVM", Bench.fmt(warm) + " ms ("
@@ -94,6 +102,20 @@ class DebugRestart {
             }
         }
         return sum;
+    }
+
+    /** From the supervisor's trace lines: "found tree and ports +A ms, stopped +B ms" gives B - A. */
+    static List<Double> stopMillis(Path log) throws IOException {
+        java.util.regex.Pattern stop = java.util.regex.Pattern.compile(
+                "found tree and ports \\+(\\d+) ms, stopped \\+(\\d+) ms");
+        List<Double> stops = new ArrayList<>();
+        if (Files.isRegularFile(log)) {
+            java.util.regex.Matcher matcher = stop.matcher(Files.readString(log));
+            while (matcher.find()) {
+                stops.add((double) (Long.parseLong(matcher.group(2)) - Long.parseLong(matcher.group(1))));
+            }
+        }
+        return stops;
     }
 
     private static List<String> plus(List<String> list, String... more) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import dev.respawn.agent.profiler.FlameGraphHandoff;
 import dev.respawn.agent.profiler.NativeAccess;
 import dev.respawn.coverage.command.CoverageCommand;
 import dev.respawn.coverage.report.CoverageReportOnStop;
@@ -94,10 +95,12 @@ final class RespawnCommand implements Callable<Integer> {
             extensions.add(new CoverageReportOnStop(options, System.err));
         }
         if (options.enableRecorder()) {
-            extensions.add(new RecorderExtension(options.recorderDirectory(), System.err));
+            extensions.add(new RecorderExtension(options.recorderDirectory(), options.debugDirectory(),
+                    options.keepLives(), System.err));
         }
         if (options.enableProfiler()) {
             extensions.add(new NativeAccess());
+            extensions.add(new FlameGraphHandoff(options.debugDirectory(), options.keepLives(), System.err));
         }
         boolean debugger = options.enableDebugger();
         if (options.captureLocals()) {

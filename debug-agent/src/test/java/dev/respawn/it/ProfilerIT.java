@@ -87,7 +87,9 @@ class ProfilerIT {
             app.edit("dev/respawn/examples/hello/Greeting.java", "Hello from respawn", "Second life");
             app.compile();
             Http.awaitBody(port, "/hello", "Second life", SERVED);
-            assertThat(files(profiles, ".html")).as("the first life's flame graph, written as it stopped").hasSize(1);
+            // Drawn by the supervisor from the first life's recording, once the second life serves.
+            await().atMost(SERVED).untilAsserted(() -> assertThat(files(profiles, ".html"))
+                    .as("the first life's flame graph").hasSize(1));
             work(port, 15);
 
             respawn.terminate();

@@ -24,6 +24,7 @@ import dev.respawn.reloader.context.Lives;
 import dev.respawn.reloader.context.RequestContext;
 import dev.respawn.reloader.control.ControlFile;
 import dev.respawn.reloader.options.Options;
+import dev.respawn.reloader.output.Handoff;
 
 /**
  * The recorder's part of the agent: opens this worker's recording, hooks the HTTP servers, and
@@ -63,7 +64,8 @@ public final class RecorderAgent {
         });
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             recorder.awaitIdle(Duration.ofSeconds(1));
-            recording.finish();
+            // After a process restart the supervisor turns the journal into HAR, once the next worker serves.
+            recording.finish(Handoff.isMine(options.debugDirectory()));
         }, "respawn-recorder"));
         hook("the JDK HTTP server", () -> JdkServerHook.install(instrumentation));
         hook("servlet containers", () -> ServletHook.install(instrumentation));

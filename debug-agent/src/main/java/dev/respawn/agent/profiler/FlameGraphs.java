@@ -19,9 +19,19 @@ final class FlameGraphs {
 
     /** The HTML written next to {@code jfr}, or empty when the recording holds no samples to draw. */
     static Optional<Path> fromJfr(Path jfr, String event) {
-        Path html = jfr.resolveSibling(jfr.getFileName().toString().replaceFirst("\\.jfr$", ".html"));
+        return fromJfr(jfr, event, title());
+    }
+
+    /** This JVM's flame graphs' title: its pid and command. */
+    static String title() {
+        return "respawn: pid " + ProcessHandle.current().pid() + " " + System.getProperty("sun.java.command", "");
+    }
+
+    /** {@link #fromJfr(Path, String)} with the title given (a worker's, drawn by the supervisor). */
+    static Optional<Path> fromJfr(Path jfr, String event, String title) {
+        Path html = htmlOf(jfr);
         Arguments arguments = new Arguments();
-        arguments.title = "respawn: pid " + ProcessHandle.current().pid() + " " + System.getProperty("sun.java.command", "");
+        arguments.title = title;
         switch (event) {
             case "alloc" -> arguments.alloc = true;
             case "lock" -> arguments.lock = true;
@@ -45,5 +55,10 @@ final class FlameGraphs {
             }
             return Optional.empty();
         }
+    }
+
+    /** Where the flame graph of {@code jfr} goes: beside it, {@code .html} for {@code .jfr}. */
+    static Path htmlOf(Path jfr) {
+        return jfr.resolveSibling(jfr.getFileName().toString().replaceFirst("\\.jfr$", ".html"));
     }
 }

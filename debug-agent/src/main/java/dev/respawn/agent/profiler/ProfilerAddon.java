@@ -49,7 +49,9 @@ public final class ProfilerAddon {
             }
         });
         lives.onRestart(profiling::nextLife);
-        Runtime.getRuntime().addShutdownHook(new Thread(profiling::finish, "respawn-profiler"));
+        Path debugDirectory = options.debugDirectory();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> profiling.finish(
+                (jfr, event) -> FlameGraphHandoff.handOff(debugDirectory, jfr, event)), "respawn-profiler"));
         control.register("profile", argument -> profiling.window(window(argument)));
     }
 

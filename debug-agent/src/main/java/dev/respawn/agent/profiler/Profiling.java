@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BiPredicate;
 
 import dev.respawn.reloader.output.Retention;
 
@@ -31,7 +32,17 @@ final class Profiling {
     }
 
     /** Writes what is being recorded, as the JVM ends, and lets the last life's flame graph be drawn. */
-    synchronized void finish() {
+    void finish() {
+        finish((jfr, event) -> false);
+    }
+
+    /**
+     * {@link #finish()}, but the last life's flame graph is left to whoever {@code handOff} accepts
+     * it (the supervisor, after a process restart): the JVM then ends as soon as its recording is.
+     *
+     * @param handOff takes the recording and its event; false when the worker must draw it itself
+     */
+    synchronized void finish(BiPredicate<Path, String> handOff) {
         finished = true;
         if (drawing != null) {
             try {
@@ -41,7 +52,7 @@ final class Profiling {
             }
         }
         if (current != null) {
-            write(current, true);
+            write(current, true, handOff);
             current = null;
         }
     }
@@ -80,7 +91,7 @@ final class Profiling {
                 throw new IllegalStateException("the worker is stopping");
             }
             if (current != null) {
-                write(current, false);
+                write(current, false, (jfr, event) -> false);
             }
             window = starter.start();
             current = window;
@@ -98,9 +109,13 @@ final class Profiling {
         }
     }
 
-    private void write(ProfileSession session, boolean atExit) {
+    private void write(ProfileSession session, boolean atExit, BiPredicate<Path, String> handOff) {
         try {
             Path jfr = atExit ? session.stopAtExit() : session.stop();
+            if (handOff.test(jfr, session.event())) {
+                ProfilerAddon.say("profile recorded: " + jfr + " (its flame graph is drawn once the next worker serves)");
+                return;
+            }
             ProfilerAddon.say(drawn(jfr, session));
         } catch (IOException | RuntimeException e) {
             ProfilerAddon.say("could not write the profile: " + e.getMessage());

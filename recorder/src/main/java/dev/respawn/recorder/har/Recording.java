@@ -109,8 +109,22 @@ public final class Recording implements Consumer<RecordedExchange> {
 
     /** Ends the last life, as the JVM exits, and waits (at most 10 s) for the HAR files still being written. */
     public void finish() {
+        finish(false);
+    }
+
+    /**
+     * {@link #finish()}; with {@code leaveLast}, the last life's journal is only closed, complete on
+     * disk, for the supervisor to turn into HAR after a process restart (see {@code Handoff}).
+     */
+    public void finish(boolean leaveLast) {
         Journal last = journal;
-        if (last != null) {
+        if (last != null && leaveLast) {
+            try {
+                last.close();
+            } catch (IOException e) {
+                say.accept("could not close the recording " + last.path() + " (" + e + ")");
+            }
+        } else if (last != null) {
             writeHar(last);
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();

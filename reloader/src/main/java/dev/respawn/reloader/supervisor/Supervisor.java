@@ -54,6 +54,7 @@ public final class Supervisor {
     private ReportServer reports;
     private Worker current;
     private WarmJvm warm;
+    private OutputHandoffs handoffs;
     private boolean warmWanted;
     private boolean stopping;
     private int exitCode;
@@ -72,6 +73,7 @@ public final class Supervisor {
     public int run() throws IOException {
         reports = new ReportServer(new Reports());
         hotSwapper = new HotSwapper(reports, config.extensions(), console);
+        handoffs = new OutputHandoffs(options.debugDirectory(), config.extensions(), config.command(), console);
         inJvm = new InJvmRestarts(reports, console, options.shutdownTimeout());
         if (WarmJvm.enabled(options, config.command(), console)) {
             warm = new WarmJvm(reports, console);
@@ -120,7 +122,9 @@ public final class Supervisor {
             List<ProcessHandle> tree = ProcessTree.of(previous.handle());
             ports = controlPorts.withoutControlPorts(ListeningPorts.ownedBy(tree), tree);
             trace.mark("found tree and ports");
-            WorkerStop.stop(previous, tree, options.shutdownTimeout(), console);
+            handoffs.beforeStop(previous.pid());
+            long pid = previous.pid();
+            WorkerStop.stop(previous, tree, options.shutdownTimeout(), console, () -> handoffs.hooksDone(pid));
             trace.mark("stopped");
             WorkerStop.awaitPortsFree(ports, console);
             trace.mark("ports free");
@@ -184,6 +188,7 @@ public final class Supervisor {
     }
 
     private void warmUpLater() {
+        handoffs.nextServes();
         try {
             control.execute(this::warmUp);
         } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -256,6 +261,9 @@ public final class Supervisor {
             }
             // What the worker said on its way out (files it wrote) must reach the terminal.
             last.awaitOutput(Duration.ofSeconds(2));
+        }
+        if (handoffs != null) {
+            handoffs.finishAll();
         }
         if (monitor != null) {
             monitor.close();

@@ -66,6 +66,24 @@ public interface SupervisorExtension {
     default void notServing(String why) {
     }
 
+    /**
+     * Whether this add-on's worker part, stopped for a process restart, leaves the slow part of its
+     * files (drawn or converted from what it wrote) to {@link #finishOutputs}: then the next worker
+     * need not wait for it.
+     */
+    default boolean finishesOutputs() {
+        return false;
+    }
+
+    /**
+     * Finishes the files of a worker that was stopped for a process restart and has ended (see
+     * {@link dev.respawn.reloader.output.Handoff}); runs on a thread of its own once the next
+     * worker serves, or as the supervisor stops, and may be called again for the same worker: it
+     * does only what is still undone.
+     */
+    default void finishOutputs(long pid) {
+    }
+
     /** Called once when the supervisor stops, after the last worker has ended. */
     default void supervisorStopping() {
     }

@@ -24,6 +24,35 @@ final class WorkerStop {
         }
     }
 
+    /**
+     * {@link #stop}, but the worker's JVM is killed as soon as {@code hooksDone} says its shutdown
+     * hooks have run (its files are written): the rest of a JVM's exit can take longer than the
+     * hooks (see {@code HooksDone}), and a restart waits for it.
+     */
+    static void stop(Worker worker, List<ProcessHandle> tree, Duration timeout, Console console,
+            java.util.function.BooleanSupplier hooksDone) {
+        worker.markStopRequested();
+        tree.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean killed = false;
+        while (tree.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            if (!killed && worker.isAlive() && hooksDone.getAsBoolean()) {
+                worker.handle().destroyForcibly();
+                killed = true;
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (!ProcessTree.stop(tree, Duration.ZERO)) {
+            console.say("the worker did not stop within " + timeout.toSeconds()
+                    + " s of SIGTERM and was killed (raise --shutdown-timeout to give it longer)");
+        }
+    }
+
     /** Waits until nothing listens on {@code ports} (at most 10 s, then says so and goes on). */
     static void awaitPortsFree(Set<Integer> ports, Console console) {
         if (ports.isEmpty()) {
