@@ -250,7 +250,7 @@ public final class Restarter implements Lives {
             } catch (RuntimeException e) {
                 // An add-on's file for the life that ended; the restart matters more.
             }
-            trace("listener " + listener.getClass().getSimpleName() + " ran", began);
+            trace("listener of " + listener.getClass().getSimpleName().replaceFirst("\\$\\$.*", "") + " ran", began);
         }
         Set<String> firstUsed = new java.util.HashSet<>();
         for (String name = jarClasses.poll(); name != null; name = jarClasses.poll()) {
@@ -271,7 +271,9 @@ public final class Restarter implements Lives {
     /** Where a restart inside the JVM spends its time, with {@code -Drespawn.trace=true} on the worker's command. */
     private static void trace(String what, long began) {
         if (Boolean.getBoolean("respawn.trace")) {
-            System.err.println("respawn: trace: in-JVM restart, " + what + " +" + (System.nanoTime() - began) / 1_000_000 + " ms");
+            System.err.println("respawn: trace: in-JVM restart, " + what + " +" + (System.nanoTime() - began) / 1_000_000
+                    + " ms (this thread's CPU so far: " + ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000
+                    + " ms)");
         }
     }
 
