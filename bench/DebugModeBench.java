@@ -18,8 +18,10 @@ import javax.tools.ToolProvider;
  * fresh server and copy of the class folder, and each debug-mode figure is compared with plain's.
  * On hello-http: plain, {@code --debug-mode} (C1 only, its default) and, for the record,
  * {@code --debug-mode --no-c1-only} (the full JIT, what asking for the profiler by name gives).
- * {@code RESPAWN_BENCH_DEBUG_APPS=spring-boot,javalin} adds those examples (plain and
- * {@code --debug-mode}, fewer rounds); {@code RESPAWN_BENCH_DEBUG_MODES=plain,debug} leaves the full JIT out.
+ * {@code RESPAWN_BENCH_DEBUG_APPS=hello-http,spring-boot,javalin} measures those examples (the others
+ * plain and {@code --debug-mode}, fewer rounds); {@code RESPAWN_BENCH_DEBUG_MODES=plain,debug} leaves
+ * the full JIT out; {@code RESPAWN_BENCH_BEFORE_JAR=jar} adds {@code --debug-mode} with an earlier build
+ * in the same rounds.
  */
 final class DebugModeBench {
 
@@ -50,16 +52,26 @@ final class DebugModeBench {
 
     static void run() throws Exception {
         List<App> apps = new ArrayList<>();
-        // RESPAWN_BENCH_DEBUG_MODES=plain,debug leaves the full JIT's row out (a shorter run).
-        List<String> modes = List.of(System.getenv().getOrDefault("RESPAWN_BENCH_DEBUG_MODES", "plain,debug,debug-full").split(","));
-        apps.add(new App("hello-http", Bench.MAIN, Bench.PKG, "Hello from respawn", modes, Bench.quick ? 2 : 4, Bench.quick ? 3 : 5));
-        String extra = System.getenv().getOrDefault("RESPAWN_BENCH_DEBUG_APPS", "");
-        for (String name : extra.split(",")) {
-            String[] app = EXTRA.get(name.strip());
-            if (app != null) {
-                apps.add(new App(name.strip(), app[0], app[1], app[2], List.of("plain", "debug"), Bench.quick ? 1 : 2, 3));
-            } else if (!name.isBlank()) {
-                throw new IllegalArgumentException("RESPAWN_BENCH_DEBUG_APPS: no example " + name + " (" + EXTRA.keySet() + ")");
+        for (String name : System.getenv().getOrDefault("RESPAWN_BENCH_DEBUG_APPS", "hello-http").split(",")) {
+            String app = name.strip();
+            boolean hello = app.equals("hello-http");
+            // RESPAWN_BENCH_DEBUG_MODES=plain,debug leaves the full JIT's row out (a shorter run).
+            List<String> modes = new ArrayList<>(List.of(System.getenv().getOrDefault("RESPAWN_BENCH_DEBUG_MODES",
+                    hello ? "plain,debug,debug-full" : "plain,debug").split(",")));
+            // RESPAWN_BENCH_BEFORE_JAR=path/to/respawn.jar adds `--debug-mode` with that jar (a build before a change).
+            if (System.getenv("RESPAWN_BENCH_BEFORE_JAR") != null) {
+                modes.add("debug-before");
+            }
+            int rounds = hello ? (Bench.quick ? 2 : 4) : (Bench.quick ? 1 : 2);
+            int changes = hello ? (Bench.quick ? 3 : 5) : 3;
+            if (hello) {
+                apps.add(new App(app, Bench.MAIN, Bench.PKG, "Hello from respawn", modes, rounds, changes));
+            } else if (EXTRA.containsKey(app)) {
+                String[] known = EXTRA.get(app);
+                apps.add(new App(app, known[0], known[1], known[2], modes, rounds, changes));
+            } else {
+                throw new IllegalArgumentException("RESPAWN_BENCH_DEBUG_APPS: no example " + app + " (hello-http, "
+                        + String.join(", ", EXTRA.keySet()) + ")");
             }
         }
         for (App app : apps) {
@@ -94,7 +106,8 @@ final class DebugModeBench {
                     options.add("--no-c1-only");
                 }
                 // The worker traces where each hot swap and restart inside the JVM goes.
-                List<String> command = new ArrayList<>(List.of(Bench.java.toString(), "-jar", Bench.jar.toString()));
+                String jar = mode.equals("debug-before") ? System.getenv("RESPAWN_BENCH_BEFORE_JAR") : Bench.jar.toString();
+                List<String> command = new ArrayList<>(List.of(Bench.java.toString(), "-jar", jar));
                 command.addAll(options);
                 command.add("--");
                 command.addAll(app.worker(classes, port));
@@ -161,8 +174,11 @@ final class DebugModeBench {
                 double debug = Bench.median(ms.get(mode + " " + change));
                 double debugCpu = Bench.median(cpu.get(mode + " " + change));
                 double ratio = debug / plain;
-                String what = mode.equals("debug") ? "the same with `--debug-mode` (every add-on on, C1 only)"
-                        : "the same with `--debug-mode --no-c1-only` (the full JIT, as when the profiler is asked for by name)";
+                String what = switch (mode) {
+                    case "debug" -> "the same with `--debug-mode` (every add-on on, C1 only)";
+                    case "debug-full" -> "the same with `--debug-mode --no-c1-only` (the full JIT, as when the profiler is asked for by name)";
+                    default -> "the same with `--debug-mode` and respawn.jar from before (`RESPAWN_BENCH_BEFORE_JAR`)";
+                };
                 boolean target = mode.equals("debug");
                 Bench.row(group, what, Bench.fmt(debug) + " ms (" + x(ratio) + " plain); worker CPU " + Bench.fmt(debugCpu)
                         + " ms (" + x(debugCpu / plainCpu) + ")",
