@@ -7,26 +7,32 @@ import dev.respawn.reloader.context.LifeOutputs;
 import dev.respawn.reloader.ports.ListeningPorts;
 
 /**
- * Releases the ended life's files for writing once the next life listens again on the ports the
- * ended one served (what the supervisor waits for too), or after a while when it serves none or
- * never gets there: until then the writing would take a core from the next life's start.
+ * Releases the ended life's files for writing once the next life is up: its {@code main} returned
+ * (most servers' {@code main} returns once they listen), or it listens again on the ports the ended
+ * one served (what the supervisor waits for), or after a while when neither tells. Until then the
+ * writing would take a core from the next life's start.
  */
 final class NextLifeUp {
 
-    /** How long the files wait at most for the next life to listen. */
+    /** How long the files wait at most for the next life to be up. */
     static final Duration PATIENCE = Duration.ofSeconds(10);
-    /** How long they wait for a life that served no port (nothing says when it is up). */
-    static final Duration NO_PORTS = Duration.ofSeconds(1);
-    private static final long POLL_MILLIS = 20;
+    /** How long they wait for a life that served no port and whose main runs on. */
+    static final Duration NO_PORTS = Duration.ofSeconds(2);
+    private static final long POLL_MILLIS = 10;
+    /**
+     * The ports are read less often than the main thread: reading /proc/net/tcp costs CPU in
+     * proportion to every socket of the machine (a client's thousands in TIME_WAIT among them).
+     */
+    private static final int POLLS_PER_PORT_READ = 20;
 
     private NextLifeUp() {
     }
 
-    /** Releases {@code hold} on {@code outputs} once {@code ports} listen again, on a daemon thread of its own. */
-    static void release(LifeOutputs outputs, long hold, Set<Integer> ports) {
+    /** Releases {@code hold} on {@code outputs} once {@code next} is up, on a daemon thread of its own. */
+    static void release(LifeOutputs outputs, long hold, Life next, Set<Integer> ports) {
         Thread watcher = new Thread(() -> {
             try {
-                awaitListening(ports);
+                awaitUp(next, ports);
             } finally {
                 outputs.release(hold);
             }
@@ -35,12 +41,16 @@ final class NextLifeUp {
         watcher.start();
     }
 
-    private static void awaitListening(Set<Integer> ports) {
+    private static void awaitUp(Life next, Set<Integer> ports) {
         boolean watchable = !ports.isEmpty() && ListeningPorts.supported();
         long deadline = System.nanoTime() + (watchable ? PATIENCE : NO_PORTS).toNanos();
         try {
-            while (System.nanoTime() < deadline) {
-                if (watchable && ListeningPorts.all().containsAll(ports)) {
+            for (int poll = 1; System.nanoTime() < deadline; poll++) {
+                Thread main = next.mainThread();
+                if (main != null && !main.isAlive()) {
+                    return;
+                }
+                if (watchable && poll % POLLS_PER_PORT_READ == 0 && ListeningPorts.all().containsAll(ports)) {
                     return;
                 }
                 Thread.sleep(POLL_MILLIS);

@@ -230,12 +230,12 @@ public final class Restarter implements Lives {
         trace("leftovers cleared", began);
         // The ended life's files are handed over now and written once the next life is up.
         long hold = outputs.hold();
-        boolean started = false;
+        Life next = null;
         try {
-            started = startNext(old, began);
+            next = startNext(old, began);
         } finally {
-            if (started) {
-                NextLifeUp.release(outputs, hold, old.served());
+            if (next != null) {
+                NextLifeUp.release(outputs, hold, next, old.served());
             } else {
                 outputs.release(hold);
             }
@@ -243,7 +243,7 @@ public final class Restarter implements Lives {
         return Optional.empty();
     }
 
-    private boolean startNext(Life old, long began) {
+    private Life startNext(Life old, long began) {
         for (Runnable listener : restartListeners) {
             try {
                 listener.run();
@@ -265,7 +265,7 @@ public final class Restarter implements Lives {
         next.start(args, trace -> mainFailed.accept(trace));
         trace("next main started", began);
         clearStatics(old.loader(), firstUsed);
-        return true;
+        return next;
     }
 
     /** Where a restart inside the JVM spends its time, with {@code -Drespawn.trace=true} on the worker's command. */
