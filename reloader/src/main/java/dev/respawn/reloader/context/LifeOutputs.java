@@ -16,7 +16,7 @@ public final class LifeOutputs {
     private long holds;
     private boolean held;
     private boolean draining;
-    private boolean writing;
+    private int writing;
     private Thread writer;
 
     /**
@@ -48,27 +48,45 @@ public final class LifeOutputs {
     }
 
     /**
-     * Writes everything handed over so far, holds or not, as the JVM ends.
+     * Writes everything handed over so far, holds or not, as the JVM ends, on the calling thread
+     * too; then waits for what the writer thread is still writing.
      *
      * @return false when {@code patience} ran out first
      */
-    public synchronized boolean awaitWritten(Duration patience) {
-        draining = true;
-        notifyAll();
+    public boolean awaitWritten(Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();
-        while (!pending.isEmpty() || writing) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            try {
-                wait(Math.max(1, left / 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+        synchronized (this) {
+            draining = true;
+            notifyAll();
         }
-        return true;
+        // The caller (a shutdown hook) writes too, beside the writer thread: the JVM's exit has
+        // only the supervisor's shutdown timeout for what is left.
+        for (Runnable next = take(); next != null; next = take()) {
+            runCounted(next);
+        }
+        synchronized (this) {
+            while (writing > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return pending.isEmpty();
+        }
+    }
+
+    private synchronized Runnable take() {
+        Runnable next = pending.poll();
+        if (next != null) {
+            writing++;
+        }
+        return next;
     }
 
     private void writeInTurn() {
@@ -82,18 +100,21 @@ public final class LifeOutputs {
                         return;
                     }
                 }
-                next = pending.poll();
-                writing = true;
+                next = take();
             }
-            try {
-                next.run();
-            } catch (RuntimeException | LinkageError e) {
-                // One add-on's file; it says so itself where it can, and the others are still written.
-            } finally {
-                synchronized (this) {
-                    writing = false;
-                    notifyAll();
-                }
+            runCounted(next);
+        }
+    }
+
+    private void runCounted(Runnable next) {
+        try {
+            next.run();
+        } catch (RuntimeException | LinkageError e) {
+            // One add-on's file; it says so itself where it can, and the others are still written.
+        } finally {
+            synchronized (this) {
+                writing--;
+                notifyAll();
             }
         }
     }

@@ -68,13 +68,15 @@ class LifeOutputsTest {
         outputs.write(() -> written.add("after a failure"));
 
         assertThat(outputs.awaitWritten(PATIENCE)).isTrue();
-        assertThat(written).containsExactly("slow", "after a failure");
+        assertThat(written).containsExactlyInAnyOrder("slow", "after a failure");
     }
 
     @Test
-    void saysWhenItsPatienceRanOut() {
+    void saysWhenItsPatienceRanOut() throws Exception {
         CountDownLatch never = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
         outputs.write(() -> {
+            started.countDown();
             try {
                 never.await();
             } catch (InterruptedException e) {
@@ -82,6 +84,8 @@ class LifeOutputsTest {
             }
         });
 
+        // On the writer thread, not on the caller's.
+        assertThat(started.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
         assertThat(outputs.awaitWritten(Duration.ofMillis(200))).isFalse();
         never.countDown();
     }
