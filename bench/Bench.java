@@ -44,7 +44,9 @@ public class Bench {
     public static void main(String[] args) throws Exception {
         root = Path.of(args[0]).toAbsolutePath();
         quick = List.of(args).contains("--quick");
-        jar = root.resolve("debug-agent/target/respawn.jar");
+        // RESPAWN_BENCH_JAR measures another build than this tree's (a copy, so that a build meanwhile cannot change it).
+        jar = System.getenv("RESPAWN_BENCH_JAR") != null ? Path.of(System.getenv("RESPAWN_BENCH_JAR"))
+                : root.resolve("debug-agent/target/respawn.jar");
         work = Files.createTempDirectory("respawn-bench");
         Runtime.getRuntime().addShutdownHook(new Thread(Bench::cleanUp));
         String loadBefore = loadAverage();

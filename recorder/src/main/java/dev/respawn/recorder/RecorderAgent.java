@@ -54,6 +54,7 @@ public final class RecorderAgent {
             }
         });
         recording.keepLives(options.keepLives());
+        recording.writeThrough(lives.outputs());
         Recorder recorder = new Recorder(options.recorderBodyLimit(),
                 new Redactor(options.recorderRedact(), options.recorderKeepSecrets()), recording,
                 Clock.systemUTC(), pid);

@@ -1,12 +1,16 @@
 package dev.respawn.coverage.agent;
 
 import java.lang.instrument.ClassFileTransformer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.ProtectionDomain;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+
+import dev.respawn.reloader.context.TransformedClasses;
 
 /**
  * Instruments the selected classes as they load, from the bytes the JVM read (registered before
@@ -24,6 +28,8 @@ final class CoverageTransformer implements ClassFileTransformer {
     private final Consumer<String> say;
     private final Set<Path> roots = ConcurrentHashMap.newKeySet();
     private final Set<String> skipped = ConcurrentHashMap.newKeySet();
+    private final TransformedClasses<byte[]> instrumented = new TransformedClasses<>();
+    private final Map<Path, Boolean> folders = new ConcurrentHashMap<>();
 
     /**
      * @param runtime chosen on the first selected class, once every agent's premain has run
@@ -50,13 +56,41 @@ final class CoverageTransformer implements ClassFileTransformer {
         }
         roots.add(root);
         try {
-            return runtime.get().instrument(className, classfileBuffer);
-        } catch (Exception | LinkageError e) {
-            if (skipped.add(className)) {
-                say.accept("coverage skips " + className.replace('/', '.') + ", which JaCoCo cannot instrument ("
-                        + (e.getMessage() == null ? e.toString() : e.getMessage()) + "); it runs without coverage");
+            if (classBeingRedefined != null || !folders.computeIfAbsent(root, Files::isDirectory)) {
+                return runtime.get().instrument(className, classfileBuffer);
             }
-            return null;
+            // A restart inside the JVM loads a class folder's class files again: the same bytes, the
+            // same class id, the same probes, so JaCoCo's result for them is kept from the first life
+            // (a jar's classes load once).
+            return instrumented.transform(className, classfileBuffer, bytes -> {
+                try {
+                    return runtime.get().instrument(className, bytes);
+                } catch (Exception e) {
+                    throw new NotInstrumented(e);
+                }
+            });
+        } catch (NotInstrumented e) {
+            return skip(className, e.getCause());
+        } catch (Exception | LinkageError e) {
+            return skip(className, e);
+        }
+    }
+
+    private byte[] skip(String className, Throwable e) {
+        if (skipped.add(className)) {
+            say.accept("coverage skips " + className.replace('/', '.') + ", which JaCoCo cannot instrument ("
+                    + (e.getMessage() == null ? e.toString() : e.getMessage()) + "); it runs without coverage");
+        }
+        return null;
+    }
+
+    /** JaCoCo's failure, carried out of the cache's function. */
+    private static final class NotInstrumented extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        NotInstrumented(Exception cause) {
+            super(cause);
         }
     }
 

@@ -89,4 +89,54 @@ class CoverageTransformerTest {
         assertThat(transformer.transform(loader, "com/example/Old", Object.class, domain, java8)).isNull();
         assertThat(said).isEmpty();
     }
+
+    @Test
+    void aClassFoldersClassLoadedAgainByTheNextLifeIsInstrumentedOnceAndAJarsEachTime() throws Exception {
+        Path classes = Files.createDirectories(temp.resolve("target/classes"));
+        Path jar = Files.write(temp.resolve("lib.jar"), new byte[] {0});
+        ProtectionDomain folder = new ProtectionDomain(new CodeSource(classes.toUri().toURL(), (Certificate[]) null), null);
+        ProtectionDomain library = new ProtectionDomain(new CodeSource(jar.toUri().toURL(), (Certificate[]) null), null);
+        List<String> instrumented = new ArrayList<>();
+        CoverageRuntime counting = new CoverageRuntime() {
+            @Override
+            public byte[] instrument(String internalName, byte[] original) {
+                instrumented.add(internalName);
+                return new byte[] {42, original[0]};
+            }
+
+            @Override
+            public ExecutionDataStore collect(boolean reset) {
+                return new ExecutionDataStore();
+            }
+
+            @Override
+            public String describe() {
+                return "counting";
+            }
+        };
+        CoverageTransformer transformer = new CoverageTransformer(new ClassSelection(new ClassPatterns(
+                Optional.of("com.example.*"), Optional.empty()), null), () -> counting, said::add);
+        ClassLoader firstLife = new ClassLoader() { };
+        ClassLoader nextLife = new ClassLoader() { };
+
+        assertThat(transformer.transform(firstLife, "com/example/Shop", null, folder, new byte[] {1})).containsExactly(42, 1);
+        assertThat(transformer.transform(nextLife, "com/example/Shop", null, folder, new byte[] {1})).containsExactly(42, 1);
+        assertThat(transformer.transform(nextLife, "com/example/Shop", null, folder, new byte[] {2})).containsExactly(42, 2);
+        transformer.transform(firstLife, "com/example/Lib", null, library, new byte[] {1});
+        transformer.transform(nextLife, "com/example/Lib", null, library, new byte[] {1});
+
+        assertThat(instrumented).containsExactly("com/example/Shop", "com/example/Shop", "com/example/Lib", "com/example/Lib");
+    }
+
+    @Test
+    void jacocoInstrumentsTheSameClassFileToTheSameBytesSoTheNextLifeMayReuseThem() throws Exception {
+        byte[] original;
+        try (var in = CoverageTransformerTest.class.getResourceAsStream("CoverageTransformerTest.class")) {
+            original = in.readAllBytes();
+        }
+        org.jacoco.core.instr.Instrumenter jacoco = new org.jacoco.core.instr.Instrumenter(
+                new org.jacoco.core.runtime.OfflineInstrumentationAccessGenerator());
+
+        assertThat(jacoco.instrument(original.clone(), "first life")).isEqualTo(jacoco.instrument(original.clone(), "next life"));
+    }
 }

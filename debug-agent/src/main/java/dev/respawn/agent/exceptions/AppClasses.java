@@ -87,7 +87,8 @@ final class AppClasses {
         return false;
     }
 
-    private boolean fromDirectory(ProtectionDomain domain) {
+    /** Whether the class comes from a class folder (whose classes a restart inside the JVM loads again). */
+    boolean fromDirectory(ProtectionDomain domain) {
         CodeSource source = domain == null ? null : domain.getCodeSource();
         URL location = source == null ? null : source.getLocation();
         if (location == null || !"file".equals(location.getProtocol())) {

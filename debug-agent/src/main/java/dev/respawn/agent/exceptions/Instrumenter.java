@@ -5,6 +5,8 @@ import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.respawn.reloader.context.TransformedClasses;
+
 /**
  * Puts an exit handler ({@link ExitHandlers}) in every method of the application's classes as
  * they load, and again into the new bytes of a class redefined by hot swap. Only method bodies
@@ -21,6 +23,7 @@ final class Instrumenter implements ClassFileTransformer {
 
     private final AppClasses app;
     private final AtomicInteger errors = new AtomicInteger();
+    private final TransformedClasses<ExitHandlers.Result> rewritten = new TransformedClasses<>();
 
     private Instrumenter(AppClasses app) {
         this.app = app;
@@ -37,7 +40,10 @@ final class Instrumenter implements ClassFileTransformer {
             return null;
         }
         try {
-            ExitHandlers.Result result = ExitHandlers.rewrite(bytes);
+            // A restart inside the JVM loads a class folder's class files again: rewritten once, for
+            // every life (a jar's classes load once).
+            ExitHandlers.Result result = classBeingRedefined == null && app.fromDirectory(domain)
+                    ? rewritten.transform(internalName, bytes, ExitHandlers::rewrite) : ExitHandlers.rewrite(bytes);
             if (result == null) {
                 return null;
             }

@@ -35,7 +35,7 @@ public final class ProfilerAddon {
         Path directory = OwnerOnly.directories(options.profilerDirectory());
         Path natives = options.debugDirectory().resolve("native");
         SessionStarter starter = new SessionStarter(options, directory, natives);
-        Profiling profiling = new Profiling(starter);
+        Profiling profiling = new Profiling(starter, lives.outputs());
         if (options.profileRequests()) {
             starter.requestThreadsOnly(requests);
         }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.BiPredicate;
 
+import dev.respawn.reloader.context.LifeOutputs;
 import dev.respawn.reloader.output.Retention;
 
 /**
@@ -18,13 +19,14 @@ final class Profiling {
     private static final Duration DRAWING_PATIENCE = Duration.ofSeconds(10);
 
     private final SessionStarter starter;
+    /** Where the flame graphs of lives that ended inside the JVM are drawn, once the next life is up. */
+    private final LifeOutputs outputs;
     private ProfileSession current;
     private boolean finished;
-    /** The flame graph of the last life that ended inside the JVM, still being drawn perhaps. */
-    private Thread drawing;
 
-    Profiling(SessionStarter starter) {
+    Profiling(SessionStarter starter, LifeOutputs outputs) {
         this.starter = starter;
+        this.outputs = outputs;
     }
 
     synchronized void startLife() throws IOException {
@@ -44,13 +46,7 @@ final class Profiling {
      */
     synchronized void finish(BiPredicate<Path, String> handOff) {
         finished = true;
-        if (drawing != null) {
-            try {
-                drawing.join(DRAWING_PATIENCE.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        outputs.awaitWritten(DRAWING_PATIENCE);
         if (current != null) {
             write(current, true, handOff);
             current = null;
@@ -59,7 +55,7 @@ final class Profiling {
 
     /**
      * Ends the life's recording and profiles the next life, as a restart inside the JVM begins it;
-     * the flame graph of the life that ended is drawn on a thread of its own, off the restart's path.
+     * the flame graph of the life that ended is drawn off the restart's path, once the next life is up.
      */
     synchronized void nextLife() {
         if (finished || current == null) {
@@ -69,10 +65,8 @@ final class Profiling {
         current = null;
         try {
             Path jfr = ended.stop();
-            // The shutdown hook waits for it (finish), so a daemon does not lose it.
-            drawing = new Thread(() -> ProfilerAddon.say(drawn(jfr, ended)), "respawn-flame-graph");
-            drawing.setDaemon(true);
-            drawing.start();
+            // The shutdown hook waits for it (finish), so the JVM's exit does not lose it.
+            outputs.write(() -> ProfilerAddon.say(drawn(jfr, ended)));
         } catch (IOException | RuntimeException e) {
             ProfilerAddon.say("could not write the profile: " + e.getMessage());
         }

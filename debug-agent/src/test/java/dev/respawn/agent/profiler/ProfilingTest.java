@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.respawn.reloader.context.LifeOutputs;
 import dev.respawn.reloader.options.Options;
 import jdk.jfr.consumer.RecordingFile;
 
@@ -31,7 +32,8 @@ class ProfilingTest {
     @BeforeEach
     void profileWithTheFlightRecorder() throws IOException {
         System.setProperty(ProfilerAddon.ENGINE_PROPERTY, "jfr");
-        profiling = new Profiling(new SessionStarter(Options.defaults(), directory, directory.resolve("native")));
+        profiling = new Profiling(new SessionStarter(Options.defaults(), directory, directory.resolve("native")),
+                new LifeOutputs());
         profiling.startLife();
     }
 

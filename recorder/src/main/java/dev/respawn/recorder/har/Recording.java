@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import dev.respawn.recorder.capture.RecordedExchange;
+import dev.respawn.reloader.context.LifeOutputs;
 import dev.respawn.reloader.output.Retention;
 
 /**
@@ -23,7 +23,8 @@ public final class Recording implements Consumer<RecordedExchange> {
     private final Clock clock;
     private final String creator;
     private final Consumer<String> say;
-    private final List<Thread> writing = new CopyOnWriteArrayList<>();
+    /** Where the HAR files of lives that ended inside the JVM are written, once the next life is up. */
+    private volatile LifeOutputs outputs = new LifeOutputs();
     private volatile Journal journal;
     private volatile int keepLives = Integer.MAX_VALUE;
 
@@ -57,6 +58,11 @@ public final class Recording implements Consumer<RecordedExchange> {
         return new Recording(directory, pid, clock, creator, say, null);
     }
 
+    /** Writes the HAR files of lives that ended inside the JVM through {@code outputs} (the worker's, shared by the add-ons). */
+    public void writeThrough(LifeOutputs outputs) {
+        this.outputs = outputs;
+    }
+
     /** Opens the first life's journal. */
     public void begin() throws IOException {
         journal = Journal.create(directory, pid, clock);
@@ -85,8 +91,8 @@ public final class Recording implements Consumer<RecordedExchange> {
     }
 
     /**
-     * Ends a life: the next exchanges go to a new journal, and the ended one becomes HAR on a thread
-     * of its own, off the restart's path. Called once the application has stopped, with no
+     * Ends a life: the next exchanges go to a new journal, and the ended one becomes HAR off the
+     * restart's path, once the next life is up. Called once the application has stopped, with no
      * exchange in flight. If no new journal can be opened, the next life is recorded into the same one.
      */
     public void nextLife() {
@@ -101,10 +107,7 @@ public final class Recording implements Consumer<RecordedExchange> {
                     + "); the next life is recorded with the last one");
             return;
         }
-        Thread writer = new Thread(() -> writeHar(ended), "respawn-recorder-har");
-        writer.setDaemon(true);
-        writing.add(writer);
-        writer.start();
+        outputs.write(() -> writeHar(ended));
     }
 
     /** Ends the last life, as the JVM exits, and waits (at most 10 s) for the HAR files still being written. */
@@ -127,15 +130,7 @@ public final class Recording implements Consumer<RecordedExchange> {
         } else if (last != null) {
             writeHar(last);
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        for (Thread writer : writing) {
-            try {
-                writer.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        outputs.awaitWritten(Duration.ofSeconds(10));
     }
 
     private void writeHar(Journal ended) {

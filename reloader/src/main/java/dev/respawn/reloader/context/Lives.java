@@ -17,4 +17,9 @@ public interface Lives {
      * is skipped; the restart goes on.
      */
     void onRestart(Runnable listener);
+
+    /** Where an add-on writes a life's files once it ended, off the next life's start (see {@link LifeOutputs}). */
+    default LifeOutputs outputs() {
+        return new LifeOutputs();
+    }
 }

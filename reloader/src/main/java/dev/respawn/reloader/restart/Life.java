@@ -38,6 +38,7 @@ final class Life {
     private final Set<Integer> portsBefore;
     private final LifeObjects made = new LifeObjects();
     private List<Driver> driversAtStop = List.of();
+    private Set<Integer> served = Set.of();
     private volatile Thread main;
     private volatile boolean stopping;
 
@@ -71,6 +72,11 @@ final class Life {
     /** The JDBC drivers registered as the stop began (an application may deregister them as it stops). */
     List<Driver> driversAtStop() {
         return driversAtStop;
+    }
+
+    /** The ports this life listened on as its stop began (respawn's own left out). */
+    Set<Integer> served() {
+        return served;
     }
 
     /** Runs {@code main} on the calling thread (the JVM's own main thread, for the first life). */
@@ -150,6 +156,7 @@ final class Life {
         Set<Integer> ports = new TreeSet<>(ownPorts());
         ports.removeAll(portsBefore);
         ports.removeAll(respawnPorts);
+        served = Set.copyOf(ports);
         driversAtStop = Collections.list(DriverManager.getDrivers());
         Set<Thread> hooks = ShutdownHooks.registered();
         Optional<String> failed = SpringBootContexts.close(hooks, loader.getParent());

@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import dev.respawn.reloader.channel.InJvmRestart;
+import dev.respawn.reloader.context.LifeOutputs;
 import dev.respawn.reloader.context.Lives;
 
 /**
@@ -48,6 +49,7 @@ public final class Restarter implements Lives {
     private volatile Thread cleaning;
     private final StaticCaches caches = new StaticCaches();
     private final List<Runnable> restartListeners = new CopyOnWriteArrayList<>();
+    private final LifeOutputs outputs = new LifeOutputs();
     private volatile Consumer<String> mainFailed = trace -> { };
 
     private Restarter(Instrumentation instrumentation, String mainClass, List<Path> folders, Duration timeout,
@@ -162,6 +164,11 @@ public final class Restarter implements Lives {
         restartListeners.add(listener);
     }
 
+    @Override
+    public LifeOutputs outputs() {
+        return outputs;
+    }
+
     /** Whether {@code type} is one of the running life's classes (or no application class at all). */
     public boolean isCurrent(Class<?> type) {
         ClassLoader loader = type.getClassLoader();
@@ -212,18 +219,38 @@ public final class Restarter implements Lives {
     }
 
     private Optional<String> replace(Life old) {
+        long began = System.nanoTime();
         Optional<String> unclean = old.stop(timeout, respawnPorts.get());
         if (unclean.isPresent()) {
             unavailable = unclean.get();
             return unclean;
         }
+        trace("stopped", began);
         Leftovers.clear(old);
+        trace("leftovers cleared", began);
+        // The ended life's files are handed over now and written once the next life is up.
+        long hold = outputs.hold();
+        Life next = null;
+        try {
+            next = startNext(old, began);
+        } finally {
+            if (next != null) {
+                NextLifeUp.release(outputs, hold, next, old.served());
+            } else {
+                outputs.release(hold);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Life startNext(Life old, long began) {
         for (Runnable listener : restartListeners) {
             try {
                 listener.run();
             } catch (RuntimeException e) {
                 // An add-on's file for the life that ended; the restart matters more.
             }
+            trace("listener of " + listener.getClass().getSimpleName().replaceFirst("\\$\\$.*", "") + " ran", began);
         }
         Set<String> firstUsed = new java.util.HashSet<>();
         for (String name = jarClasses.poll(); name != null; name = jarClasses.poll()) {
@@ -236,8 +263,18 @@ public final class Restarter implements Lives {
         current = next;
         ByNameLookups.lifeBegins(next.loader());
         next.start(args, trace -> mainFailed.accept(trace));
+        trace("next main started", began);
         clearStatics(old.loader(), firstUsed);
-        return Optional.empty();
+        return next;
+    }
+
+    /** Where a restart inside the JVM spends its time, with {@code -Drespawn.trace=true} on the worker's command. */
+    private static void trace(String what, long began) {
+        if (Boolean.getBoolean("respawn.trace")) {
+            System.err.println("respawn: trace: in-JVM restart, " + what + " +" + (System.nanoTime() - began) / 1_000_000
+                    + " ms (this thread's CPU so far: " + ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000
+                    + " ms)");
+        }
     }
 
     private void clearStatics(ClassLoader dropped, Set<String> firstUsed) {
