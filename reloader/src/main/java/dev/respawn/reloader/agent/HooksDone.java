@@ -1,8 +1,12 @@
 package dev.respawn.reloader.agent;
 
+import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
+import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import dev.respawn.reloader.output.Handoff;
 
@@ -22,9 +26,18 @@ final class HooksDone {
     private HooksDone() {
     }
 
-    static void install(Path debugDirectory) {
+    static void install(Path debugDirectory, Instrumentation instrumentation) {
+        Set<Thread> registry = registry(instrumentation);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (!Handoff.isMine(debugDirectory) || writesAsItDies(jvmArguments())) {
+                return;
+            }
+            if (registry != null && !deleteOnExitUsed(instrumentation)) {
+                // The other hooks awaited here, so the note comes before the exiting thread goes on:
+                // watching it from another thread missed its short way from the hooks to the JVM's
+                // exit in 9 of 12 debug-mode restarts, and the exit then waited 300 ms for JDWP.
+                awaitOthers(registry);
+                Handoff.note(debugDirectory, NOTE);
                 return;
             }
             Thread exiting = exitingThread();
@@ -36,6 +49,60 @@ final class HooksDone {
             watch.setDaemon(true);
             watch.start();
         }, "respawn-exit-watch"));
+    }
+
+    /**
+     * The JDK's set of application shutdown hooks, the live set the JVM starts at its exit (it drops
+     * its field to it then, not the set), or null where it cannot be read.
+     */
+    @SuppressWarnings("unchecked")
+    private static Set<Thread> registry(Instrumentation instrumentation) {
+        try {
+            Module javaBase = Object.class.getModule();
+            instrumentation.redefineModule(javaBase, Set.of(), Map.of(),
+                    Map.of("java.lang", Set.of(HooksDone.class.getModule())), Set.of(), Map.of());
+            Class<?> hooks = Class.forName("java.lang.ApplicationShutdownHooks");
+            Field field = hooks.getDeclaredField("hooks");
+            field.setAccessible(true);
+            Object map = field.get(null);
+            return map == null ? null : ((Map<Thread, Thread>) map).keySet();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Waits for every application hook but this one, as the JVM does; one the JVM has not started
+     * yet (it starts them all, one after the other, before it waits) is awaited from its start.
+     */
+    static void awaitOthers(Set<Thread> registry) {
+        for (Thread hook : List.copyOf(registry)) {
+            while (hook != Thread.currentThread() && hook.getState() != Thread.State.TERMINATED) {
+                if (hook.getState() == Thread.State.NEW) {
+                    Thread.yield();
+                    continue;
+                }
+                try {
+                    hook.join();
+                } catch (InterruptedException e) {
+                    // The JVM's own wait goes on through interrupts too.
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether the application asked for a file to be deleted on exit: the JDK loads the class that
+     * deletes them (a hook that runs after the application's) at the first such call, and a kill
+     * right after the application's hooks would leave those files.
+     */
+    private static boolean deleteOnExitUsed(Instrumentation instrumentation) {
+        for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
+            if (loaded.getName().equals("java.io.DeleteOnExitHook")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -110,7 +110,7 @@ public final class ReloadAgent {
             // A supervisor that went away without stopping us (killed) must not leave us behind.
             client.listen(new ClassRedefiner(instrumentation, restarter), restart, () -> Orphaned.endAll(() -> exit(0)));
             closeOnExit(client);
-            HooksDone.install(options.debugDirectory());
+            HooksDone.install(options.debugDirectory(), instrumentation);
             return restarter.<Lives>map(installed -> installed).orElse(Lives.NONE);
         }
         if (options.reloadOnChanges()) {

@@ -23,6 +23,30 @@ class HooksDoneTest {
     }
 
     @Test
+    void awaitsEveryOtherHookThoughStartedLater() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread late = new Thread(() -> {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                return;
+            }
+            ended.set(true);
+        });
+        Thread starter = new Thread(() -> {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                return;
+            }
+            late.start();
+        });
+        starter.start();
+        HooksDone.awaitOthers(java.util.Set.of(late, Thread.currentThread()));
+        assertThat(ended).as("a hook not yet started when the wait began is awaited to its end").isTrue();
+    }
+
+    @Test
     void aJvmThatWritesAsItDiesIsLeftToExit() {
         assertThat(HooksDone.writesAsItDies(java.util.List.of("-XX:TieredStopAtLevel=1",
                 "-agentlib:jdwp=transport=dt_socket,server=y", "-javaagent:respawn.jar"))).isFalse();
