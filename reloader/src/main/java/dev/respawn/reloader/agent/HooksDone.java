@@ -2,13 +2,13 @@ package dev.respawn.reloader.agent;
 
 import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
-import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import dev.respawn.reloader.output.Handoff;
+import dev.respawn.reloader.restart.ShutdownHooks;
 
 /**
  * Tells the supervisor, when it stops this worker for a process restart ({@link Handoff}), the
@@ -51,22 +51,13 @@ final class HooksDone {
         }, "respawn-exit-watch"));
     }
 
-    /**
-     * The JDK's set of application shutdown hooks, the live set the JVM starts at its exit (it drops
-     * its field to it then, not the set), or null where it cannot be read.
-     */
-    @SuppressWarnings("unchecked")
+    /** The JDK's live set of application hooks ({@link ShutdownHooks#live}), or null where it cannot be read. */
     private static Set<Thread> registry(Instrumentation instrumentation) {
         try {
-            Module javaBase = Object.class.getModule();
-            instrumentation.redefineModule(javaBase, Set.of(), Map.of(),
+            instrumentation.redefineModule(Object.class.getModule(), Set.of(), Map.of(),
                     Map.of("java.lang", Set.of(HooksDone.class.getModule())), Set.of(), Map.of());
-            Class<?> hooks = Class.forName("java.lang.ApplicationShutdownHooks");
-            Field field = hooks.getDeclaredField("hooks");
-            field.setAccessible(true);
-            Object map = field.get(null);
-            return map == null ? null : ((Map<Thread, Thread>) map).keySet();
-        } catch (ReflectiveOperationException | RuntimeException e) {
+            return ShutdownHooks.live();
+        } catch (RuntimeException e) {
             return null;
         }
     }

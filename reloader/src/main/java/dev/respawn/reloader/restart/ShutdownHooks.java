@@ -15,26 +15,45 @@ import java.util.concurrent.TimeUnit;
  * registry (opened to respawn by the agent), and those of a life run the way the JVM runs them
  * on exit: all started at once, then awaited.
  */
-final class ShutdownHooks {
+public final class ShutdownHooks {
 
     private ShutdownHooks() {
     }
 
     /** Every application shutdown hook registered now (none once the JVM is shutting down). */
     static Set<Thread> registered() {
-        try {
-            Class<?> registry = Class.forName("java.lang.ApplicationShutdownHooks");
-            Field hooks = registry.getDeclaredField("hooks");
-            hooks.setAccessible(true);
-            synchronized (registry) {
-                Object map = hooks.get(null);
-                Set<Thread> copy = Collections.newSetFromMap(new IdentityHashMap<>());
-                if (map != null) {
-                    copy.addAll(((Map<?, ?>) map).keySet().stream().map(Thread.class::cast).toList());
-                }
-                return copy;
+        Class<?> registry = registry();
+        synchronized (registry) {
+            Set<Thread> copy = Collections.newSetFromMap(new IdentityHashMap<>());
+            Set<Thread> live = live();
+            if (live != null) {
+                copy.addAll(live);
             }
+            return copy;
+        }
+    }
+
+    /**
+     * The JDK's own set of application shutdown hooks ({@code java.lang} opened to respawn), live:
+     * the set the JVM starts and awaits at its exit, when it drops its field to the set, not the
+     * set; null if the JVM is already shutting down.
+     */
+    @SuppressWarnings("unchecked")
+    public static Set<Thread> live() {
+        try {
+            Field hooks = registry().getDeclaredField("hooks");
+            hooks.setAccessible(true);
+            Object map = hooks.get(null);
+            return map == null ? null : ((Map<Thread, ?>) map).keySet();
         } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("the JVM's shutdown hooks cannot be read (" + e + ")", e);
+        }
+    }
+
+    private static Class<?> registry() {
+        try {
+            return Class.forName("java.lang.ApplicationShutdownHooks");
+        } catch (ClassNotFoundException e) {
             throw new IllegalStateException("the JVM's shutdown hooks cannot be read (" + e + ")", e);
         }
     }
