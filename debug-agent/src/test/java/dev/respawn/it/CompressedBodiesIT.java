@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,10 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 import javax.tools.ToolProvider;
 
@@ -31,8 +34,9 @@ import com.google.gson.JsonObject;
 /**
  * A response a server sent gzip-encoded (Vert.x with compression on, in this test's own small
  * application) is in the HAR as browsers write it: the decoded text, its decoded size, and the
- * bytes the coding saved; a route the application sends uncoded stays as it was; and a replay of
- * the recording against a fresh run asks for gzip again and matches.
+ * bytes the coding saved; a route the application sends uncoded stays as it was; a request body
+ * sent gzip-coded is in the HAR decoded too, with the bytes as sent; and a replay of the recording
+ * against a fresh run asks for gzip again, sends the coded request body as it was, and matches.
  */
 class CompressedBodiesIT {
 
@@ -64,10 +68,21 @@ class CompressedBodiesIT {
                                         response.end();
                                     }
                                     case "/uncoded" -> response.putHeader("content-encoding", "identity").end(text);
+                                    // Says what came, as bytes on the wire: a replay sending other bytes differs.
+                                    case "/upload" -> request.body().onSuccess(body -> response.end(
+                                            request.getHeader("content-encoding") + " " + digest(body.getBytes())));
                                     default -> response.setStatusCode(404).end();
                                 }
                             })
                             .listen(Integer.parseInt(args[0]), "127.0.0.1");
+                }
+
+                private static String digest(byte[] bytes) {
+                    try {
+                        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+                    } catch (java.security.NoSuchAlgorithmException e) {
+                        throw new IllegalStateException(e);
+                    }
                 }
             }
             """;
@@ -76,11 +91,12 @@ class CompressedBodiesIT {
     Path temp;
 
     @Test
-    void aGzipResponseIsRecordedDecodedAndReplaysAgainstAFreshRun() throws Exception {
+    void gzipBodiesAreRecordedDecodedAndReplayAsSentAgainstAFreshRun() throws Exception {
         Path classes = compile();
         Path recordings = temp.resolve("recordings");
         byte[] textSent;
         byte[] chunkedSent;
+        byte[] uploaded = gzip(TEXT.getBytes(StandardCharsets.UTF_8));
         int port = TestEnvironment.freePort();
         try (RespawnProcess respawn = RespawnProcess.supervisor(temp, command(classes, port,
                 "--enable-recorder", "--recorder-directory", recordings.toString()))) {
@@ -90,6 +106,11 @@ class CompressedBodiesIT {
             HttpResponse<String> uncoded = CLIENT.send(HttpRequest.newBuilder(uri(port, "/uncoded"))
                     .header("Accept-Encoding", "gzip").timeout(SERVED).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(uncoded.body()).isEqualTo(TEXT);
+            HttpResponse<String> upload = CLIENT.send(HttpRequest.newBuilder(uri(port, "/upload"))
+                    .header("Content-Type", "text/plain; charset=utf-8").header("Content-Encoding", "gzip")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(uploaded)).timeout(SERVED).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(upload.body()).startsWith("gzip ");
             respawn.terminate();
             respawn.awaitExit(SERVED);
         }
@@ -100,6 +121,11 @@ class CompressedBodiesIT {
         assertThat(uncoded.getAsJsonObject("content").get("text").getAsString()).isEqualTo(TEXT);
         assertThat(uncoded.getAsJsonObject("content").has("compression")).isFalse();
         assertThat(uncoded.get("bodySize").getAsLong()).isEqualTo(TEXT.length());
+        JsonObject request = har.entries("/upload").get(0).getAsJsonObject("request");
+        JsonObject postData = request.getAsJsonObject("postData");
+        assertThat(postData.get("text").getAsString()).isEqualTo(TEXT);
+        assertThat(Base64.getDecoder().decode(postData.get("_sent").getAsString())).isEqualTo(uploaded);
+        assertThat(request.get("bodySize").getAsLong()).isEqualTo(uploaded.length);
 
         Path file = Har.files(recordings, ".har").get(0);
         int again = TestEnvironment.freePort();
@@ -109,7 +135,7 @@ class CompressedBodiesIT {
             try (RespawnProcess replay = RespawnProcess.supervisor(temp, List.of("replay", file.toString(),
                     "--target", "http://127.0.0.1:" + again))) {
                 assertThat(replay.awaitExit(SERVED)).as(replay.stdout()).isEqualTo(0);
-                assertThat(replay.stdout()).contains("4 match, 0 differ, 0 failed");
+                assertThat(replay.stdout()).contains("5 match, 0 differ, 0 failed");
             }
         }
     }
@@ -162,6 +188,14 @@ class CompressedBodiesIT {
 
     private static URI uri(int port, String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static byte[] gzip(byte[] bytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(bytes);
+        }
+        return out.toByteArray();
     }
 
     /** Asked for as a browser asks, answered gzip-coded: the bytes as they came. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,7 +18,8 @@ import dev.respawn.recorder.capture.RecordedExchange;
  * One exchange as a HAR 1.2 entry, plus respawn's custom fields: {@code _id}, {@code _pid},
  * {@code _encoding} on a binary request body, {@code _truncated} on a body cut at the limit, and,
  * as Chrome writes it, {@code _error} on a response that never completed (status 0 if none was sent).
- * A gzip or deflate response body is written decoded, as browsers write it ({@link ContentCoding}).
+ * A gzip or deflate body is written decoded, as browsers write it ({@link ContentCoding}); a request
+ * body so coded also keeps the bytes as sent, base64, in {@code postData._sent}, which a replay sends.
  * Written when the journal becomes HAR, straight to a {@link JsonWriter}, field by field.
  */
 final class HarEntry {
@@ -53,14 +55,23 @@ final class HarEntry {
         Body body = exchange.requestBody();
         if (body.size() > 0) {
             String contentType = RecordedExchange.first(exchange.requestHeaders(), "Content-Type");
-            BodyText text = BodyText.of(body.kept(), body.truncated(), contentType);
+            Optional<ContentCoding> decoded = ContentCoding.decode(
+                    RecordedExchange.first(exchange.requestHeaders(), "Content-Encoding"), body.kept(), body.truncated());
+            BodyText text = decoded.map(d -> BodyText.of(d.bytes(), !d.complete(), contentType))
+                    .orElseGet(() -> BodyText.of(body.kept(), body.truncated(), contentType));
             out.name("postData").beginObject();
             out.name("mimeType").value(contentType == null ? "" : contentType);
             out.name("text").value(text.text());
             if (text.base64()) {
                 out.name("_encoding").value("base64");
             }
-            truncation(body, out);
+            if (decoded.isPresent()) {
+                // What a replay sends: the server may check the coded bytes, and gzip again would differ.
+                out.name("_sent").value(Base64.getEncoder().encodeToString(body.kept()));
+                decodedTruncation(decoded.get(), body, out);
+            } else {
+                truncation(body, out);
+            }
             out.endObject();
         }
         out.name("headersSize").value(-1);
@@ -116,12 +127,16 @@ final class HarEntry {
         }
         out.name("mimeType").value(contentType == null ? "" : contentType);
         text(bytes, !decoded.complete(), contentType, out);
+        decodedTruncation(decoded, body, out);
+    }
+
+    private static void decodedTruncation(ContentCoding decoded, Body body, JsonWriter out) throws IOException {
         if (!decoded.complete()) {
             out.name("_truncated").value(true);
             out.name("comment").value(body.truncated()
                     ? "truncated by respawn: the first " + body.kept().length + " of " + body.size()
-                            + " encoded bytes (--recorder-body-limit), decoded to " + bytes.length + " bytes"
-                    : "truncated by respawn: decoded to its first " + bytes.length + " bytes");
+                            + " encoded bytes (--recorder-body-limit), decoded to " + decoded.bytes().length + " bytes"
+                    : "truncated by respawn: decoded to its first " + decoded.bytes().length + " bytes");
         }
     }
 

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 import com.google.gson.JsonArray;
@@ -24,7 +25,7 @@ public final class HarReader {
      * @param method the request method
      * @param url the request URL
      * @param requestHeaders the request headers
-     * @param requestBody the request body
+     * @param requestBody the request body as it was sent (coded, when it was sent gzip or deflate)
      * @param requestTruncated whether respawn kept only part of the request body
      * @param status the response status
      * @param responseHeaders the response headers
@@ -70,8 +71,10 @@ public final class HarReader {
         boolean requestTruncated = false;
         if (request.has("postData")) {
             JsonObject postData = request.getAsJsonObject("postData");
-            requestBody = BodyText.bytes(string(postData, "text"), "base64".equals(string(postData, "_encoding")),
-                    string(postData, "mimeType"));
+            String sent = string(postData, "_sent");
+            requestBody = sent != null ? Base64.getDecoder().decode(sent)
+                    : BodyText.bytes(string(postData, "text"), "base64".equals(string(postData, "_encoding")),
+                            string(postData, "mimeType"));
             requestTruncated = postData.has("_truncated") && postData.get("_truncated").getAsBoolean();
         }
         JsonObject content = response.getAsJsonObject("content");

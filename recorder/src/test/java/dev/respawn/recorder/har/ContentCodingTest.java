@@ -91,6 +91,50 @@ class ContentCodingTest {
     }
 
     @Test
+    void aGzipRequestBodyIsWrittenDecodedAndReplaySendsTheBytesAsTheyWereSent() throws IOException {
+        byte[] text = TEXT.getBytes(StandardCharsets.UTF_8);
+        byte[] encoded = gzip(text);
+        Journal journal = Journal.create(temp.resolve("recordings"), 42, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+        List<Header> headers = List.of(new Header("Content-Type", "text/plain; charset=utf-8"),
+                new Header("Content-Encoding", "gzip"));
+        journal.accept(new RecordedExchange("42-1", 42, Instant.EPOCH, 1, "POST", "http://localhost:8080/upload",
+                "HTTP/1.1", headers, new Body(encoded, encoded.length), 204, List.of(), Body.EMPTY));
+        journal.close();
+        har = HarFile.convert(journal.path(), "test").har();
+        JsonObject request = JsonParser.parseString(Files.readString(har)).getAsJsonObject().getAsJsonObject("log")
+                .getAsJsonArray("entries").get(0).getAsJsonObject().getAsJsonObject("request");
+        JsonObject postData = request.getAsJsonObject("postData");
+        assertThat(postData.get("text").getAsString()).isEqualTo(TEXT);
+        assertThat(postData.has("_encoding")).as("base64").isFalse();
+        assertThat(request.get("bodySize").getAsLong()).isEqualTo(encoded.length);
+
+        HarReader.Entry entry = HarReader.read(har).get(0);
+        assertThat(entry.requestBody()).isEqualTo(encoded);
+        assertThat(entry.requestTruncated()).isFalse();
+    }
+
+    @Test
+    void aDeflateRequestBodyCutAtTheLimitIsDecodedAsFarAsItGoesAndNotReplayed() throws IOException {
+        byte[] random = new byte[20_000];
+        new Random(7).nextBytes(random);
+        String hex = HexFormat.of().formatHex(random);
+        byte[] encoded = deflate(hex.getBytes(StandardCharsets.US_ASCII), false);
+        Journal journal = Journal.create(temp.resolve("recordings"), 42, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+        journal.accept(new RecordedExchange("42-1", 42, Instant.EPOCH, 1, "POST", "http://localhost:8080/upload",
+                "HTTP/1.1", List.of(new Header("Content-Type", "text/plain"), new Header("Content-Encoding", "deflate")),
+                new Body(Arrays.copyOf(encoded, 4_000), encoded.length), 204, List.of(), Body.EMPTY));
+        journal.close();
+        har = HarFile.convert(journal.path(), "test").har();
+        JsonObject postData = JsonParser.parseString(Files.readString(har)).getAsJsonObject().getAsJsonObject("log")
+                .getAsJsonArray("entries").get(0).getAsJsonObject().getAsJsonObject("request")
+                .getAsJsonObject("postData");
+        assertThat(postData.get("text").getAsString()).isNotEmpty();
+        assertThat(hex).startsWith(postData.get("text").getAsString());
+        assertThat(postData.get("_truncated").getAsBoolean()).isTrue();
+        assertThat(HarReader.read(har).get(0).requestTruncated()).isTrue();
+    }
+
+    @Test
     void aBrotliBodyStaysAsRecordedInBase64() throws IOException {
         byte[] encoded = {(byte) 0x8b, 0x02, (byte) 0x80, 0x68, 0x69, 0x03};
         JsonObject content = harResponse(new Body(encoded, encoded.length), "br").getAsJsonObject("content");
