@@ -19,11 +19,14 @@ public final class HelidonEntry {
     /** The seam, compiled against stand-ins, is defined under Helidon's own names (see the stub package). */
     private static final String STUB = "dev/respawn/recorder/helidon/stub/";
     static final String HANDLER = "dev/respawn/recorder/helidon/handler/";
-    static final List<String> CLASSES = List.of("HelidonRequestRecorder", "HelidonRequestRecorder$RecordedResponse");
+    static final List<String> CLASSES = List.of("HelidonRequestRecorder", "HelidonRequestRecorder$RecordedResponse",
+            "HelidonRequestRecorder$Origin");
     static final ClassInjector INJECTOR = new ClassInjector(HANDLER, "dev/respawn/recorder/helidon/injected/", CLASSES,
             Map.of(STUB + "http/", "io/helidon/http/", STUB + "webserver/", "io/helidon/webserver/http/",
                     STUB + "uri/", "io/helidon/common/uri/", STUB + "socket/", "io/helidon/common/socket/"));
     private static final AtomicBoolean WARNED = new AtomicBoolean();
+    /** The response whose body {@link #sent} took, until Helidon has laid it out ({@link #buffered}). */
+    private static final ThreadLocal<SentBody> PENDING = new ThreadLocal<>();
 
     private static final ClassValue<Optional<RequestRecorder>> RECORDERS = new ClassValue<>() {
         @Override
@@ -68,9 +71,25 @@ public final class HelidonEntry {
     public static boolean sent(Object filter, byte[] bytes, int offset, int length) {
         if (filter instanceof SentBody body) {
             body.sent(bytes, offset, length);
+            PENDING.set(body);
             return true;
         }
         return false;
+    }
+
+    /**
+     * Helidon laid out the response whose body {@link #sent} took, and has not written it yet:
+     * journals it now ({@code laidOut}) or forgets it (Helidon refused to send it; its own end
+     * then finishes the exchange as it stands).
+     */
+    public static void buffered(boolean laidOut) {
+        SentBody body = PENDING.get();
+        if (body != null) {
+            PENDING.set(null);
+            if (laidOut) {
+                body.buffered();
+            }
+        }
     }
 
     public static void exit(boolean bound) {

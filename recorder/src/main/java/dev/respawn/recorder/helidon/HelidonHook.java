@@ -12,7 +12,8 @@ import dev.respawn.recorder.inject.ClassInjector;
  * Makes Helidon SE 4's own server record its requests: at {@code HttpRoutingImpl.route}, which
  * every HTTP request passes, the request and response take stream filters (Helidon's own way to
  * see their bodies) that copy both bodies into the exchange; a response body sent in one piece
- * over HTTP/1 is recorded as it is sent instead (see {@link HelidonSendAdvice}).
+ * over HTTP/1 is recorded as it is sent instead (see {@link HelidonSendAdvice}), and journaled once
+ * Helidon has laid it out, before it is written (see {@link HelidonBufferedAdvice}).
  */
 public final class HelidonHook {
 
@@ -26,5 +27,7 @@ public final class HelidonHook {
         instrumentation.addTransformer(new AdvisingTransformer("io/helidon/webserver/http1/Http1ServerResponse",
                 HelidonSendAdvice.class, named("send").and(takesArguments(byte[].class, int.class, int.class)),
                 "Helidon's responses sent in one piece"), false);
+        instrumentation.addTransformer(new AdvisingTransformer("io/helidon/webserver/http1/Http1ServerResponse",
+                HelidonBufferedAdvice.class, named("responseBuffer"), "Helidon's responses sent in one piece"), false);
     }
 }

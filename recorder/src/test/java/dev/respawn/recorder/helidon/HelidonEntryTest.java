@@ -108,18 +108,55 @@ class HelidonEntryTest {
         }
     }
 
+    /** A nested class the seam uses but {@link HelidonEntry} does not define would fail every request's recording. */
     @Test
-    void onlyTheRecordersOwnFilterIsToldOfABodySentInOnePieceAndTakenOff() {
-        List<String> told = new ArrayList<>();
-        SentBody ours = (bytes, offset, length) -> told.add(new String(bytes, offset, length, StandardCharsets.UTF_8));
+    void everyNestedClassOfTheSeamIsDefinedWithIt() throws IOException {
+        List<String> nested = new ArrayList<>();
+        String seam = HelidonEntry.HANDLER + "HelidonRequestRecorder";
+        new ClassReader(resource(seam + ".class")).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public void visitInnerClass(String name, String outerName, String innerName, int access) {
+                if (name.startsWith(seam + "$")) {
+                    nested.add(name.substring(HelidonEntry.HANDLER.length()));
+                }
+            }
+        }, ClassReader.SKIP_CODE);
 
-        assertThat(HelidonEntry.sent(ours, "-body-".getBytes(StandardCharsets.UTF_8), 1, 4)).isTrue();
-        assertThat(HelidonEntry.sent((java.util.function.UnaryOperator<Object>) o -> o, new byte[1], 0, 1)).isFalse();
-        assertThat(HelidonEntry.sent(null, new byte[1], 0, 1)).isFalse();
-        assertThat(told).containsExactly("body");
+        assertThat(nested).isNotEmpty();
+        assertThat(HelidonEntry.CLASSES).containsAll(nested);
     }
 
-    /** What {@link HelidonSendAdvice} names in Helidon's HTTP/1 response: the method it is inlined into, the field it clears. */
+    @Test
+    void onlyTheRecordersOwnFilterIsToldOfABodySentInOnePieceTakenOffAndJournaledOnceLaidOut() {
+        List<String> told = new ArrayList<>();
+        SentBody ours = new SentBody() {
+            @Override
+            public void sent(byte[] bytes, int offset, int length) {
+                told.add(new String(bytes, offset, length, StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void buffered() {
+                told.add("laid out");
+            }
+        };
+
+        assertThat(HelidonEntry.sent(ours, "-body-".getBytes(StandardCharsets.UTF_8), 1, 4)).isTrue();
+        HelidonEntry.buffered(true);
+        HelidonEntry.buffered(true); // another response laid out on this thread: not ours
+        assertThat(HelidonEntry.sent((java.util.function.UnaryOperator<Object>) o -> o, new byte[1], 0, 1)).isFalse();
+        assertThat(HelidonEntry.sent(null, new byte[1], 0, 1)).isFalse();
+        HelidonEntry.buffered(true);
+        assertThat(HelidonEntry.sent(ours, "-refused-".getBytes(StandardCharsets.UTF_8), 1, 7)).isTrue();
+        HelidonEntry.buffered(false); // Helidon threw: its own end finishes the exchange
+        HelidonEntry.buffered(true);
+        assertThat(told).containsExactly("body", "laid out", "refused");
+    }
+
+    /**
+     * What {@link HelidonSendAdvice} and {@link HelidonBufferedAdvice} name in Helidon's HTTP/1 response: the
+     * methods they are inlined into, the field the first clears.
+     */
     @Test
     void helidonsHttp1ResponseHasTheSendAndFilterTheSendAdviceNames() throws IOException {
         String response = "io/helidon/webserver/http1/Http1ServerResponse";
@@ -135,5 +172,6 @@ class HelidonEntryTest {
 
         assertThat(fields).contains("outputStreamFilter Ljava/util/function/UnaryOperator;");
         assertThat(declares(response, "send", "([BII)V")).isTrue();
+        assertThat(declares(response, "responseBuffer", "([BII)Lio/helidon/common/buffers/BufferData;")).isTrue();
     }
 }

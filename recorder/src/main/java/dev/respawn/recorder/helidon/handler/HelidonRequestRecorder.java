@@ -1,7 +1,7 @@
 package dev.respawn.recorder.helidon.handler;
 
 import java.io.OutputStream;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -13,6 +13,7 @@ import dev.respawn.recorder.capture.TeeOutputStream;
 import dev.respawn.recorder.helidon.HelidonEntry;
 import dev.respawn.recorder.helidon.RequestRecorder;
 import dev.respawn.recorder.helidon.SentBody;
+import dev.respawn.recorder.helidon.stub.http.Headers;
 import dev.respawn.recorder.helidon.stub.http.HttpPrologue;
 import dev.respawn.recorder.helidon.stub.uri.UriQuery;
 import dev.respawn.recorder.helidon.stub.webserver.ServerRequest;
@@ -25,6 +26,12 @@ import dev.respawn.recorder.helidon.stub.webserver.ServerResponse;
  */
 public final class HelidonRequestRecorder implements RequestRecorder {
 
+    /**
+     * The URL's scheme and host of the last request: a client sends the same Host on every request
+     * of its connection, and most servers hear one; a race only makes the next request build it again.
+     */
+    private Origin origin = new Origin(false, "", "");
+
     @Override
     public Exchange enter(Object routingRequest, Object routingResponse, Recorder recorder) {
         ServerRequest request = (ServerRequest) routingRequest;
@@ -34,7 +41,7 @@ public final class HelidonRequestRecorder implements RequestRecorder {
         Exchange exchange = recorder.begin(port);
         List<Header> headers = headers(request.headers());
         exchange.request(prologue.method().text(), url(request.isSecure(), prologue, headers, port),
-                prologue.protocol() + "/" + prologue.protocolVersion(), headers);
+                version(prologue.protocol(), prologue.protocolVersion()), headers);
         RecordedResponse recorded = new RecordedResponse(response, exchange);
         request.streamFilter(in -> new TeeInputStream(in, exchange.requestBody()));
         response.streamFilter(recorded);
@@ -43,7 +50,7 @@ public final class HelidonRequestRecorder implements RequestRecorder {
     }
 
     /** From the request line and Host: the request's own URI is not resolved before routing. */
-    static String url(boolean secure, HttpPrologue prologue, List<Header> headers, int port) {
+    String url(boolean secure, HttpPrologue prologue, List<Header> headers, int port) {
         String host = null;
         for (int i = 0; i < headers.size(); i++) {
             Header header = headers.get(i);
@@ -55,27 +62,55 @@ public final class HelidonRequestRecorder implements RequestRecorder {
         if (host == null) {
             host = "localhost:" + port;
         }
+        Origin last = origin;
+        if (last.secure() != secure || !last.host().equals(host)) {
+            last = new Origin(secure, host, (secure ? "https://" : "http://") + host);
+            origin = last;
+        }
         UriQuery query = prologue.query();
         String raw = query == null ? null : query.rawValue();
         String path = prologue.uriPath().rawPath();
-        return (secure ? "https://" : "http://") + host + path + (raw == null || raw.isEmpty() ? "" : "?" + raw);
+        return raw == null || raw.isEmpty() ? last.prefix().concat(path) : last.prefix() + path + "?" + raw;
     }
 
-    /** One entry per value, in Helidon's order. */
-    static List<Header> headers(Iterable<dev.respawn.recorder.helidon.stub.http.Header> headers) {
-        List<Header> result = new ArrayList<>();
+    /** HTTP/1.1, nearly always: the same string, not a new one per request. */
+    static String version(String protocol, String version) {
+        return "HTTP".equals(protocol) && "1.1".equals(version) ? "HTTP/1.1" : protocol + "/" + version;
+    }
+
+    private record Origin(boolean secure, String host, String prefix) {
+    }
+
+    /**
+     * One entry per value, in Helidon's order; an immutable list made once, which the exchange and
+     * the record keep as it is instead of copying it again.
+     */
+    static List<Header> headers(Headers headers) {
+        Header[] result = new Header[headers.size()];
+        int count = 0;
         for (dev.respawn.recorder.helidon.stub.http.Header header : headers) {
             String name = header.name();
             if (header.valueCount() == 1) { // most headers: no list of values made for them
-                result.add(new Header(name, header.value()));
+                result = room(result, count, 1);
+                result[count++] = new Header(name, header.value());
                 continue;
             }
             List<String> values = header.allValues();
+            result = room(result, count, values.size());
             for (int i = 0; i < values.size(); i++) {
-                result.add(new Header(name, values.get(i)));
+                result[count++] = new Header(name, values.get(i));
             }
         }
-        return result;
+        return switch (count) {
+            case 0 -> List.of();
+            case 1 -> List.of(result[0]);
+            case 2 -> List.of(result[0], result[1]);
+            default -> List.of(count == result.length ? result : Arrays.copyOf(result, count));
+        };
+    }
+
+    private static Header[] room(Header[] headers, int count, int more) {
+        return count + more <= headers.length ? headers : Arrays.copyOf(headers, Math.max(count + more, 2 * headers.length));
     }
 
     /**
@@ -94,6 +129,11 @@ public final class HelidonRequestRecorder implements RequestRecorder {
         @Override
         public void sent(byte[] bytes, int offset, int length) {
             exchange.responseBody().write(bytes, offset, length);
+        }
+
+        @Override
+        public void buffered() {
+            run();
         }
 
         @Override

@@ -80,6 +80,11 @@ class HelidonRequestRecorderTest {
                 public Iterator<Header> iterator() {
                     return headers.iterator();
                 }
+
+                @Override
+                public int size() {
+                    return (int) headers.stream().map(Header::name).distinct().count();
+                }
             };
         }
 
@@ -116,6 +121,11 @@ class HelidonRequestRecorderTest {
                 @Override
                 public Iterator<Header> iterator() {
                     return headers.iterator();
+                }
+
+                @Override
+                public int size() {
+                    return (int) headers.stream().map(Header::name).distinct().count();
                 }
             };
         }
@@ -179,16 +189,23 @@ class HelidonRequestRecorderTest {
     }
 
     @Test
-    void aBodySentInOnePieceIsRecordedThroughTheFilterAsHelidonsSendAdviceHandsItOver() {
+    void aBodySentInOnePieceIsRecordedThroughTheFilterAsHelidonsSendAdviceHandsItOverAndJournaledBeforeItIsWritten() {
         Request request = request("GET", "/hello", null, "Host", "h");
         Response response = new Response();
 
         new HelidonRequestRecorder().enter(request, response, recorder);
         assertThat(HelidonEntry.sent(response.filter, "xHello!".getBytes(StandardCharsets.UTF_8), 1, 6)).isTrue();
+        response.headers.add(header("Content-Length", "6")); // what Helidon adds as it lays the response out
+        response.headers.add(header("Connection", "keep-alive"));
+        assertThat(journal).isEmpty();
+        HelidonEntry.buffered(true);
+        assertThat(journal).hasSize(1); // before Helidon writes it, and its whenSent listeners run
         response.sent();
 
         assertThat(journal).singleElement().satisfies(recorded -> {
             assertThat(recorded.url()).isEqualTo("http://h/hello");
+            assertThat(recorded.responseHeaders()).extracting(h -> h.name() + ": " + h.value())
+                    .containsExactly("Content-Length: 6", "Connection: keep-alive");
             assertThat(new String(recorded.responseBody().kept(), StandardCharsets.UTF_8)).isEqualTo("Hello!");
             assertThat(recorded.responseBody().truncated()).isFalse();
         });

@@ -1,5 +1,5 @@
 package dev.respawn.recorder.helidon.stub.http;
 
-/** Stands for Helidon's {@code ServerResponseHeaders} (a {@code Headers}, which is {@code Iterable<Header>}). */
-public interface ServerResponseHeaders extends Iterable<Header> {
+/** Stands for Helidon's {@code ServerResponseHeaders}, a {@code Headers} (through {@code WritableHeaders}). */
+public interface ServerResponseHeaders extends Headers {
 }
