@@ -88,7 +88,7 @@ public final class Supervisor {
             compiling = CompileOnSave.start(options, config.err()).orElse(null);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "respawn-shutdown"));
-        control.execute(() -> launch(List.of(), System.nanoTime(), Set.of(), null));
+        control.execute(() -> launch(List.of(), new Trace(System.nanoTime()), Set.of(), null));
         try {
             finished.await();
         } catch (InterruptedException e) {
@@ -118,7 +118,11 @@ public final class Supervisor {
         Set<Integer> ports = Set.of();
         Worker previous = current;
         warmWanted = warm != null;
+        if (warm != null) {
+            warm.waitingPid().ifPresent(pid -> trace.watch("new", pid));
+        }
         if (previous != null && previous.isAlive()) {
+            trace.watch("old", previous.pid());
             List<ProcessHandle> tree = ProcessTree.of(previous.handle());
             ports = controlPorts.withoutControlPorts(ListeningPorts.ownedBy(tree), tree);
             trace.mark("found tree and ports");
@@ -129,12 +133,11 @@ public final class Supervisor {
             WorkerStop.awaitPortsFree(ports, console);
             trace.mark("ports free");
         }
-        launch(changed, began, ports, why);
-        trace.mark("launched");
-        trace.print(console);
+        launch(changed, trace, ports, why);
     }
 
-    private void launch(List<Path> changed, long began, Set<Integer> expectedPorts, String why) {
+    private void launch(List<Path> changed, Trace trace, Set<Integer> expectedPorts, String why) {
+        long began = trace.began();
         hotSwapper.forget();
         events.reloading();
         Path directory = options.workerDirectory();
@@ -162,11 +165,19 @@ public final class Supervisor {
             }
         }
         Worker worker = current;
+        trace.watch("new", worker.pid()).mark("launched");
         config.extensions().forEach(extension -> extension.started(worker.pid()));
         Set<Integer> addOnPorts = new java.util.HashSet<>();
         config.extensions().forEach(extension -> addOnPorts.addAll(extension.ports()));
         new ReadinessReport(console, worker, expectedPorts, addOnPorts, changed, why, began, controlPorts, false, events,
-                listeningBefore).whenDone(this::warmUpLater).start();
+                listeningBefore).whenDone(() -> {
+                    trace.mark("serving");
+                    // The next warm JVM and the ended life's files wait until the new worker has answered.
+                    QuietWorker.await(worker);
+                    trace.mark("quiet");
+                    trace.print(console);
+                    warmUpLater();
+                }).start();
         worker.onExit().thenRun(() -> control.execute(() -> exited(worker)));
     }
 
