@@ -115,24 +115,14 @@ public final class Supervisor {
 
     private void restart(List<Path> changed, String why, long began) {
         Trace trace = new Trace(began);
-        Set<Integer> ports = Set.of();
         Worker previous = current;
         warmWanted = warm != null;
         if (warm != null) {
             warm.waitingPid().ifPresent(pid -> trace.watch("new", pid));
         }
-        if (previous != null && previous.isAlive()) {
-            trace.watch("old", previous.pid());
-            List<ProcessHandle> tree = ProcessTree.of(previous.handle());
-            ports = controlPorts.withoutControlPorts(ListeningPorts.ownedBy(tree), tree);
-            trace.mark("found tree and ports");
-            handoffs.beforeStop(previous.pid());
-            long pid = previous.pid();
-            WorkerStop.stop(previous, tree, options.shutdownTimeout(), console, () -> handoffs.hooksDone(pid));
-            trace.mark("stopped");
-            WorkerStop.awaitPortsFree(ports, console);
-            trace.mark("ports free");
-        }
+        Set<Integer> ports = previous != null && previous.isAlive()
+                ? WorkerStop.forRestart(previous, trace, controlPorts, handoffs, options.shutdownTimeout(), console)
+                : Set.of();
         launch(changed, trace, ports, why);
     }
 
@@ -170,14 +160,7 @@ public final class Supervisor {
         Set<Integer> addOnPorts = new java.util.HashSet<>();
         config.extensions().forEach(extension -> addOnPorts.addAll(extension.ports()));
         new ReadinessReport(console, worker, expectedPorts, addOnPorts, changed, why, began, controlPorts, false, events,
-                listeningBefore).whenDone(() -> {
-                    trace.mark("serving");
-                    // The next warm JVM and the ended life's files wait until the new worker has answered.
-                    QuietWorker.await(worker);
-                    trace.mark("quiet");
-                    trace.print(console);
-                    warmUpLater();
-                }).start();
+                listeningBefore).whenDone(() -> serving(worker, trace)).start();
         worker.onExit().thenRun(() -> control.execute(() -> exited(worker)));
     }
 
@@ -196,6 +179,16 @@ public final class Supervisor {
         List<String> command = fastStart.command(config.command(), directory, seen);
         return WorkerCommand.prepare(command, config.agentJar(), config.agentString(), jvmArguments, environment,
                 System.getenv());
+    }
+
+    /** On the readiness report's thread, once the new worker serves (or will not). */
+    private void serving(Worker worker, Trace trace) {
+        trace.mark("serving");
+        // The next warm JVM and the ended life's files wait until the new worker has answered.
+        QuietWorker.await(worker);
+        trace.mark("quiet");
+        trace.print(console);
+        warmUpLater();
     }
 
     private void warmUpLater() {
