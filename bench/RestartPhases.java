@@ -38,8 +38,18 @@ class RestartPhases {
         }
         Map<String, List<Double>> phases = new LinkedHashMap<>();
         Matcher restart = SUPERVISOR.matcher(text);
-        for (int i = 0; restart.find() && i < writes.size(); i++) {
+        java.util.Set<Integer> used = new java.util.HashSet<>();
+        while (restart.find()) {
             long began = Long.parseLong(restart.group(1));
+            // The change this restart acted on: the last write before it (a first start, or a second
+            // restart for the same change, has none of its own and is left out).
+            int i = -1;
+            for (int w = 0; w < writes.size() && writes.get(w) <= began; w++) {
+                i = w;
+            }
+            if (i < 0 || !used.add(i)) {
+                continue;
+            }
             long found = Long.parseLong(restart.group(2));
             long stopped = Long.parseLong(restart.group(3));
             long free = Long.parseLong(restart.group(4));
