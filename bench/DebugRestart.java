@@ -19,11 +19,9 @@ class DebugRestart {
             "--no-class-data-sharing");
 
     static void run() throws Exception {
-        Map<String, List<String>> configs = new LinkedHashMap<>();
-        configs.put("plain", BASE);
-        configs.put("debug-mode", plus(BASE, "--debug-mode"));
-        configs.put("debug-mode-no-warm", plus(BASE, "--debug-mode", "--no-warm-jvm"));
+        Map<String, List<String>> configs = configs();
         Map<String, List<Double>> ms = new LinkedHashMap<>();
+        Map<String, List<Long>> writes = new LinkedHashMap<>();
         int rounds = Bench.quick ? 1 : 3;
         int changes = Bench.quick ? 2 : 4;
         for (int round = 0; round < rounds; round++) {
@@ -31,12 +29,18 @@ class DebugRestart {
                 Path classes = Bench.copyClasses("debug-restart-" + config + "-" + round);
                 int port = Servers.freePort();
                 List<String> options = configs.get(config);
-                if (config.startsWith("debug")) {
+                if (config.startsWith("debug") || config.startsWith("enable-debugger")) {
                     // Not 5005: the machine is shared.
                     options = plus(options, "--debugger-port", Integer.toString(Servers.freePort()));
                 }
-                boolean warm = !config.endsWith("no-warm");
+                boolean warm = !config.contains("no-warm");
                 List<String> command = new ArrayList<>(Servers.supervised(options, classes, port));
+                // The worker's trace too: when a warm worker was told to go, and its CPU then (RestartPhases).
+                command.add(command.size() - Servers.worker(classes, port).size() + 1, "-Drespawn.trace=true");
+                if (config.contains("@")) {
+                    String other = config.substring(config.indexOf('@') + 1).toUpperCase(java.util.Locale.ROOT);
+                    command.set(command.indexOf(Bench.jar.toString()), System.getenv("RESPAWN_BENCH_" + other + "_JAR"));
+                }
                 // The supervisor's trace: how long the old worker took to stop, per restart (stopMillis).
                 command.add(1, "-Drespawn.trace=true");
                 Process p = Servers.start(command, "debug-restart-" + config);
@@ -45,6 +49,7 @@ class DebugRestart {
                     String v = i % 2 == 0 ? "b" : "a";
                     awaitIdle(p, warm ? 2 : 1);
                     long start = System.nanoTime();
+                    writes.computeIfAbsent(config, k -> new ArrayList<>()).add(System.currentTimeMillis());
                     Files.write(classes.resolve(Bench.PKG + "Greeting.class"), Bench.variants.get(v));
                     Servers.awaitBody(port, "/hello", body -> ("version " + v).equals(body), 120_000);
                     ms.computeIfAbsent(config, k -> new ArrayList<>()).add(Bench.millisSince(start));
@@ -52,16 +57,21 @@ class DebugRestart {
                 Servers.stop(p);
             }
         }
+        for (String config : configs.keySet()) {
+            Bench.say("process restart, " + config + ": " + ms.get(config));
+            Path log = Bench.work.resolve("debug-restart-" + config + ".log");
+            List<Double> stops = stopMillis(log);
+            Bench.say("  the old worker's stop (SIGTERM to its exit), " + config + ": median "
+                    + (stops.isEmpty() ? "-" : Bench.fmt(Bench.median(stops))) + " ms of " + stops);
+            RestartPhases.say(config, log, writes.get(config), ms.get(config));
+        }
+        if (!configs.containsKey("plain") || !configs.containsKey("debug-mode")
+                || !configs.containsKey("debug-mode-no-warm")) {
+            return;
+        }
         double plain = Bench.median(ms.get("plain"));
         double warm = Bench.median(ms.get("debug-mode"));
         double cold = Bench.median(ms.get("debug-mode-no-warm"));
-        Bench.say("debug-mode process restart: plain " + ms.get("plain") + ", debug-mode " + ms.get("debug-mode")
-                + ", --no-warm-jvm " + ms.get("debug-mode-no-warm"));
-        for (String config : configs.keySet()) {
-            List<Double> stops = stopMillis(Bench.work.resolve("debug-restart-" + config + ".log"));
-            Bench.say("  the old worker's stop (SIGTERM to its exit), " + config + ": median "
-                    + (stops.isEmpty() ? "-" : Bench.fmt(Bench.median(stops))) + " ms of " + stops);
-        }
         Bench.row("6. debug mode", "class file written to new code answering, `--reload-mode restart`, plain mode",
                 Bench.fmt(plain) + " ms", "", "");
         Bench.row("6. debug mode", "the same with `--debug-mode`, warm JVM", Bench.fmt(warm) + " ms ("
@@ -73,14 +83,40 @@ class DebugRestart {
     }
 
     /**
-     * Waits until the supervisor has {@code children} processes and all of them used less than
-     * 20 ms of CPU in the last 500 ms (a warm JVM waiting, the worker serving nothing), 120 s at most.
+     * plain, debug-mode and debug-mode-no-warm; or those named in RESPAWN_BENCH_RESTART_CONFIGS
+     * (comma-separated), where any other name is plain with that option ({@code enable-debugger}:
+     * {@code --enable-debugger}), to see whose a part of debug mode's restart is; a name ending in
+     * {@code @x} runs the supervisor and agent of the jar RESPAWN_BENCH_X_JAR names instead of
+     * respawn.jar ({@code debug-mode@before} and RESPAWN_BENCH_BEFORE_JAR: before and after side by side).
      */
-    static void awaitIdle(Process supervisor, int children) throws IOException, InterruptedException {
+    private static Map<String, List<String>> configs() {
+        String named = System.getenv().getOrDefault("RESPAWN_BENCH_RESTART_CONFIGS", "plain,debug-mode,debug-mode-no-warm");
+        Map<String, List<String>> configs = new LinkedHashMap<>();
+        for (String name : named.split(",")) {
+            String option = name.replaceFirst("@.*", "");
+            configs.put(name, switch (option) {
+                case "plain" -> BASE;
+                case "debug-mode" -> plus(BASE, "--debug-mode");
+                case "debug-mode-no-warm" -> plus(BASE, "--debug-mode", "--no-warm-jvm");
+                default -> plus(BASE, "--" + option);
+            });
+        }
+        return configs;
+    }
+
+    /**
+     * Waits until the supervisor has {@code children} processes and all of them and the supervisor
+     * used less than 20 ms of CPU in the last 500 ms (a warm JVM waiting, the worker serving nothing,
+     * the supervisor done with the ended life's files, as a person's next change would find them),
+     * 120 s at most.
+     */
+    static void awaitIdle(Process supervisor, int count) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (System.nanoTime() < deadline) {
-            List<ProcessHandle> tree = supervisor.children().filter(ProcessHandle::isAlive).toList();
-            if (tree.size() == children) {
+            List<ProcessHandle> children = supervisor.children().filter(ProcessHandle::isAlive).toList();
+            if (children.size() == count) {
+                List<ProcessHandle> tree = new ArrayList<>(children);
+                tree.add(supervisor.toHandle());
                 long before = cpu(tree);
                 Thread.sleep(500);
                 if (cpu(tree) - before < 20_000_000L) {

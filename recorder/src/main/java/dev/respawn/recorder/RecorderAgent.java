@@ -20,6 +20,7 @@ import dev.respawn.recorder.servlet.ServletHook;
 import dev.respawn.recorder.undertow.UndertowHook;
 import dev.respawn.recorder.ports.UnrecordedPorts;
 import dev.respawn.reloader.agent.AtGo;
+import dev.respawn.reloader.output.OwnerOnly;
 import dev.respawn.reloader.context.Lives;
 import dev.respawn.reloader.context.RequestContext;
 import dev.respawn.reloader.control.ControlFile;
@@ -44,7 +45,9 @@ public final class RecorderAgent {
         long pid = ProcessHandle.current().pid();
         Recording recording = Recording.prepare(directory, pid, Clock.systemDefaultZone(), version(),
                 line -> System.err.println("respawn: " + line));
-        // The journal is a file of this life: a warm worker opens it only when it runs the application.
+        // The journal is a file of this life: a warm worker opens it only when it runs the application,
+        // and loads its name's clock, time zone and formatting while it waits.
+        AtGo.ahead(OwnerOnly::lifeStem);
         AtGo.run(() -> {
             try {
                 recording.begin();

@@ -63,6 +63,10 @@ public final class CoverageAgent {
         CoverageSession session = new CoverageSession(files, exec, runtime, transformer, options.sourcePath(), patterns,
                 clock);
         instrumentation.addTransformer(transformer, false);
+        // A warm worker loads and compiles JaCoCo's instrumentation while it waits, on respawn's own
+        // classes (their bytes dropped, nothing registered with the runtime): else the application's
+        // start pays it on its first classes.
+        AtGo.ahead(() -> CoverageTransformer.warmUp(own));
         // Appending a session to the exec file is this life's: a warm worker checks the file and
         // arms the write only once it runs the application, so one discarded before writes nothing.
         AtomicReference<Thread> check = new AtomicReference<>();

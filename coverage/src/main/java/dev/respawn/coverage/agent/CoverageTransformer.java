@@ -84,6 +84,25 @@ final class CoverageTransformer implements ClassFileTransformer {
         return null;
     }
 
+    /** Instruments a few of respawn's classes with {@code runtime}, twice, and drops the result. */
+    static void warmUp(CoverageRuntime runtime) {
+        java.util.List<byte[]> files = dev.respawn.reloader.agent.AtGo.classFiles(CoverageTransformer.class,
+                CoverageSession.class, CoverageAgent.class, ClassSelection.class, RuntimeChoice.class, OwnRuntime.class,
+                ProbeArrays.class, ForeignJacocoAgent.class);
+        TransformedClasses<byte[]> kept = new TransformedClasses<>();
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < files.size(); i++) {
+                kept.transform("warm-up/" + round + "/" + i, files.get(i), bytes -> {
+                    try {
+                        return runtime.instrument("warm-up", bytes);
+                    } catch (Exception e) {
+                        return null;
+                    }
+                });
+            }
+        }
+    }
+
     /** JaCoCo's failure, carried out of the cache's function. */
     private static final class NotInstrumented extends RuntimeException {
 

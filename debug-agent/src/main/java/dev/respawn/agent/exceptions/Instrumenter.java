@@ -3,8 +3,10 @@ package dev.respawn.agent.exceptions;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.respawn.reloader.agent.AtGo;
 import dev.respawn.reloader.context.TransformedClasses;
 
 /**
@@ -31,6 +33,21 @@ final class Instrumenter implements ClassFileTransformer {
 
     static void install(AppClasses app, Instrumentation instrumentation) {
         instrumentation.addTransformer(new Instrumenter(app), false);
+        // A warm worker loads and compiles the rewriting (ASM's, ours, SHA-256's) while it waits,
+        // on respawn's own classes: else the application's start pays it on its first classes.
+        AtGo.ahead(() -> warmUp(new TransformedClasses<>()));
+    }
+
+    /** Rewrites a few of respawn's classes (rewritten bytes dropped), twice, as the application's would be. */
+    static void warmUp(TransformedClasses<ExitHandlers.Result> kept) {
+        List<byte[]> files = AtGo.classFiles(ExitHandlers.class, Instrumenter.class, Unwinder.class, Unwinding.class,
+                ValueRenderer.class, Reporter.class, ReportJson.class, ReportText.class, ThrowableDescription.class,
+                ExceptionReport.class, Redaction.class, RateLimit.class, AppClasses.class, ReportWriter.class);
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < files.size(); i++) {
+                kept.transform("warm-up/" + round + "/" + i, files.get(i), ExitHandlers::rewrite);
+            }
+        }
     }
 
     @Override

@@ -41,6 +41,8 @@ public final class ProfilerAddon {
         }
         // The engine is loaded now, ahead of a warm worker's go; the life's recording begins at go.
         starter.choose();
+        // The stem's clock, time zone and formatting load while a warm worker waits, not at go.
+        AtGo.ahead(OwnerOnly::lifeStem);
         AtGo.run(() -> {
             try {
                 profiling.startLife();

@@ -37,6 +37,48 @@ public final class AtGo {
         runGuarded(start);
     }
 
+    /**
+     * In a warm worker, runs {@code warmUp} now, while it waits for go: work that the application's
+     * start would otherwise pay on its way (loading, linking and compiling the code that rewrites
+     * the application's classes as they load), done on classes that are not the application's. In
+     * any other JVM, does nothing: its start would pay it all the same. One that throws is said
+     * in one line.
+     */
+    public static void ahead(Runnable warmUp) {
+        synchronized (PENDING) {
+            if (warm == null) {
+                warm = ReportClient.isWarm(System.getenv());
+            }
+            if (!warm || gone) {
+                return;
+            }
+        }
+        try {
+            warmUp.run();
+        } catch (RuntimeException | LinkageError e) {
+            System.err.println("respawn: an add-on could not get ready ahead (" + e + ")");
+        }
+    }
+
+    /**
+     * The class files of {@code classes} (respawn's own, never the application's), for an add-on's
+     * {@link #ahead} to rewrite; those that cannot be read are left out.
+     */
+    public static List<byte[]> classFiles(Class<?>... classes) {
+        List<byte[]> files = new ArrayList<>();
+        for (Class<?> type : classes) {
+            String resource = "/" + type.getName().replace('.', '/') + ".class";
+            try (java.io.InputStream in = type.getResourceAsStream(resource)) {
+                if (in != null) {
+                    files.add(in.readAllBytes());
+                }
+            } catch (java.io.IOException e) {
+                // Left out: a warm-up needs no particular class.
+            }
+        }
+        return files;
+    }
+
     /** Called once, on {@code go}: runs what waited for it. */
     static void go() {
         List<Runnable> starts;

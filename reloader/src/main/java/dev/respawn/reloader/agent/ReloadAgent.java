@@ -59,11 +59,16 @@ public final class ReloadAgent {
             return;
         }
         client.awaitGoIfWarm();
+        GoTrace trace = new GoTrace();
+        trace.mark("told");
         AtGo.go();
+        trace.mark("add-ons began");
         ControlServer control = waitingControl;
         if (control != null) {
             control.openDeferred();
         }
+        trace.mark("control channel open");
+        trace.print();
     }
 
     /**

@@ -88,7 +88,7 @@ public final class Supervisor {
             compiling = CompileOnSave.start(options, config.err()).orElse(null);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "respawn-shutdown"));
-        control.execute(() -> launch(List.of(), System.nanoTime(), Set.of(), null));
+        control.execute(() -> launch(List.of(), new Trace(System.nanoTime()), Set.of(), null));
         try {
             finished.await();
         } catch (InterruptedException e) {
@@ -115,26 +115,19 @@ public final class Supervisor {
 
     private void restart(List<Path> changed, String why, long began) {
         Trace trace = new Trace(began);
-        Set<Integer> ports = Set.of();
         Worker previous = current;
         warmWanted = warm != null;
-        if (previous != null && previous.isAlive()) {
-            List<ProcessHandle> tree = ProcessTree.of(previous.handle());
-            ports = controlPorts.withoutControlPorts(ListeningPorts.ownedBy(tree), tree);
-            trace.mark("found tree and ports");
-            handoffs.beforeStop(previous.pid());
-            long pid = previous.pid();
-            WorkerStop.stop(previous, tree, options.shutdownTimeout(), console, () -> handoffs.hooksDone(pid));
-            trace.mark("stopped");
-            WorkerStop.awaitPortsFree(ports, console);
-            trace.mark("ports free");
+        if (warm != null) {
+            warm.waitingPid().ifPresent(pid -> trace.watch("new", pid));
         }
-        launch(changed, began, ports, why);
-        trace.mark("launched");
-        trace.print(console);
+        Set<Integer> ports = previous != null && previous.isAlive()
+                ? WorkerStop.forRestart(previous, trace, controlPorts, handoffs, options.shutdownTimeout(), console)
+                : Set.of();
+        launch(changed, trace, ports, why);
     }
 
-    private void launch(List<Path> changed, long began, Set<Integer> expectedPorts, String why) {
+    private void launch(List<Path> changed, Trace trace, Set<Integer> expectedPorts, String why) {
+        long began = trace.began();
         hotSwapper.forget();
         events.reloading();
         Path directory = options.workerDirectory();
@@ -162,11 +155,12 @@ public final class Supervisor {
             }
         }
         Worker worker = current;
+        trace.watch("new", worker.pid()).mark("launched");
         config.extensions().forEach(extension -> extension.started(worker.pid()));
         Set<Integer> addOnPorts = new java.util.HashSet<>();
         config.extensions().forEach(extension -> addOnPorts.addAll(extension.ports()));
         new ReadinessReport(console, worker, expectedPorts, addOnPorts, changed, why, began, controlPorts, false, events,
-                listeningBefore).whenDone(this::warmUpLater).start();
+                listeningBefore).whenDone(() -> serving(worker, trace)).start();
         worker.onExit().thenRun(() -> control.execute(() -> exited(worker)));
     }
 
@@ -185,6 +179,16 @@ public final class Supervisor {
         List<String> command = fastStart.command(config.command(), directory, seen);
         return WorkerCommand.prepare(command, config.agentJar(), config.agentString(), jvmArguments, environment,
                 System.getenv());
+    }
+
+    /** On the readiness report's thread, once the new worker serves (or will not). */
+    private void serving(Worker worker, Trace trace) {
+        trace.mark("serving");
+        // The next warm JVM and the ended life's files wait until the new worker has answered.
+        QuietWorker.await(worker);
+        trace.mark("quiet");
+        trace.print(console);
+        warmUpLater();
     }
 
     private void warmUpLater() {

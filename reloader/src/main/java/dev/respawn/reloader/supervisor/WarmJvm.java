@@ -67,6 +67,11 @@ final class WarmJvm {
         return true;
     }
 
+    /** The waiting worker's process id, if one waits. */
+    java.util.OptionalLong waitingPid() {
+        return isWaiting() ? java.util.OptionalLong.of(waiting.worker().pid()) : java.util.OptionalLong.empty();
+    }
+
     boolean isWaiting() {
         return waiting != null && waiting.worker().isAlive();
     }

@@ -15,6 +15,26 @@ final class WorkerStop {
     private WorkerStop() {
     }
 
+    /**
+     * Stops the worker before a process restart: its tree and the ports it listens on found, its
+     * slow files handed to the supervisor ({@code handoffs}), its tree stopped (its JVM killed once
+     * its hooks have run), its ports awaited free; returns those ports, for the next worker to listen on.
+     */
+    static Set<Integer> forRestart(Worker previous, Trace trace, ControlPorts controlPorts, OutputHandoffs handoffs,
+            Duration timeout, Console console) {
+        trace.watch("old", previous.pid());
+        List<ProcessHandle> tree = ProcessTree.of(previous.handle());
+        Set<Integer> ports = controlPorts.withoutControlPorts(ListeningPorts.ownedBy(tree), tree);
+        trace.mark("found tree and ports");
+        long pid = previous.pid();
+        handoffs.beforeStop(pid);
+        stop(previous, tree, timeout, console, () -> handoffs.hooksDone(pid));
+        trace.mark("stopped");
+        awaitPortsFree(ports, console);
+        trace.mark("ports free");
+        return ports;
+    }
+
     /** SIGTERM to the tree, SIGKILL after {@code timeout}; says so when it came to that. */
     static void stop(Worker worker, List<ProcessHandle> tree, Duration timeout, Console console) {
         worker.markStopRequested();
