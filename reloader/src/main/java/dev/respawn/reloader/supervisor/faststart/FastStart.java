@@ -134,7 +134,7 @@ public final class FastStart implements AutoCloseable {
             return given;
         }
         if (agentIndex == null) {
-            agentIndex = JarIndex.of(List.of(agentJar));
+            agentIndex = AgentJarIndex.of(agentJar, archives.directory());
         }
         List<JarsFirst.Folder> folders = given.folders().stream().map(f -> new JarsFirst.Folder(f.path(), 0)).toList();
         JarsFirst.Layout alone = new JarsFirst.Layout(List.of(agentJar), given.others(), folders, 0);
