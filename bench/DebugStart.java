@@ -13,6 +13,12 @@ import java.util.stream.Stream;
  * {@code /hello} answer, and the worker's own CPU time (all its threads, the JIT's too) by then.
  * Each configuration has its own copy of the example and keeps its class-data-sharing archive,
  * made by a first start that is not counted; the configurations alternate.
+ *
+ * <p>{@code RESPAWN_BENCH_DEBUGSTART_CONFIGS=plain,--debug-mode} measures only those configurations
+ * (the add-ons alone take most of the run); {@code RESPAWN_BENCH_BEFORE_JAR=old/respawn.jar} adds
+ * plain and {@code --debug-mode} with that build to the same rounds (before and after under the same
+ * load). Each start also gives the supervisor's own CPU time until the answer (its JIT competes
+ * with the worker's start for the cores).
  */
 final class DebugStart {
 
@@ -29,10 +35,20 @@ final class DebugStart {
         CONFIGS.put("--enable-debugger", List.of("--reload-on-changes", "--enable-debugger"));
     }
 
+    private static final String BEFORE = " (before)";
+
     private DebugStart() {
     }
 
     static void run() throws Exception {
+        String only = System.getenv("RESPAWN_BENCH_DEBUGSTART_CONFIGS");
+        if (only != null) {
+            CONFIGS.keySet().retainAll(List.of(only.split(",")));
+        }
+        if (System.getenv("RESPAWN_BENCH_BEFORE_JAR") != null) {
+            CONFIGS.put("plain" + BEFORE, CONFIGS.getOrDefault("plain", List.of("--reload-on-changes")));
+            CONFIGS.put("--debug-mode" + BEFORE, List.of("--reload-on-changes", "--debug-mode"));
+        }
         Map<String, Path> classes = new LinkedHashMap<>();
         for (String config : CONFIGS.keySet()) {
             classes.put(config, Bench.copyClasses("debugstart-" + name(config)));
@@ -40,13 +56,24 @@ final class DebugStart {
         }
         Map<String, List<Double>> wall = new LinkedHashMap<>();
         Map<String, List<Double>> cpu = new LinkedHashMap<>();
+        Map<String, List<Double>> supervisorCpu = new LinkedHashMap<>();
         int rounds = Bench.quick ? 3 : 7;
         for (int round = 0; round < rounds; round++) {
             for (String config : Bench.rotate(new ArrayList<>(CONFIGS.keySet()), round)) {
                 double[] figures = start(config, classes.get(config), false);
                 wall.computeIfAbsent(config, k -> new ArrayList<>()).add(figures[0]);
                 cpu.computeIfAbsent(config, k -> new ArrayList<>()).add(figures[1]);
+                supervisorCpu.computeIfAbsent(config, k -> new ArrayList<>()).add(figures[2]);
             }
+        }
+        for (String config : CONFIGS.keySet()) {
+            Bench.say(String.format(Locale.ROOT, "debugstart %-24s start %6.0f ms, worker CPU %5.0f ms, supervisor CPU %5.0f ms"
+                    + " (medians of %d; starts %s; worker CPU %s)", config, Bench.median(wall.get(config)),
+                    Bench.median(cpu.get(config)), Bench.median(supervisorCpu.get(config)), wall.get(config).size(),
+                    whole(wall.get(config)), whole(cpu.get(config))));
+        }
+        if (!CONFIGS.containsKey("plain") || !CONFIGS.containsKey("--debug-mode")) {
+            return;
         }
         double plainWall = Bench.median(wall.get("plain"));
         double plainCpu = Bench.median(cpu.get("plain"));
@@ -69,7 +96,14 @@ final class DebugStart {
         Bench.row("5. debug mode", "each add-on alone: start / worker CPU (context)", each.toString(), "", "");
     }
 
-    /** Starts the supervisor, awaits the first answer: {wall ms, worker CPU ms}. The first start also awaits the archive. */
+    private static String whole(List<Double> values) {
+        return values.stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList().toString();
+    }
+
+    /**
+     * Starts the supervisor, awaits the first answer: {wall ms, worker CPU ms, supervisor CPU ms}.
+     * The first start also awaits the archive.
+     */
     private static double[] start(String config, Path classes, boolean first) throws Exception {
         int port = Servers.freePort();
         List<String> options = new ArrayList<>(CONFIGS.get(config));
@@ -78,7 +112,11 @@ final class DebugStart {
         }
         String name = "debugstart-" + name(config);
         long start = System.nanoTime();
-        Process p = Servers.start(Servers.supervised(options, classes, port), name);
+        List<String> command = Servers.supervised(options, classes, port);
+        if (config.endsWith(BEFORE)) {
+            command.set(command.indexOf(Bench.jar.toString()), System.getenv("RESPAWN_BENCH_BEFORE_JAR"));
+        }
+        Process p = Servers.start(command, name);
         Servers.awaitBody(port, "/hello", body -> body != null, 60_000);
         double wall = Bench.millisSince(start);
         long cpu = p.descendants().filter(h -> h.info().commandLine().orElse("").contains(Bench.MAIN))
@@ -89,11 +127,12 @@ final class DebugStart {
                         return 0;
                     }
                 }).findFirst().orElse(0);
+        long supervisor = Servers.cpuNanos(p.pid());
         if (first) {
             awaitArchive(Bench.work.resolve("run-" + name));
         }
         Servers.stop(p);
-        return new double[] {wall, cpu / 1e6};
+        return new double[] {wall, cpu / 1e6, supervisor / 1e6};
     }
 
     private static void awaitArchive(Path directory) throws Exception {
@@ -113,7 +152,7 @@ final class DebugStart {
     }
 
     private static String name(String config) {
-        return config.replace("-", "");
+        return config.replace("-", "").replace(BEFORE, "-before");
     }
 
     private static String ratio(double ratio) {

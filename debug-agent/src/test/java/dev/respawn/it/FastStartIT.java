@@ -125,6 +125,45 @@ class FastStartIT {
         assertThat(sharedClasses(second, " dev.respawn.reloader.")).as("the agent's own classes").isGreaterThan(5);
     }
 
+    /**
+     * In debug mode the add-ons' classes (respawn's, JaCoCo's, async-profiler's loader) come from the
+     * archive too, and a JDK 25 worker maps it without a complaint: the profiler's
+     * --enable-native-access=ALL-UNNAMED, which the supervisor adds after the executable, is in the
+     * dump's options too (without it, JDK 25 printed [error][cds] lines at every start and dropped
+     * the archived module graph).
+     */
+    @ParameterizedTest(name = "JDK {0}")
+    @ValueSource(ints = {17, 25})
+    void aDebugModeWorkerMapsTheAddOnsClassesFromTheArchive(int jdk) throws Exception {
+        String java = jdk == 25 ? TestEnvironment.java25().orElse(null) : TestEnvironment.java();
+        Assumptions.assumeTrue(java != null, "no JDK 25 here");
+        ExampleWorkspace app = ExampleWorkspace.copyOf("hello-http", temp);
+        int port = TestEnvironment.freePort();
+        long first;
+        long second;
+        try (RespawnProcess respawn = RespawnProcess.supervisor(temp, List.of("--reload-on-changes", "--reload-mode",
+                "restart", "--no-warm-jvm", "--debug-mode", "--debugger-port", Integer.toString(TestEnvironment.freePort()),
+                "--", java, "-Xlog:class+load=info:file=" + temp.resolve("load-%p.log"),
+                "-cp", app.classes().toString(), "dev.respawn.examples.hello.HelloServer", Integer.toString(port)))) {
+            Http.awaitBody(port, "/hello", "Hello from respawn", SERVED);
+            first = Long.parseLong(Http.bodyOrNull(port, "/pid"));
+            respawn.awaitStderr("archived the classes the first worker loaded from the JDK in", Duration.ofSeconds(120));
+            respawn.writeLine("rs");
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+                String pid = Http.bodyOrNull(port, "/pid");
+                return pid != null && Long.parseLong(pid) != first;
+            });
+            second = Long.parseLong(Http.bodyOrNull(port, "/pid"));
+            assertThat(arguments(second)).anyMatch(argument -> argument.startsWith("-XX:SharedArchiveFile="))
+                    .contains("--enable-native-access=ALL-UNNAMED");
+            assertThat(respawn.stderr() + respawn.stdout()).doesNotContain("[error][cds]", "[warning][cds]");
+        }
+        assertThat(sharedClasses(second, " dev.respawn.coverage.")).as("coverage's classes").isGreaterThan(5);
+        assertThat(sharedClasses(second, " dev.respawn.recorder.")).as("the recorder's").isGreaterThan(5);
+        assertThat(sharedClasses(second, " dev.respawn.agent.")).as("exception capture's and the profiler's").isGreaterThan(5);
+        assertThat(sharedClasses(second, " dev.respawn.shaded.org.jacoco.")).as("JaCoCo's").isGreaterThan(5);
+    }
+
     @Test
     void eachDefaultHasAnOptionThatTurnsItOff() throws Exception {
         int port = TestEnvironment.freePort();

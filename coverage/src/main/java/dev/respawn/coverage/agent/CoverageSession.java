@@ -29,7 +29,8 @@ final class CoverageSession {
     private final Clock clock;
     private final String id;
     private final AtomicInteger dumps = new AtomicInteger();
-    private long start;
+    /** When the session began; -1 until a write or reset: the JVM's start, read only when written. */
+    private long start = -1;
 
     CoverageSession(CoverageFiles files, ExecFile exec, Supplier<CoverageRuntime> runtime, CoverageTransformer transformer,
             List<Path> sourcePath, ClassPatterns patterns, Clock clock) {
@@ -41,7 +42,8 @@ final class CoverageSession {
         this.patterns = patterns;
         this.clock = clock;
         this.id = "respawn-" + ProcessHandle.current().pid();
-        this.start = ProcessHandle.current().info().startInstant().map(i -> i.toEpochMilli()).orElse(clock.millis());
+        // The JVM's start is read when first needed: ProcessHandle's Info reads several /proc files,
+        // 5 to 10 ms of premain.
     }
 
     /**
@@ -56,7 +58,9 @@ final class CoverageSession {
         ExecutionDataStore data = runtime.get().collect(dump);
         long now = clock.millis();
         String session = dump ? id + "-dump-" + dumps.incrementAndGet() : id;
-        exec.append(new SessionInfo(session, start, now), data);
+        long began = start >= 0 ? start
+                : ProcessHandle.current().info().startInstant().map(i -> i.toEpochMilli()).orElse(now);
+        exec.append(new SessionInfo(session, began, now), data);
         start = now;
         long hit = data.getContents().stream().filter(d -> d.hasHits()).count();
         return "wrote the coverage of " + hit + " class" + (hit == 1 ? "" : "es") + " to " + files.exec()

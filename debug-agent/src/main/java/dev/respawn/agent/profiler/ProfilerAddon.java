@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import dev.respawn.reloader.agent.AtGo;
+import dev.respawn.reloader.channel.ReportClient;
 import dev.respawn.reloader.context.Lives;
 import dev.respawn.reloader.context.RequestContext;
 import dev.respawn.reloader.control.ControlServer;
@@ -39,22 +40,34 @@ public final class ProfilerAddon {
         if (options.profileRequests()) {
             starter.requestThreadsOnly(requests);
         }
-        // The engine is loaded now, ahead of a warm worker's go; the life's recording begins at go.
-        starter.choose();
+        if (ReportClient.isWarm(System.getenv())) {
+            // A warm worker loads the engine now, ahead of its go, while it waits anyway.
+            starter.choose();
+        }
         // The stem's clock, time zone and formatting load while a warm worker waits, not at go.
         AtGo.ahead(OwnerOnly::lifeStem);
-        AtGo.run(() -> {
+        // The life's recording begins beside main, not before it: loading async-profiler's library and
+        // starting its recording took 150 to 300 ms of a debug-mode start's path to main (the JVM
+        // parses its own symbols), which the second core does meanwhile. The life's profile begins
+        // that much after main does.
+        AtGo.run(() -> beside(() -> {
             try {
                 profiling.startLife();
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | LinkageError e) {
                 say("the profiler could not start (" + e.getMessage() + "); the application runs without it");
             }
-        });
+        }));
         lives.onRestart(profiling::nextLife);
         Path debugDirectory = options.debugDirectory();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> profiling.finish(
                 (jfr, event) -> FlameGraphHandoff.handOff(debugDirectory, jfr, event)), "respawn-profiler"));
         control.register("profile", argument -> profiling.window(window(argument)));
+    }
+
+    private static void beside(Runnable start) {
+        Thread thread = new Thread(start, "respawn-profiler-start");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static Duration window(String argument) {

@@ -29,7 +29,14 @@ final class Profiling {
         this.outputs = outputs;
     }
 
+    /**
+     * Profiles the life that begins now; nothing once the worker is stopping, nor when a window
+     * asked for meanwhile is being profiled already (it profiles the rest of the life after it).
+     */
     synchronized void startLife() throws IOException {
+        if (finished || current != null) {
+            return;
+        }
         current = starter.start();
     }
 

@@ -23,11 +23,11 @@ public final class HelidonHook {
     public static void install(Instrumentation instrumentation) {
         ClassInjector.openClassLoader(instrumentation);
         instrumentation.addTransformer(new AdvisingTransformer("io/helidon/webserver/http/HttpRoutingImpl",
-                HelidonAdvice.class, named("route").and(takesArguments(3)), "Helidon"), false);
+                HelidonAdvice.class, () -> named("route").and(takesArguments(3)), "Helidon"), false);
         instrumentation.addTransformer(new AdvisingTransformer("io/helidon/webserver/http1/Http1ServerResponse",
-                HelidonSendAdvice.class, named("send").and(takesArguments(byte[].class, int.class, int.class)),
+                HelidonSendAdvice.class, () -> named("send").and(takesArguments(byte[].class, int.class, int.class)),
                 "Helidon's responses sent in one piece"), false);
         instrumentation.addTransformer(new AdvisingTransformer("io/helidon/webserver/http1/Http1ServerResponse",
-                HelidonBufferedAdvice.class, named("responseBuffer"), "Helidon's responses sent in one piece"), false);
+                HelidonBufferedAdvice.class, () -> named("responseBuffer"), "Helidon's responses sent in one piece"), false);
     }
 }

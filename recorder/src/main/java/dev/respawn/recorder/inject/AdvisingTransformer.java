@@ -3,6 +3,7 @@ package dev.respawn.recorder.inject;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.asm.Advice;
@@ -21,16 +22,19 @@ public final class AdvisingTransformer implements ClassFileTransformer {
 
     private final String internalName;
     private final Class<?> advice;
-    private final ElementMatcher<? super MethodDescription> methods;
+    private final Supplier<? extends ElementMatcher<? super MethodDescription>> methods;
     private final String server;
     private final AtomicBoolean warned = new AtomicBoolean();
 
     /**
      * @param internalName the class to advise, e.g. {@code io/undertow/server/Connectors}
+     * @param methods which of its methods, made only once the class loads: Byte Buddy's matchers on
+     *     types (takesArguments(byte[].class, ...)) load a few hundred of its classes and spin proxies,
+     *     40 to 110 ms of every debug-mode worker's start when made in premain for servers it does not run
      * @param server the server's name for the one line said if the class cannot be advised
      */
-    public AdvisingTransformer(String internalName, Class<?> advice, ElementMatcher<? super MethodDescription> methods,
-            String server) {
+    public AdvisingTransformer(String internalName, Class<?> advice,
+            Supplier<? extends ElementMatcher<? super MethodDescription>> methods, String server) {
         this.internalName = internalName;
         this.advice = advice;
         this.methods = methods;
@@ -59,7 +63,7 @@ public final class AdvisingTransformer implements ClassFileTransformer {
                 ClassFileLocator.ForClassLoader.of(loader));
         return new ByteBuddy()
                 .redefine(TypePool.Default.of(locator).describe(name).resolve(), locator)
-                .visit(Advice.to(advice).on(methods))
+                .visit(Advice.to(advice).on(methods.get()))
                 .make()
                 .getBytes();
     }

@@ -21,6 +21,6 @@ public final class JettyHook {
     public static void install(Instrumentation instrumentation) {
         ClassInjector.openClassLoader(instrumentation);
         instrumentation.addTransformer(new AdvisingTransformer("org/eclipse/jetty/server/Server", JettyAdvice.class,
-                named("handle").and(takesArguments(3)), "Jetty"), false);
+                () -> named("handle").and(takesArguments(3)), "Jetty"), false);
     }
 }

@@ -26,7 +26,7 @@ public final class NettyHook {
         ClassInjector.openClassLoader(instrumentation);
         // The agent starts before main: Netty's pipeline class is not loaded yet, none to retransform.
         instrumentation.addTransformer(new AdvisingTransformer("io/netty/channel/DefaultChannelPipeline",
-                NettyAdvice.class, addsOneHandler(), "Netty"), false);
+                NettyAdvice.class, NettyHook::addsOneHandler, "Netty"), false);
     }
 
     /**

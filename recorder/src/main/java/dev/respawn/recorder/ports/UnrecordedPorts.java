@@ -67,7 +67,14 @@ public final class UnrecordedPorts extends Thread {
     public static void watch(Recorder recorder, Supplier<Set<Integer>> respawnPorts, Consumer<String> say) {
         if (ListeningPorts.supported()) {
             // Not before go: a warm worker waits while the worker before it still serves the port.
-            AtGo.run(() -> new UnrecordedPorts(recorder, respawnPorts, say).start());
+            // Made on its own thread: reading the machine's TCP tables took 10 ms and more of a
+            // debug-mode start's path to main.
+            AtGo.run(() -> {
+                Thread watcher = new Thread(() -> new UnrecordedPorts(recorder, respawnPorts, say).run(),
+                        "respawn-recorder-ports");
+                watcher.setDaemon(true);
+                watcher.start();
+            });
         }
     }
 

@@ -22,9 +22,9 @@ public final class ResteasyHook {
     }
 
     public static void install(Instrumentation instrumentation) {
-        instrumentation.addTransformer(new AdvisingTransformer(CONTEXT, CreatedAdvice.class, isConstructor(),
+        instrumentation.addTransformer(new AdvisingTransformer(CONTEXT, CreatedAdvice.class, () -> isConstructor(),
                 "RESTEasy Reactive"), false);
         instrumentation.addTransformer(new AdvisingTransformer(CONTEXT, RunAdvice.class,
-                named("run").and(takesArguments(0)), "RESTEasy Reactive"), false);
+                () -> named("run").and(takesArguments(0)), "RESTEasy Reactive"), false);
     }
 }

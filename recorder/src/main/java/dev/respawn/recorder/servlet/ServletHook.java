@@ -26,12 +26,12 @@ public final class ServletHook {
         // The agent starts before main: no servlet class is loaded yet, none to retransform.
         instrumentation.addTransformer(new ServletTransformer(), false);
         instrumentation.addTransformer(new AdvisingTransformer("org/apache/catalina/connector/Request",
-                FormBodyAdvice.class, namedOneOf("readPostBodyFully", "readChunkedPostBody"), "Tomcat's form posts"),
+                FormBodyAdvice.class, () -> namedOneOf("readPostBodyFully", "readChunkedPostBody"), "Tomcat's form posts"),
                 false);
         instrumentation.addTransformer(new AdvisingTransformer("org/apache/catalina/connector/Response",
-                ResponseFinishAdvice.class, named("finishResponse").and(takesArguments(0)), "Tomcat's error pages"),
+                ResponseFinishAdvice.class, () -> named("finishResponse").and(takesArguments(0)), "Tomcat's error pages"),
                 false);
         instrumentation.addTransformer(new AdvisingTransformer("org/apache/catalina/connector/Response",
-                ReporterAdvice.class, named("getReporter").and(takesArguments(0)), "Tomcat's error reports"), false);
+                ReporterAdvice.class, () -> named("getReporter").and(takesArguments(0)), "Tomcat's error reports"), false);
     }
 }

@@ -21,6 +21,6 @@ public final class UndertowHook {
     public static void install(Instrumentation instrumentation) {
         ClassInjector.openClassLoader(instrumentation);
         instrumentation.addTransformer(new AdvisingTransformer("io/undertow/server/Connectors", UndertowAdvice.class,
-                named("executeRootHandler").and(takesArguments(2)), "Undertow"), false);
+                () -> named("executeRootHandler").and(takesArguments(2)), "Undertow"), false);
     }
 }

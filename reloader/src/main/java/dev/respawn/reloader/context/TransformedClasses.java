@@ -24,7 +24,22 @@ public final class TransformedClasses<T> {
 
     private final Map<Key, Optional<T>> kept = new ConcurrentHashMap<>();
 
+    /**
+     * equals and hashCode written out: a record's are bootstrapped through ObjectMethods' method
+     * handles on first use, 10 to 80 ms of a debug-mode start (the first class that coverage or
+     * exception capture transforms), to compare two fields.
+     */
     private record Key(String className, ByteBuffer digest) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && className.equals(key.className) && digest.equals(key.digest);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * className.hashCode() + digest.hashCode();
+        }
     }
 
     /**

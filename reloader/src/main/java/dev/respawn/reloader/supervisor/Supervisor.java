@@ -176,7 +176,7 @@ public final class Supervisor {
         }
         Map<String, String> seen = new java.util.HashMap<>(System.getenv());
         seen.putAll(environment);
-        List<String> command = fastStart.command(config.command(), directory, seen);
+        List<String> command = fastStart.command(config.command(), directory, seen, jvmArguments);
         return WorkerCommand.prepare(command, config.agentJar(), config.agentString(), jvmArguments, environment,
                 System.getenv());
     }

@@ -67,6 +67,15 @@ public final class FastStart implements AutoCloseable {
      * @param environment the worker's environment (for {@code PATH} and {@code JAVA_TOOL_OPTIONS})
      */
     public List<String> command(List<String> command, Path directory, Map<String, String> environment) {
+        return command(command, directory, environment, List.of());
+    }
+
+    /**
+     * {@link #command(List, Path, Map)} for a worker that also gets {@code addOnOptions} (the add-ons' JVM
+     * options, put in after the executable): those an archive must be dumped with too are.
+     */
+    public List<String> command(List<String> command, Path directory, Map<String, String> environment,
+            List<String> addOnOptions) {
         if (command.isEmpty() || !JavaCommandLine.isJava(command.get(0))
                 || !options.c1Only() && !options.classDataSharing()) {
             return command;
@@ -95,7 +104,7 @@ public final class FastStart implements AutoCloseable {
         }
         Optional<String> classPath = Optional.empty();
         if (options.classDataSharing()) {
-            Sharing sharing = sharing(line, flags, jvm, directory);
+            Sharing sharing = sharing(line, flags, jvm, directory, addOnOptions);
             added.addAll(sharing.options());
             classPath = sharing.classPath();
             parts.add(sharing.description());
@@ -134,14 +143,15 @@ public final class FastStart implements AutoCloseable {
             return given;
         }
         if (agentIndex == null) {
-            agentIndex = JarIndex.of(List.of(agentJar));
+            agentIndex = AgentJarIndex.of(agentJar, archives.directory());
         }
         List<JarsFirst.Folder> folders = given.folders().stream().map(f -> new JarsFirst.Folder(f.path(), 0)).toList();
         JarsFirst.Layout alone = new JarsFirst.Layout(List.of(agentJar), given.others(), folders, 0);
         return JarsFirst.shadowing(alone, agentIndex).isPresent() ? given : given.withJar(agentJar);
     }
 
-    private Sharing sharing(JavaCommandLine line, UserFlags flags, Optional<WorkerJvm> jvm, Path directory) {
+    private Sharing sharing(JavaCommandLine line, UserFlags flags, Optional<WorkerJvm> jvm, Path directory,
+            List<String> addOnOptions) {
         Optional<String> own = flags.sharing().or(line::classPathUnsupported);
         if (own.isPresent()) {
             return Sharing.off(own.get().startsWith("-") ? "the command sets " + own.get() : own.get());
@@ -160,6 +170,9 @@ public final class FastStart implements AutoCloseable {
             // [error] lines at every start, and drops the archived module graph. JDK 17 keeps no
             // module graph with an agent either way, and would archive none with the option.
             dumpOptions.add(0, "--add-modules=java.instrument");
+            // The profiler's --enable-native-access=ALL-UNNAMED: a JDK 25 worker whose archive was dumped
+            // without it says so with [error] lines at every start and drops the archived module graph.
+            addOnOptions.stream().filter(option -> option.startsWith("--enable-native-access")).forEach(dumpOptions::add);
         }
         ArchiveKey key = ArchiveKey.of(jvm.get(), layout.jars(), dumpOptions);
         String classes = "class-data sharing of the classes it loads from the JDK" + SharedArchives.andJars(layout.ownJars());
