@@ -157,7 +157,7 @@ final class ReadinessReport extends Thread {
     private boolean pause(long elapsed) {
         if (!gaveUp && elapsed > giveUp.toNanos()) {
             gaveUp = true;
-            say(Set.of());
+            sayNotYet();
             events.notServing("the application did not listen on a port within " + giveUp.toSeconds()
                     + " s; requests are forwarded once it does");
             finish();
@@ -170,6 +170,18 @@ final class ReadinessReport extends Thread {
             return true;
         } catch (InterruptedException e) {
             return false;
+        }
+    }
+
+    /** Not "up" nor "restarted in": the line that says so comes once it listens. */
+    private void sayNotYet() {
+        String late = "listens on no port after " + giveUp.toSeconds() + " s; respawn goes on looking, and says when it does";
+        if (changed.isEmpty()) {
+            console.say(inJvm ? "the application restarted inside the JVM but " + late
+                    : "worker pid " + worker.pid() + " runs but " + late);
+        } else {
+            console.say(ChangeMonitor.describe(changed) + " changed" + (why == null || why.isBlank() ? "" : " (" + why + ")")
+                    + "; the new " + (inJvm ? "life" : "worker") + " " + late);
         }
     }
 

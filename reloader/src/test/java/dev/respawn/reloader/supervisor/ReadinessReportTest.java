@@ -108,7 +108,9 @@ class ReadinessReportTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> events.contains("serving [" + port + "]"));
             assertThat(events).containsExactly("not serving", "serving [" + port + "]");
             assertThat(done).as("the report's follow-up (a warm JVM) runs once, at the give-up").hasValue(1);
-            assertThat(terminal.toString(StandardCharsets.UTF_8)).contains("(listening on [" + port + "])");
+            assertThat(terminal.toString(StandardCharsets.UTF_8)).as("one line says it is up, once it is")
+                    .containsOnlyOnce(" up in ").contains("runs but listens on no port after 1 s")
+                    .contains("(listening on [" + port + "])");
             report.join(Duration.ofSeconds(10).toMillis());
             assertThat(report.isAlive()).isFalse();
         } finally {
