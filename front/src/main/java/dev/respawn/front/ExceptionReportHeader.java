@@ -89,11 +89,17 @@ final class ExceptionReportHeader extends Response.Wrapper {
         report.ifPresent(file -> getHeaders().put(HEADER, file.toString()));
     }
 
+    /**
+     * The newest report's JSON file: the worker writes the text twin first, and the JSON (its first
+     * of a JVM took 300 ms more on a busy machine) just after, so the text one names it too.
+     */
     private Optional<Path> newestSince(long millis) {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(file -> file.getFileName().toString().endsWith(".json"))
+            return files.filter(file -> file.getFileName().toString().endsWith(".json")
+                    || file.getFileName().toString().endsWith(".txt"))
                     .filter(file -> modified(file) >= millis)
-                    .max(Comparator.comparingLong(ExceptionReportHeader::modified));
+                    .max(Comparator.comparingLong(ExceptionReportHeader::modified))
+                    .map(file -> file.resolveSibling(file.getFileName().toString().replaceFirst("\\.txt$", ".json")));
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -58,6 +58,8 @@ final class WebSockets extends ContainerLifeCycle {
         // The front forwards each client's cookies itself; one client's must never reach another's socket.
         http.setHttpCookieStore(new HttpCookieStore.Empty());
         http.setFollowRedirects(false);
+        // The client's User-Agent is copied over, as for every other request.
+        http.setUserAgentField(null);
         this.client = new WebSocketCoreClient(http, components);
         addBean(http);
         addBean(client);

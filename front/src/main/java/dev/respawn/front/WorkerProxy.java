@@ -84,6 +84,8 @@ final class WorkerProxy extends ProxyHandler.Reverse {
         httpClient.setMaxConnectionsPerDestination(512);
         httpClient.setMaxRequestsQueuedPerDestination(4096);
         httpClient.setIdleTimeout(Front.IDLE.toMillis());
+        // The client's own User-Agent is copied over; Jetty's would be a second one the application reads.
+        httpClient.setUserAgentField(null);
     }
 
     @Override

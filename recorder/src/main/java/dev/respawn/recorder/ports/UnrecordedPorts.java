@@ -24,6 +24,8 @@ public final class UnrecordedPorts extends Thread {
     private static final Duration POLL = Duration.ofSeconds(2);
     private static final List<String> TABLES = List.of("/proc/self/net/tcp", "/proc/self/net/tcp6");
     private static final String LISTEN = "0A";
+    private static final String ESTABLISHED = "01";
+    private static final String SYN_RECV = "03";
     /**
      * Once every port of ours is accounted for, only every this many polls looks for new ones:
      * the tables cover the whole machine's sockets, and reading them costs more than a busy
@@ -157,9 +159,15 @@ public final class UnrecordedPorts extends Thread {
         return connected;
     }
 
-    /** Every TCP socket on this machine but the listening ones, as "local remote" (hex, as /proc writes them). */
+    /**
+     * Every TCP socket on this machine but the listening ones, as "local remote" (hex, as /proc writes
+     * them), less the connections a server has not accepted yet, from both ends: Tomcat (under Spring
+     * Boot) listens from its init and accepts only once the application has started, seconds later,
+     * and the requests queued meanwhile are served, and recorded, then.
+     */
     static Set<String> connections() {
         Set<String> connections = new HashSet<>();
+        Set<String> unaccepted = new HashSet<>();
         for (String table : TABLES) {
             List<String> lines;
             try {
@@ -171,10 +179,24 @@ public final class UnrecordedPorts extends Thread {
                 String[] fields = lines.get(i).trim().split("\\s+");
                 if (fields.length >= 4 && !fields[3].equals(LISTEN)) {
                     connections.add(fields[1] + " " + fields[2]);
+                    if (waitsForAccept(fields)) {
+                        unaccepted.add(fields[1] + " " + fields[2]);
+                        unaccepted.add(fields[2] + " " + fields[1]);
+                    }
                 }
             }
         }
+        connections.removeAll(unaccepted);
         return connections;
+    }
+
+    /**
+     * A server's end of a connection in its accept queue: established (or still being) and no
+     * process's socket yet (inode 0); a client's open socket always has one.
+     */
+    static boolean waitsForAccept(String[] fields) {
+        return fields.length >= 10 && (fields[3].equals(ESTABLISHED) || fields[3].equals(SYN_RECV))
+                && fields[9].equals("0");
     }
 
     private static int port(String endpoint) {

@@ -32,7 +32,8 @@ class UnrecordedPortsTest {
             UnrecordedPorts watch = new UnrecordedPorts(recorder, () -> Set.of(control.getLocalPort()), said::add);
             try (Socket a = new Socket(InetAddress.getLoopbackAddress(), unknown.getLocalPort());
                     Socket b = new Socket(InetAddress.getLoopbackAddress(), recorded.getLocalPort());
-                    Socket c = new Socket(InetAddress.getLoopbackAddress(), control.getLocalPort())) {
+                    Socket c = new Socket(InetAddress.getLoopbackAddress(), control.getLocalPort());
+                    Socket accepted = unknown.accept()) {
                 recorder.begin(recorded.getLocalPort());
 
                 watch.poll();
@@ -57,7 +58,8 @@ class UnrecordedPortsTest {
             watch.poll(); // every port of ours recorded: the watcher looks less often from here
 
             try (ServerSocket later = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
-                    Socket a = new Socket(InetAddress.getLoopbackAddress(), later.getLocalPort())) {
+                    Socket a = new Socket(InetAddress.getLoopbackAddress(), later.getLocalPort());
+                    Socket accepted = later.accept()) {
                 for (int i = 0; i < 3 * UnrecordedPorts.SETTLED_EVERY && said.isEmpty(); i++) {
                     watch.poll();
                 }
@@ -89,7 +91,7 @@ class UnrecordedPortsTest {
                 watch.poll();
                 assertThat(said).as("the old life's connection").isEmpty();
 
-                try (Socket later = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                try (Socket later = new Socket(InetAddress.getLoopbackAddress(), port); Socket accepted = fresh.accept()) {
                     watch.poll();
                     watch.poll();
                     assertThat(said).hasSize(1);
@@ -97,6 +99,30 @@ class UnrecordedPortsTest {
                 }
             } finally {
                 client.close();
+            }
+        }
+    }
+
+    /**
+     * Tomcat under Spring Boot listens from its init and accepts only once the application has
+     * started: the requests waiting in its queue meanwhile are served, and recorded, then.
+     */
+    @Test
+    void connectionsAServerHasNotAcceptedYetAreNotNamed() throws Exception {
+        assumeTrue(ListeningPorts.supported(), "/proc");
+        try (ServerSocket starting = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            UnrecordedPorts watch = new UnrecordedPorts(recorder, Set::of, said::add);
+            try (Socket queued = new Socket(InetAddress.getLoopbackAddress(), starting.getLocalPort())) {
+                watch.poll();
+                watch.poll();
+                watch.poll();
+                assertThat(said).as("a connection in the accept queue").isEmpty();
+
+                try (Socket accepted = starting.accept()) {
+                    watch.poll();
+                    watch.poll();
+                    assertThat(said).as("once accepted, with no request recorded").hasSize(1);
+                }
             }
         }
     }

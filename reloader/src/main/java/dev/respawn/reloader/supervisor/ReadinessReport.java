@@ -14,7 +14,10 @@ import dev.respawn.reloader.ports.ListeningPorts;
  * Says on the terminal when a new worker is serving: once it listens on every port the worker
  * before it listened on (or, the first time, on any port), with the time since the change was
  * acted on. Ports that add-ons open before the application runs (the debugger's) do not count
- * for a first worker. It looks only while the worker starts, never while it runs.
+ * for a first worker. It looks only while the worker starts, never while it runs: past its patience
+ * it says the application does not serve yet, and goes on looking, less often, for a while longer,
+ * so that a start slower than its patience (a large application in debug mode on a busy machine)
+ * is still served once it listens.
  */
 final class ReadinessReport extends Thread {
 
@@ -22,6 +25,9 @@ final class ReadinessReport extends Thread {
     private static final Duration SLOW = Duration.ofMillis(100);
     private static final Duration FAST_FOR = Duration.ofSeconds(3);
     private static final Duration GIVE_UP = Duration.ofSeconds(60);
+    /** After the give-up, how often and how much longer it looks (a worker that never listens is no server). */
+    private static final Duration LATE = Duration.ofMillis(500);
+    private static final Duration LATE_FOR = Duration.ofMinutes(10);
 
     private final Console console;
     private final Worker worker;
@@ -36,6 +42,10 @@ final class ReadinessReport extends Thread {
     private Runnable done = () -> { };
     private final Set<Integer> listeningBefore;
     private Supplier<Set<Integer>> machine = ListeningPorts::all;
+    private Duration giveUp = GIVE_UP;
+    private boolean gaveUp;
+    private boolean finished;
+    private final long reloadsAtStart;
 
     /**
      * @param inJvm whether the application restarted inside the same worker, not as a new one
@@ -63,11 +73,18 @@ final class ReadinessReport extends Thread {
         this.inJvm = inJvm;
         this.events = events;
         this.listeningBefore = Set.copyOf(listeningBefore);
+        this.reloadsAtStart = events.reloads();
     }
 
     /** Where the machine's listening ports are read from ({@link ListeningPorts#all()}); a test's own view. */
     ReadinessReport machinePorts(Supplier<Set<Integer>> machine) {
         this.machine = machine;
+        return this;
+    }
+
+    /** How long it waits before it says the application does not serve (60 s); a test's own. */
+    ReadinessReport giveUpAfter(Duration patience) {
+        this.giveUp = patience;
         return this;
     }
 
@@ -82,6 +99,13 @@ final class ReadinessReport extends Thread {
         try {
             watch();
         } finally {
+            finish();
+        }
+    }
+
+    private void finish() {
+        if (!finished) {
+            finished = true;
             done.run();
         }
     }
@@ -94,7 +118,8 @@ final class ReadinessReport extends Thread {
         Set<Integer> before = listeningBefore;
         // A life whose main threw is not waited for: the front shows its exception, and a port
         // that opens later belongs to the next reload, which has a report of its own.
-        while (worker.isAlive() && !events.mainFailedSinceReload()) {
+        // A later reload has a report of its own.
+        while (worker.isAlive() && !events.mainFailedSinceReload() && events.reloads() == reloadsAtStart) {
             long elapsed = System.nanoTime() - beganNanos;
             if (!maybeReady(before)) {
                 if (!pause(elapsed)) {
@@ -130,16 +155,33 @@ final class ReadinessReport extends Thread {
     }
 
     private boolean pause(long elapsed) {
-        if (elapsed > GIVE_UP.toNanos()) {
-            say(Set.of());
-            events.notServing("the application did not listen on a port within " + GIVE_UP.toSeconds() + " s");
+        if (!gaveUp && elapsed > giveUp.toNanos()) {
+            gaveUp = true;
+            sayNotYet();
+            events.notServing("the application did not listen on a port within " + giveUp.toSeconds()
+                    + " s; requests are forwarded once it does");
+            finish();
+        }
+        if (gaveUp && elapsed > giveUp.plus(LATE_FOR).toNanos()) {
             return false;
         }
         try {
-            Thread.sleep((elapsed < FAST_FOR.toNanos() ? FAST : SLOW).toMillis());
+            Thread.sleep((gaveUp ? LATE : elapsed < FAST_FOR.toNanos() ? FAST : SLOW).toMillis());
             return true;
         } catch (InterruptedException e) {
             return false;
+        }
+    }
+
+    /** Not "up" nor "restarted in": the line that says so comes once it listens. */
+    private void sayNotYet() {
+        String late = "listens on no port after " + giveUp.toSeconds() + " s; respawn goes on looking, and says when it does";
+        if (changed.isEmpty()) {
+            console.say(inJvm ? "the application restarted inside the JVM but " + late
+                    : "worker pid " + worker.pid() + " runs but " + late);
+        } else {
+            console.say(ChangeMonitor.describe(changed) + " changed" + (why == null || why.isBlank() ? "" : " (" + why + ")")
+                    + "; the new " + (inJvm ? "life" : "worker") + " " + late);
         }
     }
 

@@ -12,6 +12,7 @@ final class ServingEvents {
     private final List<SupervisorExtension> extensions;
     /** Whether the application's main failed since the last reload began (its JVM may run on). */
     private volatile boolean mainFailed;
+    private volatile long reloads;
 
     ServingEvents(List<SupervisorExtension> extensions) {
         this.extensions = List.copyOf(extensions);
@@ -19,6 +20,7 @@ final class ServingEvents {
 
     void reloading() {
         mainFailed = false;
+        reloads++;
         extensions.forEach(SupervisorExtension::reloading);
     }
 
@@ -34,6 +36,11 @@ final class ServingEvents {
     void mainFailed(String why) {
         mainFailed = true;
         notServing(why);
+    }
+
+    /** How many reloads began: a report of an earlier one no longer speaks for the application. */
+    long reloads() {
+        return reloads;
     }
 
     /** Whether {@link #mainFailed} was said since the last reload began: waiting for ports is then no news. */

@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,54 @@ class ReadinessReportTest {
             assertThat(terminal.toString(StandardCharsets.UTF_8))
                     .contains("respawn: worker pid " + worker.pid() + " up in ")
                     .contains("(listening on [" + port + "])");
+            assertThat(report.isAlive()).isFalse();
+        } finally {
+            worker.handle().destroyForcibly();
+            worker.onExit().join();
+        }
+    }
+
+    /**
+     * An application slower to listen than the report's patience (a large one in debug mode on a
+     * busy machine): the front is told it does not serve, and then, once it listens, that it
+     * serves, where it went on answering 503 until the next reload.
+     */
+    @Test
+    void aWorkerListeningAfterTheReportGaveUpIsServedOnceItListens() throws Exception {
+        assumeTrue(ListeningPorts.supported(), "/proc");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "python3");
+        int port = freePort();
+        Supplier<Set<Integer>> machine = () -> ListeningPorts.all().contains(port) ? Set.of(port) : Set.of();
+        List<String> events = new CopyOnWriteArrayList<>();
+        SupervisorExtension front = new SupervisorExtension() {
+            @Override
+            public void serving(Set<Integer> ports) {
+                events.add("serving " + ports);
+            }
+
+            @Override
+            public void notServing(String why) {
+                events.add("not serving");
+            }
+        };
+        AtomicInteger done = new AtomicInteger();
+        long began = System.nanoTime();
+        Worker worker = Worker.start(List.of("/usr/bin/python3", "-c", "import time; time.sleep(3)\n" + LISTENER,
+                Integer.toString(port)), Map.of(), temp, new PrintStream(terminal), new PrintStream(terminal));
+        try {
+            ReadinessReport report = new ReadinessReport(new Console(new PrintStream(terminal, true, StandardCharsets.UTF_8)),
+                    worker, Set.of(), Set.of(), List.of(), null, began, new ControlPorts(temp), false,
+                    new ServingEvents(List.of(front)), Set.of()).machinePorts(machine).giveUpAfter(Duration.ofSeconds(1))
+                    .whenDone(done::incrementAndGet);
+            report.start();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> events.contains("serving [" + port + "]"));
+            assertThat(events).containsExactly("not serving", "serving [" + port + "]");
+            assertThat(done).as("the report's follow-up (a warm JVM) runs once, at the give-up").hasValue(1);
+            assertThat(terminal.toString(StandardCharsets.UTF_8)).as("one line says it is up, once it is")
+                    .containsOnlyOnce(" up in ").contains("runs but listens on no port after 1 s")
+                    .contains("(listening on [" + port + "])");
+            report.join(Duration.ofSeconds(10).toMillis());
             assertThat(report.isAlive()).isFalse();
         } finally {
             worker.handle().destroyForcibly();

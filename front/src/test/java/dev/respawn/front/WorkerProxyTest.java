@@ -1,0 +1,87 @@
+package dev.respawn.front;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Requests with a body, which take Jetty's proxy ({@link WorkerProxy}), reach the application with
+ * the client's own headers and nothing of the proxy's: an application reads its User-Agent.
+ */
+class WorkerProxyTest {
+
+    @TempDir
+    Path temp;
+    private final Gate gate = new Gate();
+    private HttpServer application;
+    private Server front;
+    private int frontPort;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @BeforeEach
+    void start() throws Exception {
+        application = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        application.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            List<String> agents = exchange.getRequestHeaders().getOrDefault("User-Agent", List.of());
+            byte[] body = String.join("|", agents).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        application.start();
+        FrontThreads threads = new FrontThreads();
+        front = new Server(threads);
+        ServerConnector connector = new ServerConnector(front);
+        connector.setHost("127.0.0.1");
+        front.addConnector(connector);
+        Answers answers = new Answers(false);
+        front.setHandler(new FrontHandler(gate, new WorkerProxy(gate, answers, threads), Duration.ofSeconds(10), threads,
+                new StandingCompileErrors(temp.resolve("errors.txt")), answers, false, null));
+        front.start();
+        frontPort = connector.getLocalPort();
+        gate.open(application.getAddress().getPort());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        front.stop();
+        application.stop(0);
+    }
+
+    @Test
+    void aPostReachesTheApplicationWithTheClientsUserAgentAlone() throws Exception {
+        HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + frontPort + "/echo"))
+                .header("User-Agent", "curl/7.88.1").POST(HttpRequest.BodyPublishers.ofString("ping")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.body()).as("the User-Agent headers the application got").isEqualTo("curl/7.88.1");
+    }
+
+    @Test
+    void aPostWithoutUserAgentReachesTheApplicationWithoutOne() throws Exception {
+        String request = "POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 4\r\nConnection: close\r\n\r\nping";
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", frontPort)) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(answer).startsWith("HTTP/1.1 200").endsWith("\r\n\r\n");
+        }
+    }
+}
