@@ -14,7 +14,10 @@ import dev.respawn.reloader.ports.ListeningPorts;
  * Says on the terminal when a new worker is serving: once it listens on every port the worker
  * before it listened on (or, the first time, on any port), with the time since the change was
  * acted on. Ports that add-ons open before the application runs (the debugger's) do not count
- * for a first worker. It looks only while the worker starts, never while it runs.
+ * for a first worker. It looks only while the worker starts, never while it runs. Past a minute it
+ * tells the front the application does not serve, and goes on looking, once a second, until it
+ * listens, the worker ends, or a newer life has a report of its own: an application that starts
+ * slowly (a large one on a loaded machine, a breakpoint in its start) is served once it listens.
  */
 final class ReadinessReport extends Thread {
 
@@ -22,6 +25,7 @@ final class ReadinessReport extends Thread {
     private static final Duration SLOW = Duration.ofMillis(100);
     private static final Duration FAST_FOR = Duration.ofSeconds(3);
     private static final Duration GIVE_UP = Duration.ofSeconds(60);
+    private static final Duration AFTER_GIVING_UP = Duration.ofSeconds(1);
 
     private final Console console;
     private final Worker worker;
@@ -36,6 +40,10 @@ final class ReadinessReport extends Thread {
     private Runnable done = () -> { };
     private final Set<Integer> listeningBefore;
     private Supplier<Set<Integer>> machine = ListeningPorts::all;
+    /** respawn.readiness.giveUpMillis: for tests of a slow start, which cannot wait a minute. */
+    private Duration giveUp = Duration.ofMillis(Long.getLong("respawn.readiness.giveUpMillis", GIVE_UP.toMillis()));
+    private boolean gaveUp;
+    private final long report;
 
     /**
      * @param inJvm whether the application restarted inside the same worker, not as a new one
@@ -63,6 +71,7 @@ final class ReadinessReport extends Thread {
         this.inJvm = inJvm;
         this.events = events;
         this.listeningBefore = Set.copyOf(listeningBefore);
+        this.report = events.reportBegins();
     }
 
     /** Where the machine's listening ports are read from ({@link ListeningPorts#all()}); a test's own view. */
@@ -71,7 +80,13 @@ final class ReadinessReport extends Thread {
         return this;
     }
 
-    /** Runs {@code action} once the report is said (or given up), on this thread. */
+    /** How long to look before telling the front that the application does not serve (60 s); a test's own bound. */
+    ReadinessReport giveUpAfter(Duration giveUp) {
+        this.giveUp = giveUp;
+        return this;
+    }
+
+    /** Runs {@code action} once the report is said (or given up on), on this thread. */
     ReadinessReport whenDone(Runnable action) {
         this.done = action;
         return this;
@@ -82,8 +97,15 @@ final class ReadinessReport extends Thread {
         try {
             watch();
         } finally {
-            done.run();
+            finish();
         }
+    }
+
+    /** Runs the action given to {@link #whenDone} once: at the report, or when it gave up (it looks on after). */
+    private void finish() {
+        Runnable action = done;
+        done = () -> { };
+        action.run();
     }
 
     private void watch() {
@@ -130,13 +152,18 @@ final class ReadinessReport extends Thread {
     }
 
     private boolean pause(long elapsed) {
-        if (elapsed > GIVE_UP.toNanos()) {
+        if (!gaveUp && elapsed > giveUp.toNanos()) {
+            gaveUp = true;
             say(Set.of());
-            events.notServing("the application did not listen on a port within " + GIVE_UP.toSeconds() + " s");
+            events.notServing("the application did not listen on a port within " + giveUp.toSeconds() + " s;"
+                    + " it is served once it does");
+            finish();
+        }
+        if (gaveUp && !events.latestReport(report)) {
             return false;
         }
         try {
-            Thread.sleep((elapsed < FAST_FOR.toNanos() ? FAST : SLOW).toMillis());
+            Thread.sleep((gaveUp ? AFTER_GIVING_UP : elapsed < FAST_FOR.toNanos() ? FAST : SLOW).toMillis());
             return true;
         } catch (InterruptedException e) {
             return false;

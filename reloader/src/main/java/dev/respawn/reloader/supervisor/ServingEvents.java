@@ -12,6 +12,8 @@ final class ServingEvents {
     private final List<SupervisorExtension> extensions;
     /** Whether the application's main failed since the last reload began (its JVM may run on). */
     private volatile boolean mainFailed;
+    /** How many readiness reports began: each one watches a newer life than those before it. */
+    private final java.util.concurrent.atomic.AtomicLong reports = new java.util.concurrent.atomic.AtomicLong();
 
     ServingEvents(List<SupervisorExtension> extensions) {
         this.extensions = List.copyOf(extensions);
@@ -34,6 +36,16 @@ final class ServingEvents {
     void mainFailed(String why) {
         mainFailed = true;
         notServing(why);
+    }
+
+    /** A readiness report for a new life begins: its number, for {@link #latestReport}. */
+    long reportBegins() {
+        return reports.incrementAndGet();
+    }
+
+    /** Whether no readiness report began after {@code report}: a later one speaks for a newer life. */
+    boolean latestReport(long report) {
+        return reports.get() == report;
     }
 
     /** Whether {@link #mainFailed} was said since the last reload began: waiting for ports is then no news. */

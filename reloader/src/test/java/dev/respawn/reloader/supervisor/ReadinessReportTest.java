@@ -69,6 +69,48 @@ class ReadinessReportTest {
         }
     }
 
+    /**
+     * A worker that listens only after the report gave up on it (a large application on a loaded
+     * machine, a breakpoint in its start) is still reported serving once it listens: the front,
+     * told it does not serve, would otherwise answer 503 until the next reload.
+     */
+    @Test
+    void aWorkerListeningAfterTheReportGaveUpIsStillReportedServing() throws Exception {
+        assumeTrue(ListeningPorts.supported(), "/proc");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "python3");
+        int port = freePort();
+        Supplier<Set<Integer>> machine = () -> ListeningPorts.all().contains(port) ? Set.of(port) : Set.of();
+        List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ServingEvents events = new ServingEvents(List.of(new SupervisorExtension() {
+            @Override
+            public void serving(Set<Integer> ports) {
+                said.add("serving " + ports);
+            }
+
+            @Override
+            public void notServing(String why) {
+                said.add("not serving");
+            }
+        }));
+        long began = System.nanoTime();
+        Worker worker = Worker.start(List.of("/usr/bin/python3", "-c", "import time; time.sleep(2)\n" + LISTENER,
+                Integer.toString(port)), Map.of(), temp, new PrintStream(terminal), new PrintStream(terminal));
+        try {
+            ReadinessReport report = new ReadinessReport(new Console(new PrintStream(terminal, true, StandardCharsets.UTF_8)),
+                    worker, Set.of(), Set.of(), List.of(), null, began, new ControlPorts(temp), false, events, Set.of())
+                    .machinePorts(machine).giveUpAfter(Duration.ofMillis(300));
+            report.start();
+            await().atMost(Duration.ofSeconds(20)).until(() -> said.contains("serving [" + port + "]"));
+            assertThat(said).containsExactly("not serving", "serving [" + port + "]");
+            assertThat(terminal.toString(StandardCharsets.UTF_8)).contains("(listening on [" + port + "])");
+            report.join(Duration.ofSeconds(10).toMillis());
+            assertThat(report.isAlive()).isFalse();
+        } finally {
+            worker.handle().destroyForcibly();
+            worker.onExit().join();
+        }
+    }
+
     private ReadinessReport report(Worker worker, Set<Integer> before, long began) {
         return new ReadinessReport(new Console(new PrintStream(terminal, true, StandardCharsets.UTF_8)), worker, Set.of(),
                 Set.of(), List.of(), null, began, new ControlPorts(temp), false, new ServingEvents(List.of()), before);
