@@ -302,6 +302,13 @@ public class FrontReloads {
             if (status == 502 && body.contains("reload cut")) {
                 return "502cut";
             }
+            // The front's two 503s: held past its bound, or no application serves (it says why).
+            if (status == 503 && body.contains("still starting")) {
+                return "503-held-past-bound";
+            }
+            if (status == 503 && body.contains("not serving")) {
+                return "503-not-serving";
+            }
             return Integer.toString(status);
         }
     }
@@ -427,7 +434,8 @@ public class FrontReloads {
             long failed = sent - of("ok");
             Map<String, Long> other = new TreeMap<>();
             outcomes.forEach((k, v) -> {
-                if (!List.of("ok", "refused", "reset", "closed", "502cut").contains(k) && !k.startsWith("5")) {
+                // Each kind of 5xx is named here too: the column is their sum.
+                if (!List.of("ok", "refused", "reset", "closed", "502cut").contains(k)) {
                     other.put(k, v.get());
                 }
             });
