@@ -116,7 +116,7 @@ class FrontIT {
     }
 
     @Test
-    void tomcatRestartsInsideTheJvmLoseNoRequest() throws Exception {
+    void tomcatHotSwapsAndRestartsInsideTheJvmLoseNoRequest() throws Exception {
         ExampleWorkspace app = ExampleWorkspace.copyOf("tomcat-jakarta", temp);
         int front = TestEnvironment.freePort();
         try (RespawnProcess respawn = RespawnProcess.supervisor(app.root(), List.of("--reload-on-changes",
@@ -124,6 +124,16 @@ class FrontIT {
                 "dev.respawn.examples.jakarta.JakartaServer", Integer.toString(TestEnvironment.freePort())))) {
             Http.awaitBody(front, "/hello", "Hello from Jakarta", SERVED);
             FrontLoad load = new FrontLoad(front, "/hello", 4);
+            String previous = "Hello from Jakarta";
+            for (int i = 1; i <= RELOADS; i++) {
+                app.edit("dev/respawn/examples/jakarta/JakartaServer.java", "text(response, \"" + previous + "\");",
+                        "text(response, \"Swapped " + i + "\");");
+                previous = "Swapped " + i;
+                app.compile();
+                Http.awaitBody(front, "/hello", previous, SERVED);
+                flowing(load);
+            }
+            assertThat(respawn.count("hot-swapped in")).isEqualTo(RELOADS);
             for (int i = 1; i <= RELOADS; i++) {
                 int restarts = respawn.count("restarted inside the JVM in");
                 respawn.writeLine("rs");
@@ -168,6 +178,27 @@ class FrontIT {
             assertThat(cut.body()).contains("A reload cut this request").contains("not sent again");
             assertThat(Files.readString(loaded)).as("the worker's classes").contains("dev.respawn.")
                     .doesNotContain("eclipse.jetty").doesNotContain("dev.respawn.front");
+        }
+    }
+
+    /** Quarkus run as it is built ({@code -jar}, its classes in jars): every restart is a new process. */
+    @Test
+    void quarkusProcessRestartsLoseNoRequest() throws Exception {
+        int front = TestEnvironment.freePort();
+        List<String> arguments = new ArrayList<>(List.of("--reload-on-changes", "--reload-mode", "restart",
+                "--front-port", Integer.toString(front), "--"));
+        arguments.addAll(FrameworkExample.QUARKUS.command(TestEnvironment.freePort()));
+        try (RespawnProcess respawn = RespawnProcess.supervisor(temp, arguments)) {
+            Http.awaitBody(front, "/hello", "Hello from Quarkus REST", SERVED);
+            FrontLoad load = new FrontLoad(front, "/hello", 4);
+            for (int i = 1; i <= RELOADS; i++) {
+                int starts = respawn.count("worker pid \\d+ up in");
+                respawn.writeLine("rs");
+                await().atMost(SERVED).until(() -> respawn.count("worker pid \\d+ up in") > starts);
+                flowing(load);
+            }
+            load.close();
+            assertLostNone(load);
         }
     }
 

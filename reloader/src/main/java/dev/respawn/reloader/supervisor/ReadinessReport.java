@@ -42,7 +42,8 @@ final class ReadinessReport extends Thread {
     private Runnable done = () -> { };
     private final Set<Integer> listeningBefore;
     private Supplier<Set<Integer>> machine = ListeningPorts::all;
-    private Duration giveUp = GIVE_UP;
+    /** respawn.readiness.giveUpMillis: for tests of a slow start, which cannot wait a minute. */
+    private Duration giveUp = Duration.ofMillis(Long.getLong("respawn.readiness.giveUpMillis", GIVE_UP.toMillis()));
     private boolean gaveUp;
     private boolean finished;
     private final long reloadsAtStart;
