@@ -52,7 +52,7 @@ class PairedUpstreamsTest {
         acceptor.start();
         FrontThreads threads = new FrontThreads();
         front = new Server(threads);
-        ServerConnector connector = new ServerConnector(front);
+        ServerConnector connector = new FrontConnector(front, new org.eclipse.jetty.server.HttpConnectionFactory());
         connector.setHost("127.0.0.1");
         front.addConnector(connector);
         Answers answers = new Answers(false);
