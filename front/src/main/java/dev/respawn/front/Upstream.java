@@ -132,7 +132,7 @@ final class Upstream extends AbstractConnection.NonBlocking {
                 ByteBuffer piece = answer.takeContent();
                 if (piece != null) {
                     writeState.set(WRITING);
-                    exchange.response().write(false, piece, written);
+                    exchange.response().write(answer.lastContent(), piece, written);
                     if (writeState.compareAndSet(WRITING, WAITING)) {
                         // The client takes it later; written() goes on from there.
                         return;

@@ -33,6 +33,7 @@ final class UpstreamAnswer implements HttpParser.ResponseHandler {
     private boolean framedByLength;
     private HttpFields.Mutable trailers;
     private ByteBuffer content;
+    private boolean lastContent;
     private boolean complete;
     private Throwable failure;
 
@@ -49,6 +50,7 @@ final class UpstreamAnswer implements HttpParser.ResponseHandler {
         framedByLength = false;
         trailers = null;
         content = null;
+        lastContent = false;
         complete = false;
         failure = null;
     }
@@ -83,6 +85,15 @@ final class UpstreamAnswer implements HttpParser.ResponseHandler {
         ByteBuffer piece = content;
         content = null;
         return piece;
+    }
+
+    /**
+     * Whether the piece last taken ends a body of known length: written as the client's last, it
+     * goes out with the answer's headers in one write and ends the answer without another pass
+     * through Jetty's response.
+     */
+    boolean lastContent() {
+        return lastContent;
     }
 
     /** Whether the answer ended whole. */
@@ -169,6 +180,7 @@ final class UpstreamAnswer implements HttpParser.ResponseHandler {
     @Override
     public boolean content(ByteBuffer piece) {
         content = piece;
+        lastContent = framedByLength && parser.getContentRead() == parser.getContentLength();
         return true;
     }
 
