@@ -174,6 +174,21 @@ class PairedUpstreamsTest {
         }
     }
 
+    @Test
+    void aPortNobodyListensOnIsA502() throws Exception {
+        int closed;
+        try (ServerSocket gone = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = gone.getLocalPort();
+        }
+        gate.open(closed);
+        HttpResponse<String> response = client.send(request("/keep").header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(response.body()).contains("did not answer").contains(Integer.toString(closed));
+        gate.open(application.getLocalPort());
+        assertThat(get("/keep").body()).isEqualTo("ok");
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return client.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
     }
