@@ -7,17 +7,20 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 [ $# -gt 0 ] || set -- "$here/debug-agent/target/respawn.jar"
+jars=()
+for jar in "$@"; do jars+=("$(realpath "$jar")"); done
 work="$(mktemp -d)"
 cp -r "$here/examples/hello-http/target/classes" "$work/classes"
 cd "$work"
 sup=
 trap '[ -n "$sup" ] && kill "$sup" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
 port=${PORT:-18390}
-for jar in "$@"; do
+for jar in "${jars[@]}"; do
   java -jar "$jar" --front-port $((port + 1)) -- java -cp classes dev.respawn.examples.hello.HelloServer "$port" > front.log 2>&1 &
   sup=$!
   url="http://127.0.0.1:$((port + 1))/hello"
   for _ in $(seq 300); do curl -sf "$url" > /dev/null && break; sleep 0.2; done
+  curl -sf "$url" > /dev/null || { echo "$jar: the front does not answer"; cat front.log; exit 1; }
   wrk -t2 -c16 -d10s "$url" > /dev/null
   timeout 9 strace -c -f -p "$sup" -o strace.txt 2> /dev/null &
   tracer=$!
