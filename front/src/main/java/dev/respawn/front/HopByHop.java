@@ -11,7 +11,7 @@ import org.eclipse.jetty.http.HttpHeader;
 final class HopByHop {
 
     private static final Set<HttpHeader> HEADERS = EnumSet.of(HttpHeader.CONNECTION, HttpHeader.KEEP_ALIVE,
-            HttpHeader.PROXY_CONNECTION, HttpHeader.TE, HttpHeader.TRAILER, HttpHeader.TRANSFER_ENCODING,
+            HttpHeader.PROXY_CONNECTION, HttpHeader.TE, HttpHeader.TRANSFER_ENCODING,
             HttpHeader.UPGRADE, HttpHeader.PROXY_AUTHENTICATE, HttpHeader.PROXY_AUTHORIZATION);
 
     private static final EnumSet<HttpHeader> HEADER_SET = EnumSet.copyOf(HEADERS);

@@ -11,6 +11,7 @@ import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.io.ClientConnectionFactory;
 import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.io.Transport;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -82,7 +83,23 @@ final class PairedUpstreams {
                 }
             });
         }
-        connect(port, reloads, exchange, upstream -> client.setAttribute(KEY, upstream));
+        java.util.function.Consumer<Upstream> pair = upstream -> client.setAttribute(KEY, upstream);
+        if (client.getConnector() instanceof FrontConnector front) {
+            // On the client's own selector: see FrontConnector.
+            front.connect(new InetSocketAddress("127.0.0.1", port), new FrontConnector.Opening() {
+                @Override
+                public Connection open(EndPoint endPoint, Executor executor) {
+                    return new Upstream(endPoint, executor, reloads, port, exchange, pair);
+                }
+
+                @Override
+                public void failed(Throwable failure) {
+                    exchange.failed(failure);
+                }
+            });
+            return;
+        }
+        connect(port, reloads, exchange, pair);
     }
 
     private void connect(int port, long reloads, Exchange first, java.util.function.Consumer<Upstream> pair) {

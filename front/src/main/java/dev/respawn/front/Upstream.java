@@ -5,11 +5,8 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.eclipse.jetty.http.HttpException;
-import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpGenerator;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpParser;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.http.MetaData;
@@ -27,7 +24,7 @@ import org.eclipse.jetty.util.thread.Invocable.InvocationType;
  * a large or endless answer holds one buffer). Jetty's HttpClient did the same through a pool,
  * request and listener objects per request: most of the front's own time per request.
  */
-final class Upstream extends AbstractConnection.NonBlocking implements HttpParser.ResponseHandler {
+final class Upstream extends AbstractConnection.NonBlocking {
 
     private static final int IDLE = 0;
     private static final int WRITING = 1;
@@ -36,7 +33,7 @@ final class Upstream extends AbstractConnection.NonBlocking implements HttpParse
 
     private final long reloads;
     private final int port;
-    private final HttpParser parser = new HttpParser(this);
+    private final UpstreamAnswer answer = new UpstreamAnswer();
     private final HttpGenerator generator = new HttpGenerator();
     private final ByteBuffer header = BufferUtil.allocateDirect(8192);
     private final ByteBuffer input = BufferUtil.allocateDirect(16384);
@@ -48,12 +45,6 @@ final class Upstream extends AbstractConnection.NonBlocking implements HttpParse
     private final Exchange first;
     private final java.util.function.Consumer<Upstream> opened;
     private volatile Exchange exchange;
-    private ByteBuffer content;
-    private boolean informational;
-    private HttpField connection;
-    private boolean persistent;
-    private boolean complete;
-    private Throwable failure;
     private boolean closed;
 
     /**
@@ -85,14 +76,8 @@ final class Upstream extends AbstractConnection.NonBlocking implements HttpParse
     /** Sends {@code next} to the application, and hands its answer on once it comes. */
     void send(Exchange next) {
         exchange = next;
-        parser.reset();
-        parser.setHeadResponse(HttpMethod.HEAD.is(next.request().getMethod()));
+        answer.reset(next);
         generator.reset();
-        content = null;
-        informational = false;
-        connection = null;
-        complete = false;
-        failure = null;
         try {
             MetaData.Request info = new MetaData.Request(next.request().getMethod(), next.target(), HttpVersion.HTTP_1_1,
                     next.headers(), 0);
@@ -121,16 +106,33 @@ final class Upstream extends AbstractConnection.NonBlocking implements HttpParse
                     return;
                 }
                 // Also with nothing new to read: the end of an answer whose length is known shows only here.
-                parser.parseNext(input);
-                if (failure != null) {
-                    failed(failure);
+                answer.parse(input);
+                if (answer.failure() != null) {
+                    failed(answer.failure());
                     return;
                 }
-                if (content != null) {
-                    ByteBuffer piece = content;
-                    content = null;
+                int interim = answer.interimStatus();
+                if (interim != 0) {
+                    HttpFields fields = answer.takeInterim();
                     writeState.set(WRITING);
-                    exchange.response().write(false, piece, written);
+                    exchange.response().writeInterim(interim, fields)
+                            .whenComplete((done, x) -> {
+                                if (x == null) {
+                                    written.succeeded();
+                                } else {
+                                    written.failed(x);
+                                }
+                            });
+                    if (writeState.compareAndSet(WRITING, WAITING)) {
+                        return;
+                    }
+                    writeState.set(IDLE);
+                    continue;
+                }
+                ByteBuffer piece = answer.takeContent();
+                if (piece != null) {
+                    writeState.set(WRITING);
+                    exchange.response().write(answer.lastContent(), piece, written);
                     if (writeState.compareAndSet(WRITING, WAITING)) {
                         // The client takes it later; written() goes on from there.
                         return;
@@ -138,14 +140,14 @@ final class Upstream extends AbstractConnection.NonBlocking implements HttpParse
                     writeState.set(IDLE);
                     continue;
                 }
-                if (complete) {
+                if (answer.complete()) {
                     finish();
                     return;
                 }
                 if (input.hasRemaining()) {
                     continue;
                 }
-                if (parser.isAtEOF()) {
+                if (answer.isAtEOF()) {
                     failed(new EOFException());
                     return;
                 }
@@ -156,7 +158,7 @@ final class Upstream extends AbstractConnection.NonBlocking implements HttpParse
                     return;
                 }
                 if (read < 0) {
-                    parser.atEOF();
+                    answer.atEOF();
                 }
             }
         } catch (Throwable x) {
@@ -199,13 +201,18 @@ final class Upstream extends AbstractConnection.NonBlocking implements HttpParse
 
     private void finish() {
         Exchange done = exchange;
-        boolean keep = persistent && !input.hasRemaining();
+        boolean keep = answer.persistent() && !input.hasRemaining();
         exchange = null;
         if (keep) {
             // Noticed at once when the application closes it while idle.
             interested();
         } else {
             close();
+        }
+        if (answer.bodilessWithoutLength() && !done.response().isCommitted()) {
+            // Committed before it ends, as Jetty would otherwise say Content-Length: 0 for the application.
+            done.response().write(false, BufferUtil.EMPTY_BUFFER, done.callback());
+            return;
         }
         done.callback().succeeded();
     }
@@ -239,69 +246,5 @@ final class Upstream extends AbstractConnection.NonBlocking implements HttpParse
     @Override
     public boolean onIdleExpired(java.util.concurrent.TimeoutException timeout) {
         return true;
-    }
-
-    @Override
-    public void startResponse(HttpVersion version, int status, String reason) {
-        // 1xx answers (103 Early Hints) are not passed on: the final answer follows on this connection.
-        informational = status < 200;
-        persistent = version == HttpVersion.HTTP_1_1;
-        if (!informational) {
-            exchange.response().setStatus(status);
-        }
-    }
-
-    @Override
-    public void parsedHeader(HttpField field) {
-        if (informational) {
-            return;
-        }
-        if (field.getHeader() == HttpHeader.CONNECTION) {
-            connection = field;
-            // As HTTP/1.1 says (RFC 9112, 9.3): close ends it, an HTTP/1.0 answer goes on only with keep-alive.
-            persistent = persistent ? !field.contains("close") : field.contains("keep-alive");
-        } else if (!HopByHop.is(field)) {
-            exchange.response().getHeaders().add(field);
-        }
-    }
-
-    @Override
-    public boolean headerComplete() {
-        if (!informational && connection != null) {
-            HopByHop.removeNamedIn(connection, exchange.response().getHeaders());
-        }
-        return false;
-    }
-
-    @Override
-    public boolean content(ByteBuffer piece) {
-        content = piece;
-        return true;
-    }
-
-    @Override
-    public boolean contentComplete() {
-        return false;
-    }
-
-    @Override
-    public boolean messageComplete() {
-        if (informational) {
-            parser.reset();
-            parser.setHeadResponse(HttpMethod.HEAD.is(exchange.request().getMethod()));
-            return false;
-        }
-        complete = true;
-        return true;
-    }
-
-    @Override
-    public void earlyEOF() {
-        failure = new EOFException();
-    }
-
-    @Override
-    public void badMessage(HttpException bad) {
-        failure = (Throwable) bad;
     }
 }

@@ -52,7 +52,7 @@ class PairedUpstreamsTest {
         acceptor.start();
         FrontThreads threads = new FrontThreads();
         front = new Server(threads);
-        ServerConnector connector = new ServerConnector(front);
+        ServerConnector connector = new FrontConnector(front, new org.eclipse.jetty.server.HttpConnectionFactory());
         connector.setHost("127.0.0.1");
         front.addConnector(connector);
         Answers answers = new Answers(false);
@@ -132,6 +132,63 @@ class PairedUpstreamsTest {
         assertThat(get("/keep").body()).isEqualTo("ok");
     }
 
+    @Test
+    void aHeadOr304AnswerKeepsTheApplicationsLengthOrSaysNoneAndHasNoBody() throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), frontPort)) {
+            socket.setSoTimeout(30_000);
+            write(socket.getOutputStream(), "HEAD /keep HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertThat(readHead(socket.getInputStream()).toLowerCase(java.util.Locale.ROOT)).contains("content-length: 2\r\n");
+            write(socket.getOutputStream(), "HEAD /nolength HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertThat(readHead(socket.getInputStream()).toLowerCase(java.util.Locale.ROOT)).startsWith("http/1.1 200")
+                    .doesNotContain("content-length: 0");
+            write(socket.getOutputStream(), "GET /unchanged HTTP/1.1\r\nHost: x\r\nIf-None-Match: \"a\"\r\n\r\n");
+            assertThat(readHead(socket.getInputStream()).toLowerCase(java.util.Locale.ROOT)).startsWith("http/1.1 304")
+                    .doesNotContain("content-length").doesNotContain("transfer-encoding");
+            // The next answer follows at once: nothing stood for a body.
+            write(socket.getOutputStream(), "GET /keep HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertThat(readHead(socket.getInputStream())).startsWith("HTTP/1.1 200");
+            assertThat(new String(socket.getInputStream().readNBytes(2), StandardCharsets.ISO_8859_1)).isEqualTo("ok");
+        }
+    }
+
+    @Test
+    void earlyHintsPassBeforeTheAnswer() throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), frontPort)) {
+            socket.setSoTimeout(30_000);
+            write(socket.getOutputStream(), "GET /hints HTTP/1.1\r\nHost: x\r\n\r\n");
+            InputStream in = socket.getInputStream();
+            assertThat(readHead(in)).startsWith("HTTP/1.1 103").contains("</a.css>; rel=preload");
+            assertThat(readHead(in)).startsWith("HTTP/1.1 103").contains("</b.js>; rel=preload");
+            assertThat(readHead(in)).startsWith("HTTP/1.1 200").doesNotContain("rel=preload");
+            assertThat(new String(in.readNBytes(2), StandardCharsets.ISO_8859_1)).isEqualTo("ok");
+        }
+    }
+
+    @Test
+    void trailersPassAfterTheBody() throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), frontPort)) {
+            socket.setSoTimeout(30_000);
+            write(socket.getOutputStream(), "GET /trailers HTTP/1.1\r\nHost: x\r\nTE: trailers\r\nConnection: close, TE\r\n\r\n");
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(answer).contains("abc").contains("\r\n0\r\n").contains("X-Checksum: 900150983cd24fb0\r\n");
+        }
+    }
+
+    @Test
+    void aPortNobodyListensOnIsA502() throws Exception {
+        int closed;
+        try (ServerSocket gone = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = gone.getLocalPort();
+        }
+        gate.open(closed);
+        HttpResponse<String> response = client.send(request("/keep").header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(response.body()).contains("did not answer").contains(Integer.toString(closed));
+        gate.open(application.getLocalPort());
+        assertThat(get("/keep").body()).isEqualTo("ok");
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return client.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -164,7 +221,19 @@ class PairedUpstreamsTest {
                     return;
                 }
                 String path = head.split(" ")[1];
+                if (head.startsWith("HEAD ")) {
+                    // As the JDK's HttpServer answers a HEAD: no Content-Length unless the handler's says one.
+                    write(out, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n"
+                            + (path.equals("/keep") ? "Content-Length: 2\r\n" : "") + "\r\n");
+                    continue;
+                }
                 switch (path) {
+                    case "/unchanged" -> write(out, "HTTP/1.1 304 Not Modified\r\nETag: \"a\"\r\n\r\n");
+                    case "/hints" -> write(out, "HTTP/1.1 103 Early Hints\r\nLink: </a.css>; rel=preload\r\n\r\n"
+                            + "HTTP/1.1 103 Early Hints\r\nLink: </b.js>; rel=preload\r\n\r\n"
+                            + "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+                    case "/trailers" -> write(out, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nTrailer: X-Checksum\r\n\r\n"
+                            + "3\r\nabc\r\n0\r\nX-Checksum: 900150983cd24fb0\r\n\r\n");
                     case "/keep" -> write(out, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nX-App: 1\r\nConnection: X-Hop\r\n"
                             + "X-Hop: 1\r\n\r\nok");
                     case "/close" -> {
