@@ -61,7 +61,11 @@ final class Messages {
     }
 
     private static boolean same(Header header, Map.Entry<CharSequence, CharSequence> entry) {
-        return header.name().contentEquals(entry.getKey()) && header.value().contentEquals(entry.getValue());
+        CharSequence name = entry.getKey();
+        CharSequence value = entry.getValue();
+        // The same strings when the application sets a header from its constants, as most do.
+        return (header.name() == name || header.name().contentEquals(name))
+                && (header.value() == value || header.value().contentEquals(value));
     }
 
     /**
