@@ -38,13 +38,16 @@ final class JournalRecord {
     static final int RESPONSE_HEADERS = 4;
     private static final int ALL = URL | REQUEST_HEADERS | RESPONSE_HEADERS;
 
-    /** Gives the bytes of the journal's record that begins at a position (see {@link HarFile}). */
+    /** Gives a field of the journal's record that begins at a position (see {@link RepeatedFields}). */
     interface Records {
-        /** The record; an {@code UncheckedIOException} if it cannot be read. */
-        ByteBuffer at(long position);
+        /**
+         * The field ({@link #URL} and so on) of the record at {@code position}, as {@link #field}
+         * reads it; an {@code UncheckedIOException} if it cannot be read.
+         */
+        Object field(long position, int field);
     }
 
-    private static final Records NONE = position -> {
+    private static final Records NONE = (position, field) -> {
         throw new IllegalArgumentException("a record repeats a field of the record at " + position
                 + ", and no journal was given to read it from");
     };
@@ -119,12 +122,12 @@ final class JournalRecord {
         }
         String id = string(in);
         String method = string(in);
-        String url = (repeats & URL) != 0 ? (String) field(records.at(from[0]), URL) : string(in);
+        String url = (repeats & URL) != 0 ? (String) records.field(from[0], URL) : string(in);
         String httpVersion = string(in);
         List<Header> requestHeaders = (repeats & REQUEST_HEADERS) != 0
-                ? headerList(field(records.at(from[1]), REQUEST_HEADERS)) : headers(in);
+                ? headerList(records.field(from[1], REQUEST_HEADERS)) : headers(in);
         List<Header> responseHeaders = (repeats & RESPONSE_HEADERS) != 0
-                ? headerList(field(records.at(from[2]), RESPONSE_HEADERS)) : headers(in);
+                ? headerList(records.field(from[2], RESPONSE_HEADERS)) : headers(in);
         Body requestBody = body(in);
         Body responseBody = body(in);
         String error = string(in);

@@ -11,17 +11,18 @@ import dev.respawn.recorder.capture.RecordedExchange;
 
 /**
  * Reads a journal's records with the fields they repeat from earlier ones (see {@link JournalRecord}):
- * the records those fields are taken from are read from the journal as needed, the last few kept,
- * as one connection's or one thread's records take theirs from the same few.
+ * the fields are read from the records that hold them as needed, the last few kept (not the
+ * records, whose bodies may be large), as one thread's records take theirs from the same few.
  */
 final class RepeatedFields {
 
     private static final int KEPT = 256;
 
     private final FileChannel journal;
-    private final Map<Long, ByteBuffer> recent = new LinkedHashMap<>(KEPT, 0.75f, true) {
+    /** Fields by where their record begins and which they are: position * 8 + field. */
+    private final Map<Long, Object> recent = new LinkedHashMap<>(KEPT, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, ByteBuffer> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Long, Object> eldest) {
             return size() > KEPT;
         }
     };
@@ -33,12 +34,12 @@ final class RepeatedFields {
     /** The record whose bytes are {@code record}, found at {@code position} of the journal. */
     RecordedExchange decode(ByteBuffer record, long position) throws IOException {
         try {
-            return JournalRecord.decode(record, at -> {
+            return JournalRecord.decode(record, (at, field) -> {
                 if (at < Integer.BYTES || at >= position) {
                     throw new IllegalArgumentException("a record at " + position + " repeats a field of one at " + at
                             + ", which is not before it");
                 }
-                return recent.computeIfAbsent(at, this::read);
+                return recent.computeIfAbsent(at * 8 + field, key -> JournalRecord.field(read(at), field));
             });
         } catch (UncheckedIOException e) {
             throw e.getCause();
