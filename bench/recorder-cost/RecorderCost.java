@@ -22,6 +22,8 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequestDecoder;
+import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
@@ -33,7 +35,8 @@ import io.netty.handler.codec.http.LastHttpContent;
  * /hello), one with the recording handler after the codec, journaling into a real journal. They
  * take turns, ROUNDS rounds of N exchanges each; the figure is the process's CPU time per exchange
  * (all its threads, the journal's and GC's too, but the JIT compiler's) with the recorder minus without, the median of the rounds.
- * Usage: bench/recorder-cost.sh [ROUNDS] [N]
+ * With a third argument {@code split}, the codec is a decoder and an encoder apart, as Vert.x has it.
+ * Usage: bench/recorder-cost.sh [ROUNDS] [N] [split]
  */
 public final class RecorderCost {
 
@@ -41,9 +44,12 @@ public final class RecorderCost {
             + "User-Agent: wrk\r\nAccept: */*\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     private static final byte[] HELLO = "Hello, world\n".getBytes(StandardCharsets.US_ASCII);
 
+    private static boolean split;
+
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
+        split = args.length > 2 && args[2].equals("split");
         Path directory = Files.createTempDirectory("recorder-cost");
         Journal journal = Journal.create(directory, ProcessHandle.current().pid(), Clock.systemUTC());
         Recorder recorder = new Recorder(1 << 20, new Redactor(List.of(), false), journal, Clock.systemUTC(),
@@ -110,10 +116,20 @@ public final class RecorderCost {
 
     private static EmbeddedChannel channel(Recorder recorder) {
         EmbeddedChannel channel = new EmbeddedChannel();
-        HttpServerCodec codec = new HttpServerCodec();
-        channel.pipeline().addLast("codec", codec);
-        if (recorder != null) {
-            new NettyPipelineRecorder().codecAdded(channel.pipeline(), codec, PipelineRecorder.BOTH, recorder);
+        if (split) {
+            HttpRequestDecoder decoder = new HttpRequestDecoder();
+            HttpResponseEncoder encoder = new HttpResponseEncoder();
+            channel.pipeline().addLast("decoder", decoder).addLast("encoder", encoder);
+            if (recorder != null) {
+                new NettyPipelineRecorder().codecAdded(channel.pipeline(), decoder, PipelineRecorder.REQUESTS, recorder);
+                new NettyPipelineRecorder().codecAdded(channel.pipeline(), encoder, PipelineRecorder.RESPONSES, recorder);
+            }
+        } else {
+            HttpServerCodec codec = new HttpServerCodec();
+            channel.pipeline().addLast("codec", codec);
+            if (recorder != null) {
+                new NettyPipelineRecorder().codecAdded(channel.pipeline(), codec, PipelineRecorder.BOTH, recorder);
+            }
         }
         channel.pipeline().addLast(new SimpleChannelInboundHandler<HttpObject>() {
             @Override

@@ -18,6 +18,22 @@ public final class Redactor {
     private final String[] secrets;
     /** Bit n set when some secret name is n characters long (n < 64): most headers are passed by their length alone. */
     private final long lengths;
+    /**
+     * The last two lists redacted, each with what it became: a server that keeps a connection's
+     * unchanged headers (Netty's recorder does) hands the same list on with each exchange, one for
+     * the requests and one for the responses. Each pair is immutable (final fields, safely seen
+     * by any thread without a lock) and the lists are too, so threads racing to replace them can
+     * only lose a pair, never mismatch one: not volatile, as a miss is every exchange elsewhere.
+     */
+    private Redacted last = new Redacted(List.of(), List.of());
+    private Redacted before = last;
+
+    /** The classes of {@code List.of}'s lists (and {@code List.copyOf}'s, {@code Stream.toList}'s): unmodifiable. */
+    private static final Class<?> UNMODIFIABLE_SMALL = List.of(1).getClass();
+    private static final Class<?> UNMODIFIABLE = List.of(1, 2, 3).getClass();
+
+    private record Redacted(List<Header> headers, List<Header> redacted) {
+    }
 
     /**
      * @param extra more header names to redact
@@ -37,8 +53,25 @@ public final class Redactor {
         lengths = bits;
     }
 
-    /** The headers with secret values replaced; the same list when none is secret. */
+    /** The headers with secret values replaced (an unmodifiable list); the same list when none is secret. */
     public List<Header> redact(List<Header> headers) {
+        Redacted seen = last;
+        if (seen.headers() == headers) {
+            return seen.redacted();
+        }
+        Redacted earlier = before;
+        if (earlier.headers() == headers) {
+            return earlier.redacted();
+        }
+        List<Header> redacted = redacted(headers);
+        if (headers.getClass() == UNMODIFIABLE_SMALL || headers.getClass() == UNMODIFIABLE) {
+            before = seen; // only a list that cannot change can be known by its identity
+            last = new Redacted(headers, redacted);
+        }
+        return redacted;
+    }
+
+    private List<Header> redacted(List<Header> headers) {
         Header[] result = null;
         for (int i = 0; i < headers.size() && secrets.length > 0; i++) {
             Header header = headers.get(i);

@@ -58,8 +58,10 @@ public final class HarFile {
                     StandardOpenOption.WRITE), StandardCharsets.UTF_8), 1 << 16)) {
                 out.write("{\"log\":{\"version\":\"1.2\",\"creator\":{\"name\":\"respawn\",\"version\":\""
                         + creatorVersion + "\"},\"pages\":[],\"entries\":[\n");
+                RepeatedFields repeated = new RepeatedFields(in);
                 for (int i = 0; i < records.size(); i++) {
-                    HarEntry.write(JournalRecord.decode(read(in, records.get(i))), new JsonWriter(out));
+                    Record record = records.get(i);
+                    HarEntry.write(repeated.decode(read(in, record), record.offset()), new JsonWriter(out));
                     out.write(i + 1 < records.size() ? ",\n" : "\n");
                 }
                 out.write("]}}\n");
@@ -165,7 +167,7 @@ public final class HarFile {
         return buffer.flip();
     }
 
-    private static void readFully(FileChannel in, ByteBuffer buffer, long position) throws IOException {
+    static void readFully(FileChannel in, ByteBuffer buffer, long position) throws IOException {
         long at = position;
         while (buffer.hasRemaining()) {
             int n = in.read(buffer, at);

@@ -45,8 +45,8 @@ public final class Journal implements Consumer<RecordedExchange>, Closeable {
     /** How much the file grows at a time (more when one record is larger). */
     static final int REGION = 1 << 20;
 
-    /** Each thread's buffer to encode its records in, reused (see {@link RecordBuffer}). */
-    private static final ThreadLocal<RecordBuffer> BUFFERS = ThreadLocal.withInitial(() -> new RecordBuffer(1024));
+    /** Each thread's encoder, with its buffer reused and the fields its next records may repeat (see {@link RecordWriter}). */
+    private static final ThreadLocal<RecordWriter> WRITERS = ThreadLocal.withInitial(RecordWriter::new);
 
     /** How far the next region begins before the current one ends: more than most records. */
     static final int OVERLAP = 64 << 10;
@@ -121,20 +121,23 @@ public final class Journal implements Consumer<RecordedExchange>, Closeable {
 
     @Override
     public void accept(RecordedExchange exchange) {
-        RecordBuffer buffer = JournalRecord.encode(exchange, BUFFERS.get().clear());
+        RecordWriter writer = WRITERS.get();
+        int repeats = writer.repeats(exchange, this);
+        RecordBuffer buffer = writer.encode(exchange, repeats);
+        long position = -1;
         try {
-            append(buffer.bytes(), buffer.length());
+            position = append(buffer.bytes(), buffer.length());
         } finally {
-            if (buffer.oversized()) {
-                BUFFERS.remove(); // a large body's buffer is not held by the thread for good
-            }
+            writer.written(exchange, repeats, this, position);
         }
     }
 
-    private synchronized void append(byte[] record, int recordLength) {
+    /** Appends a record; returns where its bytes begin in the file (after its length), or -1 if it was not written. */
+    private synchronized long append(byte[] record, int recordLength) {
         if (closed) {
-            return; // the worker is stopping and its HAR is written: late exchanges are dropped
+            return -1; // the worker is stopping and its HAR is written: late exchanges are dropped
         }
+        long position = length + Integer.BYTES;
         int size = Integer.BYTES + recordLength;
         if (!unmapped && room(size)) {
             int at = (int) (length - regionStart);
@@ -145,6 +148,7 @@ public final class Journal implements Consumer<RecordedExchange>, Closeable {
         }
         length += size;
         entries++;
+        return position;
     }
 
     /** Whether the mapped region holds {@code size} more bytes, moving on to the next region if not. */

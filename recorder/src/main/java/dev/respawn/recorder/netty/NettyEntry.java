@@ -17,7 +17,8 @@ public final class NettyEntry {
     private static final String HTTP = "io.netty.handler.codec.http.";
     private static final ClassInjector INJECTOR = new ClassInjector("dev/respawn/recorder/netty/handler/",
             "dev/respawn/recorder/netty/injected/",
-            List.of("Connection", "Messages", "RecordingHandler", "NettyPipelineRecorder"));
+            List.of("Connection", "Messages", "RequestRecorder", "ResponseRecorder", "RecordingHandler",
+                    "NettyPipelineRecorder"));
     private static final AtomicBoolean WARNED = new AtomicBoolean();
 
     /** The part a handler class plays in HTTP, 0 for none. */

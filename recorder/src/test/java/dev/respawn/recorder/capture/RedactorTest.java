@@ -37,4 +37,21 @@ class RedactorTest {
         List<Header> open = headers.subList(1, 4);
         assertThat(redactor.redact(open)).as("the same list when nothing is secret").isSameAs(open);
     }
+
+    @Test
+    void aListRedactedAgainComesOutTheSameAndAChangedListIsRedactedAnew() {
+        Redactor redactor = new Redactor(List.of(), false);
+        List<Header> request = List.of(new Header("Cookie", "c=1"), new Header("Host", "h"));
+        List<Header> response = List.of(new Header("Content-Type", "text/plain"));
+        List<Header> first = redactor.redact(request);
+
+        assertThat(redactor.redact(response)).isSameAs(response);
+        assertThat(redactor.redact(request)).isSameAs(first)
+                .containsExactly(new Header("Cookie", Redactor.REDACTED), new Header("Host", "h"));
+        java.util.ArrayList<Header> changing = new java.util.ArrayList<>(List.of(new Header("Host", "h")));
+        assertThat(redactor.redact(changing)).containsExactly(new Header("Host", "h"));
+        changing.add(new Header("Authorization", "Bearer t"));
+        assertThat(redactor.redact(changing)).containsExactly(new Header("Host", "h"),
+                new Header("Authorization", Redactor.REDACTED));
+    }
 }

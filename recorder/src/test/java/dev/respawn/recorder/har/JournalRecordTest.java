@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -63,5 +65,65 @@ class JournalRecordTest {
         record.put(0, (byte) 9);
 
         assertThatThrownBy(() -> JournalRecord.decode(record)).hasMessageContaining("layout 9");
+    }
+
+    @Test
+    void aRecordTakesTheFieldsItRepeatsFromTheRecordsThatHoldThem() {
+        RecordedExchange first = new RecordedExchange("1-1", 1, Instant.EPOCH, 1, "GET", "http://h/a", "HTTP/1.1",
+                List.of(new Header("Host", "h"), new Header("Accept", "*/*")), Body.EMPTY, 200,
+                List.of(new Header("Content-Type", "text/plain")), new Body(new byte[] {1}, 1));
+        RecordedExchange second = new RecordedExchange("1-2", 1, Instant.EPOCH, 2, "GET", "http://h/b", "HTTP/1.1",
+                List.of(new Header("Host", "h")), Body.EMPTY, 404,
+                List.of(new Header("Content-Type", "application/json")), Body.EMPTY);
+        RecordedExchange third = new RecordedExchange("1-3", 1, Instant.EPOCH.plusSeconds(1), 3, "POST", "http://h/b",
+                "HTTP/1.0", first.requestHeaders(), new Body(new byte[] {7, 8}, 2), 201, first.responseHeaders(),
+                Body.EMPTY, "gone");
+        Map<Long, ByteBuffer> journal = Map.of(100L, ByteBuffer.wrap(JournalRecord.encode(first)),
+                300L, ByteBuffer.wrap(JournalRecord.encode(second)));
+
+        byte[] record = bytes(JournalRecord.encode(third, new RecordBuffer(16),
+                JournalRecord.URL | JournalRecord.REQUEST_HEADERS | JournalRecord.RESPONSE_HEADERS,
+                new long[] {300, 100, 100}));
+        RecordedExchange back = JournalRecord.decode(ByteBuffer.wrap(record),
+                (position, field) -> JournalRecord.field(journal.get(position), field));
+
+        assertThat(back).usingRecursiveComparison().isEqualTo(third);
+        assertThat(record.length).as("three references take less room than the fields")
+                .isLessThan(JournalRecord.encode(third).length);
+        assertThat(JournalRecord.started(ByteBuffer.wrap(record))).isEqualTo(third.started());
+        assertThatThrownBy(() -> JournalRecord.decode(ByteBuffer.wrap(record)))
+                .hasMessageContaining("repeats a field of the record at");
+    }
+
+    @Test
+    void aFieldIsTakenOnlyFromARecordThatHoldsItNotFromOneThatRepeatsItToo() {
+        RecordedExchange exchange = new RecordedExchange("1-1", 1, Instant.EPOCH, 1, "GET", "http://h/a", "HTTP/1.1",
+                List.of(new Header("Host", "h")), Body.EMPTY, 200, List.of(new Header("A", "b")), Body.EMPTY);
+        ByteBuffer repeating = ByteBuffer.wrap(bytes(JournalRecord.encode(exchange, new RecordBuffer(16),
+                JournalRecord.REQUEST_HEADERS, new long[] {0, 8, 0})));
+
+        assertThat(JournalRecord.field(repeating, JournalRecord.URL)).isEqualTo("http://h/a");
+        assertThat(JournalRecord.field(repeating, JournalRecord.RESPONSE_HEADERS)).isEqualTo(exchange.responseHeaders());
+        assertThatThrownBy(() -> JournalRecord.field(repeating, JournalRecord.REQUEST_HEADERS))
+                .hasMessageContaining("repeats field 2 of one that repeats it too");
+    }
+
+    @Test
+    void aRecordOfTheLayoutBeforeRepeatedFieldsStillReads() {
+        RecordedExchange exchange = new RecordedExchange("1-1", 1, Instant.EPOCH, 1, "GET", "http://h/a", "HTTP/1.1",
+                List.of(new Header("Host", "h")), Body.EMPTY, 200, List.of(new Header("A", "b")), Body.EMPTY);
+        byte[] current = JournalRecord.encode(exchange);
+        // Layout 2 was layout 3 without the byte of repeated fields after the status.
+        int repeatsAt = 1 + 8 + 4 + 8 + 8 + 4;
+        byte[] old = new byte[current.length - 1];
+        System.arraycopy(current, 0, old, 0, repeatsAt);
+        System.arraycopy(current, repeatsAt + 1, old, repeatsAt, current.length - repeatsAt - 1);
+        old[0] = JournalRecord.NO_REPEATS;
+
+        assertThat(JournalRecord.decode(ByteBuffer.wrap(old))).usingRecursiveComparison().isEqualTo(exchange);
+    }
+
+    private static byte[] bytes(RecordBuffer buffer) {
+        return Arrays.copyOf(buffer.bytes(), buffer.length());
     }
 }

@@ -194,4 +194,33 @@ class NettyEntryTest {
         Set<String> ids = JOURNAL.stream().map(RecordedExchange::id).collect(Collectors.toSet());
         assertThat(ids).hasSize(40);
     }
+
+    @Test
+    void aKeptAliveConnectionsUnchangedHeadersAreTakenOnceAndChangedOnesAnew() throws Exception {
+        for (int port : new int[] {combined, split}) {
+            JOURNAL.clear();
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) { // one connection, kept alive
+                socket.setSoTimeout(20_000);
+                java.io.InputStream in = socket.getInputStream();
+                for (String value : new String[] {"same", "same", "other"}) {
+                    socket.getOutputStream().write(("GET /get HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nX-Kept: " + value
+                            + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    StringBuilder response = new StringBuilder();
+                    while (response.indexOf("\r\n0\r\n\r\n") < 0) { // the chunked answer's end
+                        int b = in.read();
+                        assertThat(b).as("the response's end").isNotNegative();
+                        response.append((char) b);
+                    }
+                    assertThat(response.toString()).startsWith("HTTP/1.1 200");
+                }
+            }
+
+            assertThat(JOURNAL).hasSize(3);
+            assertThat(JOURNAL.get(1).requestHeaders()).as("the same list, made once").isSameAs(JOURNAL.get(0).requestHeaders());
+            assertThat(RecordedExchange.first(JOURNAL.get(1).requestHeaders(), "X-Kept")).isEqualTo("same");
+            assertThat(RecordedExchange.first(JOURNAL.get(2).requestHeaders(), "X-Kept")).isEqualTo("other");
+            assertThat(JOURNAL.get(2).requestHeaders()).hasSameSizeAs(JOURNAL.get(0).requestHeaders());
+            assertThat(JOURNAL).extracting(RecordedExchange::url).containsOnly("http://127.0.0.1:" + port + "/get");
+        }
+    }
 }

@@ -26,9 +26,13 @@ final class Connection {
     Exchange writing;
     private int status;
     private List<Header> headers = List.of();
-    /** The Host of this connection's last request, and its URL's start: a client sends the same every time. */
+    /** The Host and URI of this connection's last request, and its URL: a client sends the same host every time, often the same URI. */
     private String host;
-    private String origin;
+    private String uri;
+    private String url;
+    /** The headers of the last request and of the last response: the next ones are mostly the same. */
+    List<Header> lastRequestHeaders = List.of();
+    List<Header> lastResponseHeaders = List.of();
     /** The server's port of this connection, once known (0 before): it does not change. */
     private int localPort;
 
@@ -45,13 +49,14 @@ final class Connection {
         return recorder.begin(localPort);
     }
 
-    /** {@code http://host} or {@code https://host}, built once while the Host stays the same. */
-    String origin(String host) {
-        if (!host.equals(this.host)) {
-            this.origin = (secure ? "https://" : "http://") + host;
+    /** {@code http://host/uri} or {@code https://host/uri}, built anew only when one of them changed. */
+    String url(String host, String uri) {
+        if (!uri.equals(this.uri) || !host.equals(this.host)) {
+            this.url = (secure ? "https://" : "http://") + host + (uri.startsWith("/") ? uri : "/" + uri);
             this.host = host;
+            this.uri = uri;
         }
-        return origin;
+        return url;
     }
 
     void arrived(Exchange exchange) {

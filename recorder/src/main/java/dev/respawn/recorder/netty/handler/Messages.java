@@ -9,12 +9,11 @@ import java.util.Map;
 
 import dev.respawn.recorder.capture.BodyCapture;
 import dev.respawn.recorder.capture.Header;
+import dev.respawn.recorder.capture.RecordedExchange;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 
@@ -25,39 +24,66 @@ final class Messages {
     }
 
     /**
-     * The headers in their order. Sized by {@code size()} only for Netty's own headers: Vert.x's
-     * answer it by building a sorted set of the names. Read as char sequences, which Netty's and Vert.x's
-     * headers hand out as they hold them (as strings, they wrap each entry).
+     * The headers in their order; {@code last}, the same list, when they are the same as it: a
+     * keep-alive client sends the same headers every time, and a server answers a route with the
+     * same ones, so nothing is made for them (and the journal repeats them by reference). Read as
+     * char sequences, which Netty's and Vert.x's headers hand out as they hold them (as strings,
+     * they wrap each entry); never sized by {@code size()}, which Vert.x's headers answer by
+     * building a sorted set of the names.
      */
-    static List<Header> headers(HttpHeaders headers) {
+    static List<Header> headers(HttpHeaders headers, List<Header> last) {
         if (headers.isEmpty()) {
             return List.of();
         }
-        Header[] result = new Header[headers instanceof DefaultHttpHeaders ? headers.size() : 16];
+        Header[] made = null;
         int count = 0;
         for (Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence(); it.hasNext(); ) {
             Map.Entry<CharSequence, CharSequence> header = it.next();
-            if (count == result.length) {
-                result = Arrays.copyOf(result, Math.max(16, 2 * count));
+            if (made == null) {
+                if (count < last.size() && same(last.get(count), header)) {
+                    count++;
+                    continue;
+                }
+                made = new Header[Math.max(16, 2 * count)];
+                for (int i = 0; i < count; i++) {
+                    made[i] = last.get(i);
+                }
             }
-            result[count++] = new Header(header.getKey().toString(), header.getValue().toString());
+            if (count == made.length) {
+                made = Arrays.copyOf(made, 2 * count);
+            }
+            made[count++] = new Header(header.getKey().toString(), header.getValue().toString());
         }
-        return List.of(count == result.length ? result : Arrays.copyOf(result, count));
+        if (made == null) {
+            return count == last.size() ? last : List.copyOf(last.subList(0, count));
+        }
+        return List.of(count == made.length ? made : Arrays.copyOf(made, count));
     }
 
-    /** The request's full URL; {@code connection} keeps the scheme and host of the last one, mostly the next one's too. */
-    static String url(HttpRequest request, Channel channel, Connection connection) {
+    private static boolean same(Header header, Map.Entry<CharSequence, CharSequence> entry) {
+        CharSequence name = entry.getKey();
+        CharSequence value = entry.getValue();
+        // The same strings when the application sets a header from its constants, as most do.
+        return (header.name() == name || header.name().contentEquals(name))
+                && (header.value() == value || header.value().contentEquals(value));
+    }
+
+    /**
+     * The request's full URL; {@code connection} keeps the last one, mostly the next one's too.
+     * The host is the one in {@code headers}, the request's.
+     */
+    static String url(HttpRequest request, List<Header> headers, Channel channel, Connection connection) {
         String uri = request.uri();
         if (!uri.startsWith("/") && uri.contains("://")) {
             return uri;
         }
-        String host = request.headers().get(HttpHeaderNames.HOST);
+        String host = RecordedExchange.first(headers, "Host");
         if (host == null) {
             SocketAddress local = channel.localAddress();
             host = local instanceof InetSocketAddress ? ((InetSocketAddress) local).getHostString() + ":"
                     + ((InetSocketAddress) local).getPort() : "localhost";
         }
-        return connection.origin(host).concat(uri.startsWith("/") ? uri : "/" + uri);
+        return connection.url(host, uri);
     }
 
     static int localPort(Channel channel) {
@@ -84,7 +110,9 @@ final class Messages {
                 capture.write(bytes, 0, take);
             }
         }
-        capture.skip(readable - take);
+        if (readable > take) {
+            capture.skip(readable - take);
+        }
     }
 
     /** Whether TLS sits below the codec in this pipeline, by name: netty-handler may not be there. */

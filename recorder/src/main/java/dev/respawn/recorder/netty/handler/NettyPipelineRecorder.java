@@ -9,7 +9,9 @@ import io.netty.util.AttributeKey;
 
 /**
  * Puts the recording handler after an HTTP server codec: one handler after a combined codec, or,
- * where the decoder and encoder are apart (Vert.x), one after each, sharing the connection's state.
+ * where the decoder and encoder are apart (Vert.x), an inbound one after the decoder and an
+ * outbound one after the encoder, sharing the connection's state, so that each message passes
+ * through one of them only.
  */
 public final class NettyPipelineRecorder implements PipelineRecorder {
 
@@ -31,7 +33,7 @@ public final class NettyPipelineRecorder implements PipelineRecorder {
             connection = new Connection(recorder, Messages.secure(channelPipeline));
             channelPipeline.channel().attr(CONNECTION).set(connection);
         }
-        channelPipeline.addAfter(context.name(), name,
-                new RecordingHandler(connection, (role & REQUESTS) != 0, (role & RESPONSES) != 0));
+        channelPipeline.addAfter(context.name(), name, role == BOTH ? new RecordingHandler(connection)
+                : role == REQUESTS ? new RequestRecorder(connection) : new ResponseRecorder(connection));
     }
 }
