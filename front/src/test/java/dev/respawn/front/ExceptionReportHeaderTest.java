@@ -9,10 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,16 +44,9 @@ class ExceptionReportHeaderTest {
             exchange.close();
         });
         application.start();
-        FrontThreads threads = new FrontThreads();
-        front = new Server(threads);
-        ServerConnector connector = new ServerConnector(front);
-        connector.setHost("127.0.0.1");
-        front.addConnector(connector);
-        Answers answers = new Answers(false);
-        front.setHandler(new FrontHandler(gate, new WorkerProxy(gate, answers, threads), Duration.ofSeconds(10), threads,
-                new StandingCompileErrors(temp.resolve("errors.txt")), answers, false, exceptions));
-        front.start();
-        frontPort = connector.getLocalPort();
+        TestFront started = TestFront.start(gate, temp, exceptions);
+        front = started.server();
+        frontPort = started.port();
         gate.open(application.getAddress().getPort());
     }
 

@@ -9,11 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,16 +45,9 @@ class WorkerProxyTest {
             exchange.close();
         });
         application.start();
-        FrontThreads threads = new FrontThreads();
-        front = new Server(threads);
-        ServerConnector connector = new ServerConnector(front);
-        connector.setHost("127.0.0.1");
-        front.addConnector(connector);
-        Answers answers = new Answers(false);
-        front.setHandler(new FrontHandler(gate, new WorkerProxy(gate, answers, threads), Duration.ofSeconds(10), threads,
-                new StandingCompileErrors(temp.resolve("errors.txt")), answers, false, null));
-        front.start();
-        frontPort = connector.getLocalPort();
+        TestFront started = TestFront.start(gate, temp, null);
+        front = started.server();
+        frontPort = started.port();
         gate.open(application.getAddress().getPort());
     }
 
