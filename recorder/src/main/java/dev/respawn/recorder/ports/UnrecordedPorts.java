@@ -19,7 +19,7 @@ import dev.respawn.reloader.ports.ListeningPorts;
  * recorder sees no request there: the application serves it through something the recorder
  * does not know, and a silent empty recording would mislead. Linux only (it reads /proc).
  */
-public final class UnrecordedPorts extends Thread {
+public final class UnrecordedPorts implements Runnable {
 
     private static final Duration POLL = Duration.ofSeconds(2);
     private static final List<String> TABLES = List.of("/proc/self/net/tcp", "/proc/self/net/tcp6");
@@ -53,8 +53,6 @@ public final class UnrecordedPorts extends Thread {
 
     /** Made as the application begins (at {@code go} in a warm worker): what is connected then is not its clients. */
     UnrecordedPorts(Recorder recorder, Supplier<Set<Integer>> respawnPorts, Consumer<String> say) {
-        super("respawn-recorder-ports");
-        setDaemon(true);
         this.recorder = recorder;
         this.respawnPorts = respawnPorts;
         this.say = say;
