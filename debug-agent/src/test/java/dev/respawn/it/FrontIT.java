@@ -166,7 +166,7 @@ class FrontIT {
             load.close();
             assertLostNone(load);
 
-            // A request the old worker holds when a restart stops it is answered, not sent again.
+            // A request the old worker holds past the restart's wait for answers is answered, not sent again.
             java.util.concurrent.CompletableFuture<HttpResponse<String>> held = HttpClient.newHttpClient().sendAsync(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + front + "/ticks/hold"))
                             .header("Accept", "application/json").timeout(Duration.ofSeconds(60)).build(),
@@ -176,6 +176,8 @@ class FrontIT {
             HttpResponse<String> cut = held.get(20, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(cut.statusCode()).isEqualTo(502);
             assertThat(cut.body()).contains("A reload cut this request").contains("not sent again");
+            // Cut only once the restart had waited its bound for the answer, and said once.
+            assertThat(respawn.count("the front cuts 1 request the application had not answered 2 s after")).isEqualTo(1);
             assertThat(Files.readString(loaded)).as("the worker's classes").contains("dev.respawn.")
                     .doesNotContain("eclipse.jetty").doesNotContain("dev.respawn.front");
         }

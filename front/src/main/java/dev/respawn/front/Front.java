@@ -34,6 +34,11 @@ public final class Front implements SupervisorExtension {
     static final Duration HOLD_BOUND = Duration.ofSeconds(60);
     /** How long a connection, to the client or to the application, may sit with nothing sent. */
     static final Duration IDLE = Duration.ofMinutes(5);
+    /**
+     * How long a restart waits for the answers to requests already forwarded before it stops the
+     * worker: enough for a page or an API call under development; a long poll is cut after it.
+     */
+    static final Duration ANSWER_BOUND = Duration.ofSeconds(2);
 
     private final FrontPort address;
     private final Supplier<Set<Integer>> addOnPorts;
@@ -41,6 +46,8 @@ public final class Front implements SupervisorExtension {
     private final Gate gate = new Gate();
     private final FrontStatus status = new FrontStatus(Clock.systemDefaultZone());
     private final ReloadEvents reloadEvents = new ReloadEvents();
+    private final InFlight inFlight = new InFlight();
+    private boolean saidCut;
     private final Server server;
     private final WebSockets webSockets;
     private Set<Integer> lastChoice = Set.of();
@@ -76,7 +83,7 @@ public final class Front implements SupervisorExtension {
         routes.add(new OffSelector(new Handler.Sequence(own), ownPaths, threads));
         routes.add(new FrontHandler(gate, new WorkerProxy(gate, answers, threads), holdBound, threads,
                 new StandingCompileErrors(CompileErrors.underDebugDirectory(options.debugDirectory())), answers,
-                options.browserReload(), folders.exceptions()).webSockets(webSockets));
+                options.browserReload(), folders.exceptions(), inFlight).webSockets(webSockets));
         server.setHandler(new Handler.Sequence(routes));
         server.setStopTimeout(1000);
     }
@@ -108,6 +115,30 @@ public final class Front implements SupervisorExtension {
     public synchronized void reloading() {
         gate.hold();
         status.reloading();
+    }
+
+    /**
+     * Requests are held since {@link #reloading}; those already forwarded get their answers before
+     * the worker stops, unless one takes longer than {@link #ANSWER_BOUND} (said once: a long poll
+     * would be cut at every restart).
+     */
+    @Override
+    public void beforeStop() {
+        int cut;
+        try {
+            cut = inFlight.awaitAnswered(ANSWER_BOUND);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        synchronized (this) {
+            if (cut > 0 && !saidCut) {
+                saidCut = true;
+                err.println("respawn: the front cuts " + cut + (cut == 1 ? " request" : " requests")
+                        + " the application had not answered " + ANSWER_BOUND.toSeconds() + " s after the restart began"
+                        + " (a long poll, say); later restarts cut such requests without saying so");
+            }
+        }
     }
 
     @Override

@@ -30,14 +30,17 @@ final class FrontHandler extends Handler.Abstract {
     private final Answers answers;
     private final boolean browserReload;
     private final Path exceptions;
+    private final InFlight inFlight;
     private WebSockets webSockets;
 
     /** @param exceptions where exception reports go, or null when none are captured */
     FrontHandler(Gate gate, WorkerProxy proxy, Duration holdBound, Executor executor,
-            StandingCompileErrors compileErrors, Answers answers, boolean browserReload, Path exceptions) {
+            StandingCompileErrors compileErrors, Answers answers, boolean browserReload, Path exceptions,
+            InFlight inFlight) {
         // Nothing here waits: see OffSelector.
         super(InvocationType.NON_BLOCKING);
         this.exceptions = exceptions;
+        this.inFlight = inFlight;
         this.gate = gate;
         this.compileErrors = compileErrors;
         this.answers = answers;
@@ -76,7 +79,8 @@ final class FrontHandler extends Handler.Abstract {
         if (webSockets != null && WebSockets.isUpgrade(request) && webSockets.forward(request, response, callback, port)) {
             return true;
         }
-        ScriptInjection.Wrapped wrapped = new ScriptInjection.Wrapped(response, callback);
+        // A WebSocket is not waited for: a restart closes it, and its client connects again.
+        ScriptInjection.Wrapped wrapped = new ScriptInjection.Wrapped(response, inFlight.track(response, callback));
         if (exceptions != null) {
             wrapped = ExceptionReportHeader.wrap(request, wrapped.response(), wrapped.callback(), exceptions, executor);
         }

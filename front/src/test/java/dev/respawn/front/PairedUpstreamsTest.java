@@ -57,7 +57,7 @@ class PairedUpstreamsTest {
         front.addConnector(connector);
         Answers answers = new Answers(false);
         front.setHandler(new FrontHandler(gate, new WorkerProxy(gate, answers, threads), Duration.ofSeconds(10), threads,
-                new StandingCompileErrors(temp.resolve("errors.txt")), answers, false, null));
+                new StandingCompileErrors(temp.resolve("errors.txt")), answers, false, null, new InFlight()));
         front.start();
         frontPort = connector.getLocalPort();
         gate.open(application.getLocalPort());

@@ -18,7 +18,7 @@ record TestFront(Server server, int port) {
         front.addConnector(connector);
         Answers answers = new Answers(false);
         front.setHandler(new FrontHandler(gate, new WorkerProxy(gate, answers, threads), Duration.ofSeconds(10), threads,
-                new StandingCompileErrors(temp.resolve("errors.txt")), answers, false, exceptions));
+                new StandingCompileErrors(temp.resolve("errors.txt")), answers, false, exceptions, new InFlight()));
         front.start();
         return new TestFront(front, connector.getLocalPort());
     }

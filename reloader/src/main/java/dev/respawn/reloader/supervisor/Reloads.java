@@ -92,6 +92,7 @@ final class Reloads {
         Set<Integer> listeningBefore = ListeningPorts.all();
         // The new life reports its classes anew; what the old one loaded no longer counts.
         hotSwapper.newLife();
+        events.beforeStop();
         Optional<String> failed = inJvm.restart(worker);
         if (failed.isPresent()) {
             return failed;

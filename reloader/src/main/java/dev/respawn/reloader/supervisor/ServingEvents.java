@@ -24,6 +24,11 @@ final class ServingEvents {
         extensions.forEach(SupervisorExtension::reloading);
     }
 
+    /** The application is about to be stopped for a restart; requests are already held. */
+    void beforeStop() {
+        extensions.forEach(SupervisorExtension::beforeStop);
+    }
+
     void serving(Set<Integer> ports) {
         extensions.forEach(extension -> extension.serving(Set.copyOf(ports)));
     }

@@ -120,6 +120,9 @@ public final class Supervisor {
         if (warm != null) {
             warm.waitingPid().ifPresent(pid -> trace.watch("new", pid));
         }
+        if (previous != null && previous.isAlive()) {
+            events.beforeStop();
+        }
         Set<Integer> ports = previous != null && previous.isAlive()
                 ? WorkerStop.forRestart(previous, trace, controlPorts, handoffs, options.shutdownTimeout(), console)
                 : Set.of();

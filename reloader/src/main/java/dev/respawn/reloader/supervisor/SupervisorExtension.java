@@ -56,6 +56,14 @@ public interface SupervisorExtension {
     }
 
     /**
+     * Called, after {@link #reloading}, before the supervisor stops the application for a restart
+     * (its process, or its code inside the JVM): may wait, for a short bound of its own, until
+     * answers already on their way are done (the front's requests in flight).
+     */
+    default void beforeStop() {
+    }
+
+    /**
      * Called once the application serves again: after a start or a restart with the ports the
      * worker listens on; after a hot swap with none (the ports it had).
      */

@@ -30,6 +30,7 @@ public final class HelloServer {
                 "primes below 200000: " + PrimeSieve.countPrimesBelow(200_000)));
         server.createContext("/count", exchange -> respond(exchange, 200, Integer.toString(COUNT.incrementAndGet())));
         server.createContext("/pid", exchange -> respond(exchange, 200, Long.toString(ProcessHandle.current().pid())));
+        server.createContext("/slow", HelloServer::slow);
         Ticks.serve(server);
         Shop shop = new Shop();
         server.createContext("/order", Shop.answering500(shop::order));
@@ -53,6 +54,25 @@ public final class HelloServer {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
+    }
+
+    /** Answers after {@code ?ms=N} (1000 by default), on a thread of its own: a request a reload finds in flight. */
+    private static void slow(HttpExchange exchange) {
+        String query = exchange.getRequestURI().getQuery();
+        long millis = query != null && query.startsWith("ms=") ? Long.parseLong(query.substring(3)) : 1000;
+        Thread answering = new Thread(() -> {
+            System.out.println("slow: answering in " + millis + " ms");
+            try {
+                Thread.sleep(millis);
+                respond(exchange, 200, "slow answer after " + millis + " ms");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException e) {
+                // The client went away.
+            }
+        }, "slow");
+        answering.setDaemon(true);
+        answering.start();
     }
 
     static void respond(HttpExchange exchange, int status, String text) throws IOException {
