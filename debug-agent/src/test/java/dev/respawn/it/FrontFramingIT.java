@@ -143,6 +143,40 @@ class FrontFramingIT {
         }
     }
 
+    /**
+     * The JDK's HttpServer answers a HEAD with neither a length nor a transfer coding: the front's
+     * answer says neither too (Jetty's own said chunked), and the next answer follows at once.
+     */
+    @Test
+    void aHeadAnswerWithoutLengthKeepsTheApplicationsFraming() throws Exception {
+        ExampleWorkspace app = ExampleWorkspace.copyOf("hello-http", temp);
+        int front = TestEnvironment.freePort();
+        int port = TestEnvironment.freePort();
+        try (RespawnProcess respawn = RespawnProcess.supervisor(app.root(), List.of("--reload-on-changes",
+                "--front-port", Integer.toString(front), "--", TestEnvironment.java(), "-cp", "target/classes",
+                "dev.respawn.examples.hello.HelloServer", Integer.toString(port)))) {
+            Http.awaitBody(front, "/hello", "Hello from respawn", SERVED);
+            List<String> direct = headThenGet(port);
+            assertThat(direct).as("the JDK's own HEAD answer").isEmpty();
+            assertThat(headThenGet(front)).isEqualTo(direct);
+        }
+    }
+
+    /** The framing headers of a HEAD answer, once the GET after it on the same connection was answered. */
+    private static List<String> headThenGet(int port) throws IOException {
+        try (Raw client = new Raw(port)) {
+            client.send("HEAD /hello HTTP/1.1\r\nHost: x\r\n\r\n");
+            String head = client.head();
+            assertThat(head).as("HEAD on " + port).startsWith("HTTP/1.1 200");
+            client.send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
+            String next = client.head();
+            assertThat(next).as("the GET after it on " + port).startsWith("HTTP/1.1 200");
+            assertThat(client.body(next)).isEqualTo("Hello from respawn\n");
+            return head.toLowerCase(Locale.ROOT).lines()
+                    .filter(line -> line.startsWith("content-length:") || line.startsWith("transfer-encoding:")).toList();
+        }
+    }
+
     /** HEAD: the application's Content-Length, no body (the next answer on the connection follows at once). */
     private static void assertHead(int port) throws IOException {
         try (Raw client = new Raw(port)) {

@@ -13,7 +13,6 @@ import java.util.function.Supplier;
 
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -65,7 +64,7 @@ public final class Front implements SupervisorExtension {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendDateHeader(false);
-        ServerConnector connector = new FrontConnector(server, new HttpConnectionFactory(http));
+        ServerConnector connector = new FrontConnector(server, new FrontConnectionFactory(http));
         connector.setHost("127.0.0.1");
         connector.setPort(address.port());
         // Long polls and event streams of an application under development may pause for minutes.
