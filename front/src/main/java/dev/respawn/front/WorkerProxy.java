@@ -88,6 +88,28 @@ final class WorkerProxy extends ProxyHandler.Reverse {
         httpClient.setUserAgentField(null);
     }
 
+    /**
+     * Jetty's listener, which also passes on the trailers after a chunked answer: Jetty's proxy
+     * drops them, as the front's paired path ({@link UpstreamAnswer}) does not.
+     */
+    @Override
+    protected org.eclipse.jetty.client.Response.CompleteListener newServerToProxyResponseListener(
+            Request clientToProxyRequest, org.eclipse.jetty.client.Request proxyToServerRequest,
+            Response proxyToClientResponse, Callback proxyToClientCallback) {
+        return new ProxyResponseListener(clientToProxyRequest, proxyToServerRequest, proxyToClientResponse,
+                proxyToClientCallback) {
+            @Override
+            public void onHeaders(org.eclipse.jetty.client.Response serverToProxyResponse) {
+                if (serverToProxyResponse.getHeaders().contains(org.eclipse.jetty.http.HttpHeader.TRANSFER_ENCODING,
+                        "chunked")) {
+                    // Asked for once the client's last chunk goes out, when the application's have been read.
+                    proxyToClientResponse.setTrailersSupplier(serverToProxyResponse::getTrailers);
+                }
+                super.onHeaders(serverToProxyResponse);
+            }
+        };
+    }
+
     @Override
     protected void onServerToProxyResponseFailure(Request clientToProxyRequest,
             org.eclipse.jetty.client.Request proxyToServerRequest, org.eclipse.jetty.client.Response serverToProxyResponse,
