@@ -80,7 +80,21 @@ final class FrontHandler extends Handler.Abstract {
             return true;
         }
         // A WebSocket is not waited for: a restart closes it, and its client connects again.
-        ScriptInjection.Wrapped wrapped = new ScriptInjection.Wrapped(response, inFlight.track(response, callback));
+        Callback tracked = inFlight.track(response, callback);
+        boolean handled = false;
+        try {
+            handled = forwardTracked(request, response, tracked, port);
+            return handled;
+        } finally {
+            if (!handled) {
+                // The caller answers with the callback it gave: this one would never complete.
+                inFlight.forget(tracked);
+            }
+        }
+    }
+
+    private boolean forwardTracked(Request request, Response response, Callback callback, int port) throws Exception {
+        ScriptInjection.Wrapped wrapped = new ScriptInjection.Wrapped(response, callback);
         if (exceptions != null) {
             wrapped = ExceptionReportHeader.wrap(request, wrapped.response(), wrapped.callback(), exceptions, executor);
         }

@@ -38,6 +38,13 @@ final class InFlight {
         return tracked;
     }
 
+    /** No longer counts {@code tracked}, which will not complete (its request was answered another way). */
+    void forget(Callback tracked) {
+        if (tracked instanceof Tracked known) {
+            done(known);
+        }
+    }
+
     private static boolean isEventStreamUnderWay(Response response) {
         if (!response.isCommitted()) {
             return false;

@@ -48,4 +48,10 @@ class InFlightTest {
         inFlight.track(Callback.NOOP, () -> true);
         assertThat(inFlight.awaitAnswered(Duration.ofMinutes(1))).isZero();
     }
+
+    @Test
+    void aForgottenRequestIsNotWaitedFor() throws Exception {
+        inFlight.forget(inFlight.track(Callback.NOOP, () -> false));
+        assertThat(inFlight.awaitAnswered(Duration.ofMinutes(1))).isZero();
+    }
 }
