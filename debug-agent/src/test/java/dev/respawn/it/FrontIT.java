@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code --front-port}: requests through the front wait out every kind of reload instead of being
- * refused, large bodies stream through it in both directions, and a worker that cannot start is
- * explained to the client, as HTML to a browser and as problem+json to an API client.
+ * {@code --front-port}: requests through the front wait out hot swaps and restarts inside the JVM
+ * instead of being refused (FrontRestartsIT: process restarts, Tomcat, Quarkus), large bodies and
+ * event streams pass through it, and a worker that cannot start is explained to the client, as
+ * HTML to a browser and as problem+json to an API client.
  */
 class FrontIT {
 
@@ -40,19 +40,10 @@ class FrontIT {
     Path temp;
 
     /** The supervisor, with little heap: a body it held whole would not fit. */
-    private RespawnProcess supervise(ExampleWorkspace app, int front, int port, String... options) throws IOException {
-        return supervise(app, front, port, List.of(), options);
-    }
-
-    private RespawnProcess supervise(ExampleWorkspace app, int front, int port, List<String> workerJvm, String... options)
-            throws IOException {
-        List<String> command = new ArrayList<>(List.of(TestEnvironment.java(), "-Xmx64m", "-jar",
-                TestEnvironment.respawnJar().toString(), "--reload-on-changes", "--shutdown-timeout", "2",
-                "--front-port", Integer.toString(front)));
-        command.addAll(List.of(options));
-        command.addAll(List.of("--", TestEnvironment.java()));
-        command.addAll(workerJvm);
-        command.addAll(List.of("-cp", "target/classes", MAIN, Integer.toString(port)));
+    private RespawnProcess supervise(ExampleWorkspace app, int front, int port) throws IOException {
+        List<String> command = List.of(TestEnvironment.java(), "-Xmx64m", "-jar", TestEnvironment.respawnJar().toString(),
+                "--reload-on-changes", "--shutdown-timeout", "2", "--front-port", Integer.toString(front), "--",
+                TestEnvironment.java(), "-cp", "target/classes", MAIN, Integer.toString(port));
         return RespawnProcess.start(app.root(), command, Map.of(), "supervisor");
     }
 
@@ -69,18 +60,18 @@ class FrontIT {
                 previous = "Swapped " + i;
                 app.compile();
                 Http.awaitBody(front, "/hello", previous, SERVED);
-                flowing(load);
+                load.awaitFlowing(SERVED);
             }
             for (int i = 1; i <= RELOADS; i++) {
                 int restarts = respawn.count("restarted inside the JVM in");
                 respawn.writeLine("rs");
                 await().atMost(SERVED).until(() -> respawn.count("restarted inside the JVM in") > restarts);
                 Http.awaitBody(front, "/hello", previous, SERVED);
-                flowing(load);
+                load.awaitFlowing(SERVED);
             }
             load.close();
             assertThat(respawn.count("hot-swapped in")).isEqualTo(RELOADS);
-            assertLostNone(load);
+            load.assertLostNone();
 
             streamsLargeBodiesBothWays(front);
             passesServerSentEventsAsTheyCome(front);
@@ -113,95 +104,6 @@ class FrontIT {
         assertThat(Http.bodyOrNull(front, "/ticks/release")).isEqualTo("released");
         assertThat(lines.next()).isEmpty();
         assertThat(lines.next()).isEqualTo("data: second");
-    }
-
-    @Test
-    void tomcatHotSwapsAndRestartsInsideTheJvmLoseNoRequest() throws Exception {
-        ExampleWorkspace app = ExampleWorkspace.copyOf("tomcat-jakarta", temp);
-        int front = TestEnvironment.freePort();
-        try (RespawnProcess respawn = RespawnProcess.supervisor(app.root(), List.of("--reload-on-changes",
-                "--front-port", Integer.toString(front), "--", TestEnvironment.java(), "-cp", app.classpath(),
-                "dev.respawn.examples.jakarta.JakartaServer", Integer.toString(TestEnvironment.freePort())))) {
-            Http.awaitBody(front, "/hello", "Hello from Jakarta", SERVED);
-            FrontLoad load = new FrontLoad(front, "/hello", 4);
-            String previous = "Hello from Jakarta";
-            for (int i = 1; i <= RELOADS; i++) {
-                app.edit("dev/respawn/examples/jakarta/JakartaServer.java", "text(response, \"" + previous + "\");",
-                        "text(response, \"Swapped " + i + "\");");
-                previous = "Swapped " + i;
-                app.compile();
-                Http.awaitBody(front, "/hello", previous, SERVED);
-                flowing(load);
-            }
-            assertThat(respawn.count("hot-swapped in")).isEqualTo(RELOADS);
-            for (int i = 1; i <= RELOADS; i++) {
-                int restarts = respawn.count("restarted inside the JVM in");
-                respawn.writeLine("rs");
-                await().atMost(SERVED).until(() -> respawn.count("restarted inside the JVM in") > restarts);
-                flowing(load);
-            }
-            load.close();
-            assertLostNone(load);
-        }
-    }
-
-    @Test
-    void processRestartsLoseNoRequest() throws Exception {
-        ExampleWorkspace app = ExampleWorkspace.copyOf("hello-http", temp);
-        int front = TestEnvironment.freePort();
-        Path loaded = temp.resolve("classes-loaded.txt");
-        try (RespawnProcess respawn = supervise(app, front, TestEnvironment.freePort(),
-                List.of("-Xlog:class+load=info:file=" + loaded), "--reload-mode", "restart")) {
-            Http.awaitBody(front, "/hello", "Hello from respawn", SERVED);
-            FrontLoad load = new FrontLoad(front, "/hello", 4);
-            for (int i = 1; i <= RELOADS; i++) {
-                String pid = Http.bodyOrNull(front, "/pid");
-                respawn.writeLine("rs");
-                await().atMost(SERVED).until(() -> {
-                    String now = Http.bodyOrNull(front, "/pid");
-                    return now != null && !now.equals(pid);
-                });
-                flowing(load);
-            }
-            load.close();
-            assertLostNone(load);
-
-            // A request the old worker holds past the restart's wait for answers is answered, not sent again.
-            java.util.concurrent.CompletableFuture<HttpResponse<String>> held = HttpClient.newHttpClient().sendAsync(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + front + "/ticks/hold"))
-                            .header("Accept", "application/json").timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            await().atMost(SERVED).until(() -> respawn.stdout().contains("ticks: holding a request"));
-            respawn.writeLine("rs");
-            HttpResponse<String> cut = held.get(20, java.util.concurrent.TimeUnit.SECONDS);
-            assertThat(cut.statusCode()).isEqualTo(502);
-            assertThat(cut.body()).contains("A reload cut this request").contains("not sent again");
-            // Cut only once the restart had waited its bound for the answer, and said once.
-            assertThat(respawn.count("the front cuts 1 request the application had not answered 2 s after")).isEqualTo(1);
-            assertThat(Files.readString(loaded)).as("the worker's classes").contains("dev.respawn.")
-                    .doesNotContain("eclipse.jetty").doesNotContain("dev.respawn.front");
-        }
-    }
-
-    /** Quarkus run as it is built ({@code -jar}, its classes in jars): every restart is a new process. */
-    @Test
-    void quarkusProcessRestartsLoseNoRequest() throws Exception {
-        int front = TestEnvironment.freePort();
-        List<String> arguments = new ArrayList<>(List.of("--reload-on-changes", "--reload-mode", "restart",
-                "--front-port", Integer.toString(front), "--"));
-        arguments.addAll(FrameworkExample.QUARKUS.command(TestEnvironment.freePort()));
-        try (RespawnProcess respawn = RespawnProcess.supervisor(temp, arguments)) {
-            Http.awaitBody(front, "/hello", "Hello from Quarkus REST", SERVED);
-            FrontLoad load = new FrontLoad(front, "/hello", 4);
-            for (int i = 1; i <= RELOADS; i++) {
-                int starts = respawn.count("worker pid \\d+ up in");
-                respawn.writeLine("rs");
-                await().atMost(SERVED).until(() -> respawn.count("worker pid \\d+ up in") > starts);
-                flowing(load);
-            }
-            load.close();
-            assertLostNone(load);
-        }
     }
 
     @Test
@@ -240,17 +142,6 @@ class FrontIT {
             Files.delete(errors);
             Http.awaitBody(front, "/hello", "Fixed", SERVED);
         }
-    }
-
-    /** Requests flow again after a reload before the next one begins. */
-    private static void flowing(FrontLoad load) {
-        int before = load.sent();
-        await().atMost(SERVED).until(() -> load.sent() > before + 20);
-    }
-
-    private static void assertLostNone(FrontLoad load) {
-        assertThat(load.failures()).as("refused or reset: " + load).isEmpty();
-        assertThat(load.statuses().keySet()).as("statuses: " + load).containsOnly(200);
     }
 
     private static HttpResponse<String> get(int port, String path, String accept) throws Exception {

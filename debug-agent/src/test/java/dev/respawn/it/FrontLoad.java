@@ -1,5 +1,8 @@
 package dev.respawn.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -66,6 +69,18 @@ final class FrontLoad implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Waits until requests flow again after a reload, before the next one begins. */
+    void awaitFlowing(Duration within) {
+        int before = sent();
+        await().atMost(within).until(() -> sent() > before + 20);
+    }
+
+    /** No request was refused, reset or answered other than 200. */
+    void assertLostNone() {
+        assertThat(failures()).as("refused or reset: " + this).isEmpty();
+        assertThat(statuses().keySet()).as("statuses: " + this).containsOnly(200);
     }
 
     int sent() {
