@@ -1,7 +1,6 @@
 package dev.respawn.recorder.ports;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -13,6 +12,7 @@ import java.util.function.Supplier;
 import dev.respawn.recorder.capture.Recorder;
 import dev.respawn.reloader.agent.AtGo;
 import dev.respawn.reloader.ports.ListeningPorts;
+import dev.respawn.reloader.ports.TcpTable;
 
 /**
  * Says, once per port, when clients connect to a port this JVM listens on while the
@@ -167,21 +167,19 @@ public final class UnrecordedPorts implements Runnable {
         Set<String> connections = new HashSet<>();
         Set<String> unaccepted = new HashSet<>();
         for (String table : TABLES) {
-            List<String> lines;
-            try {
-                lines = Files.readAllLines(Path.of(table));
-            } catch (IOException | RuntimeException e) {
-                continue;
-            }
-            for (int i = 1; i < lines.size(); i++) {
-                String[] fields = lines.get(i).trim().split("\\s+");
-                if (fields.length >= 4 && !fields[3].equals(LISTEN)) {
-                    connections.add(fields[1] + " " + fields[2]);
-                    if (waitsForAccept(fields)) {
-                        unaccepted.add(fields[1] + " " + fields[2]);
-                        unaccepted.add(fields[2] + " " + fields[1]);
+            try (TcpTable rows = TcpTable.open(Path.of(table))) {
+                while (rows.next()) {
+                    if (!rows.is(TcpTable.STATE, LISTEN)) {
+                        String connection = rows.connection();
+                        connections.add(connection);
+                        if (waitsForAccept(rows)) {
+                            unaccepted.add(connection);
+                            unaccepted.add(rows.field(TcpTable.REMOTE) + " " + rows.field(TcpTable.LOCAL));
+                        }
                     }
                 }
+            } catch (IOException | RuntimeException e) {
+                // Not readable here: nothing seen of this table.
             }
         }
         connections.removeAll(unaccepted);
@@ -192,9 +190,8 @@ public final class UnrecordedPorts implements Runnable {
      * A server's end of a connection in its accept queue: established (or still being) and no
      * process's socket yet (inode 0); a client's open socket always has one.
      */
-    static boolean waitsForAccept(String[] fields) {
-        return fields.length >= 10 && (fields[3].equals(ESTABLISHED) || fields[3].equals(SYN_RECV))
-                && fields[9].equals("0");
+    static boolean waitsForAccept(TcpTable row) {
+        return (row.is(TcpTable.STATE, ESTABLISHED) || row.is(TcpTable.STATE, SYN_RECV)) && row.is(TcpTable.INODE, "0");
     }
 
     private static int port(String endpoint) {

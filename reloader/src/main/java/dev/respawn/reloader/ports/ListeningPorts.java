@@ -18,6 +18,7 @@ public final class ListeningPorts {
     private static final Path PROC = Path.of("/proc");
     private static final List<String> TABLES = List.of("net/tcp", "net/tcp6");
     private static final String LISTEN = "0A";
+    private static final String SYN_RECV = "03";
 
     private ListeningPorts() {
     }
@@ -53,21 +54,21 @@ public final class ListeningPorts {
     private static Set<Integer> listening(Set<String> inodes) {
         Set<Integer> ports = new HashSet<>();
         for (String table : TABLES) {
-            List<String> lines;
-            try {
-                lines = Files.readAllLines(PROC.resolve(table));
+            try (TcpTable rows = TcpTable.open(PROC.resolve(table))) {
+                while (rows.next()) {
+                    if (rows.is(TcpTable.STATE, LISTEN)) {
+                        if (inodes == null || inodes.contains(rows.field(TcpTable.INODE))) {
+                            ports.add(rows.localPort());
+                        }
+                    } else if (!rows.is(TcpTable.STATE, SYN_RECV)) {
+                        // Linux lists the listening sockets first (and, before 4.4, the connections
+                        // each has not accepted yet beside it), then every other: what follows is
+                        // no listener, and left unread costs the kernel nothing.
+                        break;
+                    }
+                }
             } catch (IOException | RuntimeException e) {
-                continue;
-            }
-            for (int i = 1; i < lines.size(); i++) {
-                String[] fields = lines.get(i).trim().split("\\s+");
-                if (fields.length < 10 || !fields[3].equals(LISTEN)) {
-                    continue;
-                }
-                if (inodes == null || inodes.contains(fields[9])) {
-                    String local = fields[1];
-                    ports.add(Integer.parseInt(local.substring(local.indexOf(':') + 1), 16));
-                }
+                // Not readable here: no ports from this table.
             }
         }
         return ports;

@@ -144,7 +144,7 @@ final class ReadinessReport extends Thread {
 
     /**
      * A cheap look first (the machine's listening sockets, one file): only once the expected
-     * ports, or any new port, listen is it worth reading the worker's file descriptors, which a
+     * ports, or any new port but an add-on's, listen is it worth reading the worker's file descriptors, which a
      * large application has hundreds of.
      */
     private boolean maybeReady(Set<Integer> before) {
@@ -152,7 +152,14 @@ final class ReadinessReport extends Thread {
         if (!expected.isEmpty()) {
             return listening.containsAll(expected);
         }
-        return !before.containsAll(listening);
+        // An add-on's port (the debugger's listens from premain) is no sign of the application:
+        // counted, it had the worker's file descriptors read every 10 ms for the rest of its start.
+        for (int port : listening) {
+            if (!before.contains(port) && !addOnPorts.contains(port)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean pause(long elapsed) {
