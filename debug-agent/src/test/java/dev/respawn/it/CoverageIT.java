@@ -7,10 +7,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
@@ -93,6 +96,11 @@ class CoverageIT {
             Http.awaitBody(port, "/hello", "Hello from respawn", SERVED);
             assertThat(Http.bodyOrNull(port, "/env")).isEqualTo("RESPAWN=1");
             long first = Long.parseLong(Http.bodyOrNull(port, "/pid"));
+            // What JaCoCo made of the class, kept owner-only for the next worker's start.
+            Path kept = keptInstrumentation(app, SERVER);
+            assertThat(Files.getPosixFilePermissions(kept.getParent()))
+                    .isEqualTo(PosixFilePermissions.fromString("rwx------"));
+            Object keptFile = Files.readAttributes(kept, BasicFileAttributes.class).fileKey();
 
             respawn.writeLine("rs");
             await().atMost(SERVED).until(() -> {
@@ -100,6 +108,8 @@ class CoverageIT {
                 return pid != null && Long.parseLong(pid) != first;
             });
             assertThat(Http.get(port, "/echo").statusCode()).isEqualTo(200);
+            assertThat(Files.readAttributes(kept, BasicFileAttributes.class).fileKey())
+                    .as("the second worker read the first's instrumentation, not wrote its own").isEqualTo(keptFile);
             respawn.awaitStderr("worker pid \\d+ up in|restarted in", SERVED);
 
             // A class that changes after its coverage was recorded, and is not run again.
@@ -136,6 +146,19 @@ class CoverageIT {
             sources = files.filter(f -> f.toString().endsWith(".java")).count();
         }
         assertThat(xml.getElementsByTagName("sourcefile").getLength()).as("one per source of the example").isEqualTo((int) sources);
+    }
+
+    /** The file in which the first worker kept JaCoCo's instrumentation of {@code internalName}'s class file. */
+    private static Path keptInstrumentation(ExampleWorkspace app, String internalName) throws IOException {
+        byte[] original = Files.readAllBytes(app.classes().resolve(internalName + ".class"));
+        CRC32 crc = new CRC32();
+        crc.update(original);
+        String name = Long.toHexString(crc.getValue()) + "-" + Integer.toHexString(original.length);
+        try (Stream<Path> builds = Files.list(app.root().resolve(".respawn/coverage-classes"))) {
+            Path build = builds.filter(Files::isDirectory).findFirst().orElseThrow();
+            assertThat(build.resolve(name)).isRegularFile();
+            return build.resolve(name);
+        }
     }
 
     private static Document parse(Path xml) throws Exception {

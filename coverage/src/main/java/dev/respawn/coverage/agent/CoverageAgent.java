@@ -58,7 +58,11 @@ public final class CoverageAgent {
         Clock clock = Clock.systemDefaultZone();
         ExecFile exec = new ExecFile(files, clock);
         ClassPatterns patterns = new ClassPatterns(options.coverageIncludes(), options.coverageExcludes());
-        RuntimeChoice runtime = new RuntimeChoice(own, say);
+        // What JaCoCo made of each class file is kept for the next worker's start (a process restart).
+        String build = InstrumentedClassCache.build(ownJar);
+        CoverageRuntime kept = build == null ? own
+                : new InstrumentedClassCache(own, options.debugDirectory().resolve("coverage-classes"), build);
+        RuntimeChoice runtime = new RuntimeChoice(kept, say);
         CoverageTransformer transformer = new CoverageTransformer(new ClassSelection(patterns, ownJar), runtime, say);
         CoverageSession session = new CoverageSession(files, exec, runtime, transformer, options.sourcePath(), patterns,
                 clock);

@@ -13,8 +13,9 @@ import org.jacoco.core.runtime.InjectedClassRuntime;
 import org.jacoco.core.runtime.RuntimeData;
 
 /**
- * respawn's own JaCoCo runtime: JaCoCo's {@link InjectedClassRuntime}, which defines one small
- * class in {@code java.lang} that every instrumented class reaches, whatever its class loader.
+ * respawn's own JaCoCo runtime: JaCoCo's {@link InjectedClassRuntime}, with one small class in
+ * {@code java.lang} (defined by {@link RuntimeClass}) that every instrumented class reaches,
+ * whatever its class loader.
  *
  * <p>It is the runtime JaCoCo's own agent uses on Java 9 and later, so it works where that one
  * does (Java 17 to 25 here): no system class has to be caught before it loads
@@ -38,10 +39,12 @@ final class OwnRuntime implements CoverageRuntime {
     static OwnRuntime start(Instrumentation instrumentation) throws Exception {
         // defineClass in java.lang needs java.base to open java.lang to us, as JaCoCo's agent arranges too.
         instrumentation.redefineModule(Object.class.getModule(), Set.of(), Map.of(),
-                Map.of("java.lang", Set.of(InjectedClassRuntime.class.getModule())), Set.of(), Map.of());
+                Map.of("java.lang", Set.of(OwnRuntime.class.getModule())), Set.of(), Map.of());
         RuntimeData data = new RuntimeData();
+        // The class is defined here, not by the runtime's startup (see RuntimeClass); the runtime
+        // only writes, into each instrumented class, the access to it by its name.
+        RuntimeClass.define(CLASS_NAME, data);
         IRuntime runtime = new InjectedClassRuntime(Object.class, CLASS_NAME);
-        runtime.startup(data);
         return new OwnRuntime(data, new Instrumenter(runtime));
     }
 

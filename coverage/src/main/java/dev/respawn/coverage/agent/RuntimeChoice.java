@@ -9,11 +9,11 @@ import java.util.function.Supplier;
  */
 final class RuntimeChoice implements Supplier<CoverageRuntime> {
 
-    private final OwnRuntime own;
+    private final CoverageRuntime own;
     private final Consumer<String> say;
     private volatile CoverageRuntime chosen;
 
-    RuntimeChoice(OwnRuntime own, Consumer<String> say) {
+    RuntimeChoice(CoverageRuntime own, Consumer<String> say) {
         this.own = own;
         this.say = say;
     }
