@@ -119,10 +119,12 @@ final class DebugStart {
         Process p = Servers.start(command, name);
         Servers.awaitBody(port, "/hello", body -> body != null, 60_000);
         double wall = Bench.millisSince(start);
+        // The whole process's CPU, threads that ended before the answer included (the profiler's
+        // start runs on one), not only the threads alive now.
         long cpu = p.descendants().filter(h -> h.info().commandLine().orElse("").contains(Bench.MAIN))
                 .mapToLong(h -> {
                     try {
-                        return Servers.cpuNanos(h.pid());
+                        return DebugModeBench.processCpuMillis(h.pid()) * 1_000_000;
                     } catch (Exception e) {
                         return 0;
                     }

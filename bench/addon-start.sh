@@ -6,8 +6,8 @@
 # Runs the example's worker JVM directly (no supervisor, no debugger port), as the supervisor starts it
 # (-javaagent with AGENT_OPTIONS, C1 only, a class-data-sharing archive made once per build by a
 # supervised start that is not counted), waits for the first /hello answer, and reads the worker's CPU:
-# `live` sums /proc/PID/task/*/schedstat (what bench/run's debugstart counts: threads alive at the
-# answer), `proc` is utime+stime of /proc/PID/stat (10 ms ticks, with threads that ended before the
+# `live` sums /proc/PID/task/*/schedstat (threads alive at the answer), `proc` is utime+stime of
+# /proc/PID/stat (what bench/run's debugstart counts; 10 ms ticks, with threads that ended before the
 # answer, e.g. the profiler's start), `main` and `c1` the main thread's and C1's. Builds and options
 # alternate; prints each start and the medians. Needs examples/hello-http built.
 set -euo pipefail
