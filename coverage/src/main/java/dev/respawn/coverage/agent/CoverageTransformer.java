@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import dev.respawn.reloader.context.TransformedClasses;
+
 /**
  * Instruments the selected classes as they load, from the bytes the JVM read (registered before
  * any other transformer of ours changes a byte, so JaCoCo's class ids are the class files' own).
@@ -26,7 +28,7 @@ final class CoverageTransformer implements ClassFileTransformer {
     private final Consumer<String> say;
     private final Set<Path> roots = ConcurrentHashMap.newKeySet();
     private final Set<String> skipped = ConcurrentHashMap.newKeySet();
-    private final KeptInstrumentation instrumented = new KeptInstrumentation();
+    private final TransformedClasses<byte[]> instrumented = new TransformedClasses<>();
     private final Map<Path, Boolean> folders = new ConcurrentHashMap<>();
 
     /**
@@ -87,7 +89,7 @@ final class CoverageTransformer implements ClassFileTransformer {
         java.util.List<byte[]> files = dev.respawn.reloader.agent.AtGo.classFiles(CoverageTransformer.class,
                 CoverageSession.class, CoverageAgent.class, ClassSelection.class, RuntimeChoice.class, OwnRuntime.class,
                 ProbeArrays.class, ForeignJacocoAgent.class);
-        KeptInstrumentation kept = new KeptInstrumentation();
+        TransformedClasses<byte[]> kept = new TransformedClasses<>();
         for (int round = 0; round < 2; round++) {
             for (int i = 0; i < files.size(); i++) {
                 kept.transform("warm-up/" + round + "/" + i, files.get(i), bytes -> {

@@ -33,7 +33,7 @@ final class Instrumenter implements ClassFileTransformer {
 
     static void install(AppClasses app, Instrumentation instrumentation) {
         instrumentation.addTransformer(new Instrumenter(app), false);
-        // A warm worker loads and compiles the rewriting (ASM's, ours, SHA-256's) while it waits,
+        // A warm worker loads and compiles the rewriting (ASM's and ours) while it waits,
         // on respawn's own classes: else the application's start pays it on its first classes.
         AtGo.ahead(() -> warmUp(new TransformedClasses<>()));
     }
