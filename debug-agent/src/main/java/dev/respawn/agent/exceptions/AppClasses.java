@@ -43,7 +43,7 @@ final class AppClasses {
     private final Set<String> bridges = ConcurrentHashMap.newKeySet();
 
     /**
-     * @param packages {@code --app-packages}; empty for "classes from directories"
+     * @param packages {@code --app-packages}; empty for "what the build compiled"
      * @param ownJar respawn.jar (may be null)
      */
     AppClasses(List<String> packages, Path ownJar) {
