@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.respawn.coverage.ClassPatterns;
@@ -31,7 +32,7 @@ final class ClassSelection {
     private final Path ownJar;
     private final ConcurrentHashMap<URL, Path> roots = new ConcurrentHashMap<>();
     /** Jars of a build's output taken by default: only the classes that build compiled, not all. */
-    private final java.util.Set<Path> buildJars = ConcurrentHashMap.newKeySet();
+    private final Set<Path> buildJars = ConcurrentHashMap.newKeySet();
     private final BuildOutput builds = new BuildOutput();
 
     ClassSelection(ClassPatterns patterns, Path ownJar) {
