@@ -10,11 +10,13 @@ import dev.respawn.agent.exceptions.ExceptionCapture;
 import dev.respawn.agent.profiler.ProfilerAddon;
 import dev.respawn.coverage.agent.CoverageAgent;
 import dev.respawn.recorder.RecorderAgent;
+import dev.respawn.reloader.agent.AtGo;
 import dev.respawn.reloader.agent.ReloadAgent;
 import dev.respawn.reloader.context.Lives;
 import dev.respawn.reloader.context.RequestContext;
 import dev.respawn.reloader.control.ControlFile;
 import dev.respawn.reloader.control.ControlServer;
+import dev.respawn.reloader.defaults.SpringDefaultsJar;
 import dev.respawn.reloader.options.Options;
 
 /** Wires the add-ons that are on into the worker JVM. */
@@ -34,6 +36,7 @@ final class Addons {
             guarded("coverage", () -> CoverageAgent.install(options, instrumentation, control, ownJar, Addons::say));
         }
         Lives lives = ReloadAgent.install(options, instrumentation, ownJar, System.getenv(), control);
+        AtGo.run(() -> SpringDefaultsJar.installIfSpringBoot(instrumentation));
         // Which exchange a thread serves, as the recorder sees it: exception reports cite it and
         // --profile-requests samples only those threads (the add-ons meet here, not by importing
         // each other).

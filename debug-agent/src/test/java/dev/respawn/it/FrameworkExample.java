@@ -64,11 +64,12 @@ enum FrameworkExample {
     }
 
     /**
-     * What respawn is told beyond the defaults: Quarkus's classes come from jars, not folders, so
-     * which of them are the application's is named, as a user of {@code -jar} names them.
+     * What respawn is told beyond the defaults: nothing, Quarkus included (its classes come from
+     * {@code quarkus-app/app/*.jar}, which respawn takes for the application's own, see
+     * {@link PackagedApplicationsIT}).
      */
     List<String> respawnOptions() {
-        return this == QUARKUS ? List.of("--app-packages", "dev.respawn.examples") : List.of();
+        return List.of();
     }
 
     /** {@code java -cp classes:lib/* Main port}, or Quarkus's runner jar told the port. */

@@ -6,13 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.respawn.coverage.ClassPatterns;
+import dev.respawn.reloader.tracking.BuildOutput;
 
 /**
  * Which classes get coverage: by default those loaded from a class folder (the application being
- * developed, not its libraries); with {@code --coverage-includes} those the patterns name, from
+ * developed, not its libraries), and those a jar in the project's build output holds of the classes
+ * the build compiled ({@link BuildOutput}: Quarkus's {@code app/*.jar}, Spring Boot's
+ * {@code BOOT-INF/classes}); with {@code --coverage-includes} those the patterns name, from
  * anywhere; never those {@code --coverage-excludes} names, nor respawn's own, nor another agent's.
  *
  * <p>On the class-loading path: one map look-up per class for its code source.
@@ -27,6 +31,9 @@ final class ClassSelection {
     private final ClassPatterns.Matcher patterns;
     private final Path ownJar;
     private final ConcurrentHashMap<URL, Path> roots = new ConcurrentHashMap<>();
+    /** Jars of a build's output taken by default: only the classes that build compiled, not all. */
+    private final Set<Path> buildJars = ConcurrentHashMap.newKeySet();
+    private final BuildOutput builds = new BuildOutput();
 
     ClassSelection(ClassPatterns patterns, Path ownJar) {
         this.patterns = patterns.matcher();
@@ -52,7 +59,10 @@ final class ClassSelection {
                 return null;
             }
         }
-        return patterns.test(internalName) ? root : null;
+        if (!patterns.test(internalName)) {
+            return null;
+        }
+        return !buildJars.contains(root) || builds.compiled(root, internalName) ? root : null;
     }
 
     private Path rootOf(URL location) {
@@ -62,7 +72,11 @@ final class ClassSelection {
         }
         boolean directory = Files.isDirectory(path);
         if (!patterns.hasIncludes() && !directory) {
-            return NO_ROOT;
+            if (!Files.isRegularFile(path) || builds.classFolders(path).isEmpty()) {
+                return NO_ROOT;
+            }
+            buildJars.add(path);
+            return path;
         }
         return directory || Files.isRegularFile(path) ? path : NO_ROOT;
     }
@@ -73,11 +87,9 @@ final class ClassSelection {
                 return Path.of(location.toURI()).toAbsolutePath().normalize();
             }
             if (location.getProtocol().equals("jar")) {
-                String spec = location.getFile();
-                int bang = spec.indexOf("!/");
-                return pathOf(new URL(bang < 0 ? spec : spec.substring(0, bang)));
+                return BuildOutput.jarOf(location);
             }
-        } catch (URISyntaxException | java.io.IOException | IllegalArgumentException e) {
+        } catch (URISyntaxException | IllegalArgumentException e) {
             return null;
         }
         return null;

@@ -11,6 +11,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 import dev.respawn.coverage.ClassPatterns;
+import dev.respawn.reloader.tracking.BuildOutput;
 import org.jacoco.core.analysis.Analyzer;
 import org.jacoco.core.analysis.CoverageBuilder;
 import org.jacoco.core.analysis.IBundleCoverage;
@@ -19,7 +20,8 @@ import org.jacoco.core.data.ExecutionDataStore;
 
 /**
  * The coverage of one class folder (every class in it, run or not) or jar (only the classes the
- * patterns include), analysed from the class files as they are now.
+ * patterns include or, without includes, those of a jar in a build's output that the build compiled,
+ * see {@link BuildOutput}), analysed from the class files as they are now.
  */
 final class Bundle {
 
@@ -50,7 +52,8 @@ final class Bundle {
     }
 
     private static void analyzeIncluded(Analyzer analyzer, Path jar, ClassPatterns.Matcher patterns) throws IOException {
-        if (!patterns.hasIncludes()) {
+        BuildOutput build = patterns.hasIncludes() ? null : new BuildOutput();
+        if (build != null && build.classFolders(jar).isEmpty()) {
             return;
         }
         try (ZipFile zip = new ZipFile(jar.toFile())) {
@@ -60,7 +63,8 @@ final class Bundle {
                 if (!name.endsWith(".class") || name.startsWith("META-INF/") || name.endsWith("module-info.class")) {
                     continue;
                 }
-                if (patterns.test(name.substring(0, name.length() - ".class".length()))) {
+                if (build != null ? build.compiledEntry(jar, name).isPresent()
+                        : patterns.test(name.substring(0, name.length() - ".class".length()))) {
                     try (InputStream in = zip.getInputStream(entry)) {
                         analyzer.analyzeClass(in, jar + "!/" + name);
                     }

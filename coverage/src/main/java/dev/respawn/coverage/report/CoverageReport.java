@@ -16,6 +16,7 @@ import dev.respawn.coverage.CoverageFiles;
 import dev.respawn.coverage.ExecFile;
 import dev.respawn.coverage.RecordedClasses;
 import dev.respawn.reloader.output.OwnerOnly;
+import dev.respawn.reloader.tracking.BuildOutput;
 import org.jacoco.core.analysis.IBundleCoverage;
 import org.jacoco.core.analysis.IClassCoverage;
 import org.jacoco.core.tools.ExecFileLoader;
@@ -131,6 +132,13 @@ public final class CoverageReport {
 
     /** The project's folder name for {@code target/classes} or {@code build/classes/java/main}. */
     static String bundleName(Path root) {
+        if (Files.isRegularFile(root)) {
+            // A jar of a build's output is named after its project, as the project's class folder is.
+            List<Path> folders = new BuildOutput().classFolders(root);
+            if (!folders.isEmpty()) {
+                return bundleName(folders.get(0));
+            }
+        }
         Path project = root;
         if (root.getParent() != null && root.getParent().getFileName() != null
                 && root.getParent().getFileName().toString().equals("target")) {

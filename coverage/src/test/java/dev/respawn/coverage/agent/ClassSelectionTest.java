@@ -42,6 +42,21 @@ class ClassSelectionTest {
     }
 
     @Test
+    void byDefaultCoversTheClassesABuildCompiledWhenTheyLoadFromAJarOfItsOutput() throws Exception {
+        Files.createDirectories(temp.resolve("shop/target/classes/com/example"));
+        Files.createFile(temp.resolve("shop/target/classes/com/example/App.class"));
+        Path app = temp.resolve("shop/target/quarkus-app/app/shop.jar");
+        Files.createDirectories(app.getParent());
+        Files.createFile(app);
+        ClassSelection selection = new ClassSelection(patterns(null, null), null);
+
+        assertThat(selection.select(loader, "com/example/App", from(app))).isEqualTo(app);
+        assertThat(selection.select(loader, "com/example/App_ClientProxy", from(app))).as("generated").isNull();
+        assertThat(new ClassSelection(patterns(null, "com.example.*"), null).select(loader, "com/example/App", from(app)))
+                .as("excluded").isNull();
+    }
+
+    @Test
     void includesReachIntoJarsAndExcludesWin() throws Exception {
         Path classes = Files.createDirectories(temp.resolve("target/classes"));
         Path library = Files.createFile(temp.resolve("library.jar"));

@@ -12,9 +12,13 @@ import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.respawn.reloader.tracking.BuildOutput;
+
 /**
  * What counts as application code: by default the classes loaded from a directory (the
- * project's own build output), or those in {@code --app-packages}; never the JDK's, a jar's
+ * project's own build output), and those a jar in the project's build output holds of the classes
+ * the build compiled ({@link BuildOutput}: Quarkus's {@code app/*.jar}, Spring Boot's
+ * {@code BOOT-INF/classes}); or those in {@code --app-packages}; never the JDK's, a library jar's
  * under the default, or respawn's own. It also remembers which classes it let through, so that
  * a stack frame can be told to be application code without looking at its class again.
  */
@@ -25,16 +29,21 @@ final class AppClasses {
             "dev.respawn.debugger.", "dev.respawn.reloader.", "dev.respawn.coverage.", "dev.respawn.recorder.",
             "dev.respawn.shaded.");
 
+    private static final Path NO_JAR = Path.of("");
+
     private final List<String> packages;
     private final Path ownJar;
     private final Map<String, Boolean> directories = new ConcurrentHashMap<>();
+    /** The jar of each code source in a build's output, or {@link #NO_JAR}. */
+    private final Map<String, Path> jars = new ConcurrentHashMap<>();
+    private final BuildOutput builds = new BuildOutput();
     private final Map<ClassLoader, Boolean> seeRecorder = Collections.synchronizedMap(new WeakHashMap<>());
     private final Set<String> instrumented = ConcurrentHashMap.newKeySet();
     /** Bridge methods of application classes: not instrumented, so never an application frame. */
     private final Set<String> bridges = ConcurrentHashMap.newKeySet();
 
     /**
-     * @param packages {@code --app-packages}; empty for "classes from directories"
+     * @param packages {@code --app-packages}; empty for "what the build compiled"
      * @param ownJar respawn.jar (may be null)
      */
     AppClasses(List<String> packages, Path ownJar) {
@@ -53,7 +62,8 @@ final class AppClasses {
         if (loader == null || loader == ClassLoader.getPlatformClassLoader() || isRespawn(className)) {
             return false;
         }
-        boolean application = packages.isEmpty() ? fromDirectory(domain) : inPackages(className);
+        boolean application = packages.isEmpty() ? fromDirectory(domain) || compiledInJar(className, domain)
+                : inPackages(className);
         return application && recorderVisibleFrom(loader);
     }
 
@@ -102,6 +112,20 @@ final class AppClasses {
                 return false;
             }
         });
+    }
+
+    /** Whether the class comes from a jar of the project's build output, and the build compiled it. */
+    private boolean compiledInJar(String className, ProtectionDomain domain) {
+        CodeSource source = domain == null ? null : domain.getCodeSource();
+        URL location = source == null ? null : source.getLocation();
+        if (location == null) {
+            return false;
+        }
+        Path jar = jars.computeIfAbsent(location.toExternalForm(), key -> {
+            Path path = BuildOutput.jarOf(location);
+            return path == null || path.equals(ownJar) || builds.classFolders(path).isEmpty() ? NO_JAR : path;
+        });
+        return jar != NO_JAR && builds.compiled(jar, className.replace('.', '/'));
     }
 
     /**

@@ -42,6 +42,25 @@ class AppClassesTest {
     }
 
     @Test
+    void byDefaultTheClassesABuildCompiledAreTheApplicationsFromAJarOfItsOutputToo() throws Exception {
+        String name = TARGET.getName().replace('.', '/');
+        Path compiled = temp.resolve("shop/target/classes/" + name + ".class");
+        Files.createDirectories(compiled.getParent());
+        Files.createFile(compiled);
+        Path app = temp.resolve("shop/target/quarkus-app/app/shop.jar");
+        Path library = temp.resolve("shop/target/quarkus-app/lib/main/library.jar");
+        Files.createDirectories(app.getParent());
+        Files.createDirectories(library.getParent());
+        Files.createFile(app);
+        Files.createFile(library);
+        AppClasses classes = new AppClasses(List.of(), null);
+
+        assertThat(matches(classes, TARGET, application, from(app))).isTrue();
+        assertThat(classes.matches(TARGET.getName() + "_ClientProxy", application, from(app))).as("generated").isFalse();
+        assertThat(matches(classes, TARGET, application, from(temp.resolve("elsewhere.jar")))).isFalse();
+    }
+
+    @Test
     void neverTheJdkNorRespawn() throws Exception {
         AppClasses app = new AppClasses(List.of(), null);
         assertThat(matches(app, String.class, null, from(temp))).isFalse();

@@ -70,7 +70,7 @@ abstract class DeclaredOptions {
     boolean captureLocals;
 
     @Option(names = "--app-packages", paramLabel = "P", split = "[,:]", splitSynopsisLabel = ",",
-            description = "What counts as application code (default: classes loaded from directories).")
+            description = "What counts as application code (default: what the build compiled: classes loaded from directories, and from jars in the build output those in its class folder).")
     List<String> appPackages = new ArrayList<>();
 
     @Option(names = "--enable-debugger", description = "JDWP on 127.0.0.1, the same port after every restart.")
