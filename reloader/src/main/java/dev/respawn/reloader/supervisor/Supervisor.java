@@ -63,7 +63,8 @@ public final class Supervisor {
         this.config = config;
         this.options = config.options();
         this.console = new Console(config.err());
-        this.controlPorts = new ControlPorts(options.debugDirectory());
+        this.controlPorts = new ControlPorts(options.debugDirectory(), () -> config.extensions().stream()
+                .flatMap(extension -> extension.ports().stream()).collect(java.util.stream.Collectors.toSet()));
         this.fastStart = new FastStart(options, console::say, config.agentJar());
         this.events = new ServingEvents(config.extensions());
         this.failedMains = new FailedMains(console, events, () -> current);
