@@ -98,8 +98,15 @@ final class AcceptProbe implements AutoCloseable {
         }
     }
 
+    /**
+     * Closed with a reset, not a FIN: no TIME_WAIT is left for a minute on the application's port,
+     * where the recorder's watch for unrecorded ports would take it for a client it did not see.
+     */
     private static void close(Socket socket) {
         try {
+            if (socket.isConnected()) {
+                socket.setSoLinger(true, 0);
+            }
             socket.close();
         } catch (IOException e) {
             // Closing a probe that was never used: nothing to keep.
