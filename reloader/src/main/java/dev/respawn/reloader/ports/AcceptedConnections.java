@@ -1,6 +1,7 @@
 package dev.respawn.reloader.ports;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.Optional;
 public final class AcceptedConnections {
 
     private static final Path PROC = Path.of("/proc");
-    private static final List<String> TABLES = List.of("net/tcp", "net/tcp6");
+    /** IPv6's first: a Java server's socket is one (dual-stack), and each table costs the kernel a walk of its sockets. */
+    private static final List<String> TABLES = List.of("net/tcp6", "net/tcp");
     private static final String ESTABLISHED = "01";
     private static final String SYN_RECEIVED = "03";
 
@@ -27,15 +29,20 @@ public final class AcceptedConnections {
      * server side yet (the handshake's last packet is still on its way) or off Linux.
      */
     public static Optional<Boolean> accepted(int serverPort, int clientPort) {
+        // The client's port as /proc writes it finds the line or two worth splitting; the tables,
+        // one line per socket on the machine, are searched as bytes, not decoded line by line.
+        String client = String.format(":%04X ", clientPort);
         for (String table : TABLES) {
-            List<String> lines;
+            String text;
             try {
-                lines = Files.readAllLines(PROC.resolve(table));
+                text = new String(Files.readAllBytes(PROC.resolve(table)), StandardCharsets.ISO_8859_1);
             } catch (IOException | RuntimeException e) {
                 continue;
             }
-            for (int i = 1; i < lines.size(); i++) {
-                String[] fields = lines.get(i).trim().split("\\s+");
+            for (int at = text.indexOf(client); at >= 0; at = text.indexOf(client, at + 1)) {
+                int begin = text.lastIndexOf('\n', at) + 1;
+                int end = text.indexOf('\n', at);
+                String[] fields = text.substring(begin, end < 0 ? text.length() : end).trim().split("\\s+");
                 if (fields.length < 10 || port(fields[1]) != serverPort || port(fields[2]) != clientPort) {
                     continue;
                 }
