@@ -262,7 +262,7 @@ public final class Supervisor {
         if (last != null) {
             if (last.isAlive()) {
                 last.markStopRequested();
-                ProcessTree.stop(ProcessTree.of(last.handle()), options.shutdownTimeout());
+                WorkerStop.stop(last, ProcessTree.of(last.handle()), options.shutdownTimeout(), console);
             }
             // What the worker said on its way out (files it wrote) must reach the terminal.
             last.awaitOutput(Duration.ofSeconds(2));
