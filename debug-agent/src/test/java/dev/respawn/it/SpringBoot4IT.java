@@ -19,10 +19,15 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.sun.jdi.VirtualMachine;
+
 /**
  * examples/spring-boot4 (Spring Boot 4: Thymeleaf, JPA on H2, a validated form, a cache, Actuator,
  * JSON) under respawn: a saved template is served at once, and its lives, restarted inside one
- * small-heap JVM many times, do not stay in memory.
+ * small-heap JVM many times, do not stay in memory; under {@code --debug-mode}, through the front,
+ * as a user runs it all day. ({@link DebugModeFrameworksIT} hot-swaps and restarts it in debug mode.)
  */
 class SpringBoot4IT {
 
@@ -32,6 +37,11 @@ class SpringBoot4IT {
     private static final int RESTARTS = 20;
     private static final Pattern STATUS = Pattern.compile(
             "life (\\d+), (\\d+) in-JVM restarts?, (\\d+) dropped class loaders? still in memory after a full GC.*, heap used (\\d+) MiB");
+    private static final Duration DEBUG_SERVED = Duration.ofSeconds(180);
+    private static final int DEBUG_RESTARTS = 3;
+    /** Metaspace after a full GC grows a little over the first restarts (the JDK's caches), then settles. */
+    private static final long METASPACE_SLACK_KIB = 8 * 1024;
+    private static final Pattern DEBUG_STATUS = Pattern.compile(STATUS.pattern() + ", metaspace used (\\d+) KiB");
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @TempDir
@@ -84,6 +94,113 @@ class SpringBoot4IT {
         }
     }
 
+    /**
+     * Under {@code --debug-mode} with the front: an exception in a controller, behind a
+     * transactional proxy, is reported with its arguments and named by X-Respawn-Exception; lives
+     * restarted inside the JVM with every add-on on (the debugger's JDWP agent holds the first
+     * life's thread) are collected, and the debugger's port still takes a debugger; the stop
+     * writes the coverage report, the recorder's HAR, and a profile the JDK's {@code jfr} reads.
+     */
+    @Test
+    void inDebugModeThroughTheFrontReportsExceptionsAndDropsItsLives() throws Exception {
+        ExampleWorkspace app = ExampleWorkspace.copyOf("spring-boot4", temp);
+        int port = TestEnvironment.freePort();
+        int front = TestEnvironment.freePort();
+        int debugger = TestEnvironment.freePort();
+        try (RespawnProcess respawn = RespawnProcess.supervisor(app.root(), List.of("--reload-on-changes", "--debug-mode",
+                "--debugger-port", Integer.toString(debugger), "--front-port", Integer.toString(front),
+                "--no-class-data-sharing", "--", TestEnvironment.java(), "-Xmx256m", "-cp", app.classpath(), MAIN,
+                Integer.toString(port)))) {
+            Http.awaitBody(front, "/hello", "Hello from Spring Boot 4", DEBUG_SERVED);
+
+            HttpResponse<String> failed = Http.get(front, "/fail?item=book");
+            assertThat(failed.statusCode()).isEqualTo(500);
+            String report = failed.headers().firstValue("X-Respawn-Exception").orElseThrow(
+                    () -> new AssertionError("no X-Respawn-Exception header in " + failed.headers().map()));
+            Path json = app.root().resolve(report);
+            await().atMost(DEBUG_SERVED).until(() -> Files.exists(json));
+            JsonObject exception = ExceptionReports.read(json);
+            assertThat(argument(exception, "NoteApiController", "fail")).as("the controller's argument, by name")
+                    .isEqualTo("item = \"book\"");
+            assertThat(argument(exception, "NoteService", "byText")).as("the service's, behind its proxy")
+                    .isEqualTo("text = \"book\"");
+            assertThat(ExceptionReports.frameMethods(exception)).as("no frame of Spring's generated proxy")
+                    .noneMatch(method -> method.contains("$$"));
+            assertThat(echo(front, "ping-body-42")).isEqualTo("ping-body-42");
+
+            long afterOne = 0;
+            for (int life = 1; life <= DEBUG_RESTARTS; life++) {
+                respawn.writeLine("rs");
+                int restarts = life;
+                await().atMost(DEBUG_SERVED).pollInterval(Duration.ofMillis(100))
+                        .until(() -> respawn.count("restarted inside the JVM in \\d+ ms") == restarts);
+                Http.awaitBody(front, "/hello", "Hello from Spring Boot 4", DEBUG_SERVED);
+                assertThat(Http.get(front, "/fail?item=book").statusCode()).isEqualTo(500);
+                if (life == 1) {
+                    afterOne = metaspace(status(app.root(), DEBUG_STATUS).orElseThrow());
+                }
+            }
+            Matcher last = status(app.root(), DEBUG_STATUS).orElseThrow();
+            assertThat(last.group(3)).as("dropped lives a full GC could not collect: " + last.group()).isEqualTo("0");
+            assertThat(metaspace(last)).as("metaspace after %d restarts against after the first (a life is tens of MiB)",
+                    DEBUG_RESTARTS).isLessThanOrEqualTo(afterOne + METASPACE_SLACK_KIB);
+            VirtualMachine vm = Jdi.attach(debugger);
+            try {
+                assertThat(vm.allThreads()).as("the debugger, attached after the restarts").isNotEmpty();
+            } finally {
+                vm.dispose();
+            }
+
+            respawn.terminate();
+            respawn.awaitExit(DEBUG_SERVED);
+            assertThat(respawn.stderr()).contains("coverage report: ").as("the debugger's port is respawn's, not the application's")
+                    .containsPattern("listening on \\[" + port + "\\]").doesNotContainPattern("listening on \\[[^]]*\\b" + debugger + "\\b");
+        }
+        Path respawnDirectory = app.root().resolve(".respawn");
+        assertThat(respawnDirectory.resolve("coverage/html/index.html")).exists();
+        assertThat(Har.files(respawnDirectory.resolve("recordings"), ".har").stream().map(SpringBoot4IT::readUnchecked))
+                .as("the echoed body, recorded").anyMatch(har -> har.contains("ping-body-42"));
+        List<Path> profiles = Har.files(respawnDirectory.resolve("profiles"), ".jfr");
+        assertThat(profiles).isNotEmpty();
+        Path jfr = Path.of(TestEnvironment.java()).resolveSibling("jfr");
+        Process summary = new ProcessBuilder(jfr.toString(), "summary", profiles.get(profiles.size() - 1).toString())
+                .redirectErrorStream(true).start();
+        String read = new String(summary.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(summary.waitFor()).as(read).isZero();
+        assertThat(read).contains("jdk.ExecutionSample");
+    }
+
+    private static String echo(int port, String body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/echo"))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static String readUnchecked(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static long metaspace(Matcher status) {
+        return Long.parseLong(status.group(5));
+    }
+
+    /** The first argument of the report's frame of {@code method} in the class named {@code simpleName}, as "name = value". */
+    private static String argument(JsonObject report, String simpleName, String method) {
+        for (JsonElement element : report.getAsJsonArray("frames")) {
+            JsonObject frame = element.getAsJsonObject();
+            if (frame.get("class").getAsString().endsWith("." + simpleName) && frame.get("method").getAsString().equals(method)) {
+                JsonObject first = frame.getAsJsonArray("arguments").get(0).getAsJsonObject();
+                return first.get("name").getAsString() + " = " + first.get("value").getAsString();
+            }
+        }
+        throw new AssertionError("no frame " + simpleName + "." + method + " in " + report);
+    }
+
     private static String page(int port) throws IOException, InterruptedException {
         return Http.get(port, "/").body();
     }
@@ -99,12 +216,16 @@ class SpringBoot4IT {
 
     /** What {@code java -jar respawn.jar status} says, run in the application's folder as a user would. */
     private static java.util.Optional<Matcher> status(Path root) {
+        return status(root, STATUS);
+    }
+
+    private static java.util.Optional<Matcher> status(Path root, Pattern pattern) {
         try {
             Process process = new ProcessBuilder(TestEnvironment.java(), "-jar", TestEnvironment.respawnJar().toString(), "status")
                     .directory(root.toFile()).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             process.waitFor();
-            Matcher matcher = STATUS.matcher(output);
+            Matcher matcher = pattern.matcher(output);
             return matcher.find() ? java.util.Optional.of(matcher) : java.util.Optional.empty();
         } catch (IOException e) {
             return java.util.Optional.empty();

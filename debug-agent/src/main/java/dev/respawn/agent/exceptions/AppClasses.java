@@ -59,7 +59,8 @@ final class AppClasses {
      */
     boolean matches(String className, ClassLoader loader, ProtectionDomain domain) {
         // Cheapest first: the loader and the name.
-        if (loader == null || loader == ClassLoader.getPlatformClassLoader() || isRespawn(className)) {
+        if (loader == null || loader == ClassLoader.getPlatformClassLoader() || isRespawn(className)
+                || isGeneratedProxy(className)) {
             return false;
         }
         boolean application = packages.isEmpty() ? fromDirectory(domain) || compiledInJar(className, domain)
@@ -86,6 +87,17 @@ final class AppClasses {
         String method = frame.getMethodName();
         return instrumented.contains(frame.getClassName()) && !method.startsWith("<") && !method.startsWith("$")
                 && !bridges.contains(frame.getClassName() + '.' + method + frame.getDescriptor());
+    }
+
+    /**
+     * A proxy a library generates at run time beside an application class, in its loader and
+     * protection domain (Spring's CGLIB proxies, {@code Shop$$SpringCGLIB$$0}; Hibernate's and
+     * Byte Buddy's): not code anyone wrote, and in a report a frame of it would show only the
+     * library's callbacks between the caller and the method that threw. Javac names no class with
+     * {@code $$}.
+     */
+    static boolean isGeneratedProxy(String className) {
+        return className.contains("$$") || className.contains("$HibernateProxy$") || className.contains("$ByteBuddy$");
     }
 
     private boolean inPackages(String name) {

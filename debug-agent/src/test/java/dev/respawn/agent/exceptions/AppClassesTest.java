@@ -75,4 +75,15 @@ class AppClassesTest {
         assertThat(matches(new AppClasses(List.of("com.example"), null), TARGET, application, from(temp)))
                 .isFalse();
     }
+
+    @Test
+    void generatedProxiesBesideApplicationClassesAreNotTheApplications() throws Exception {
+        AppClasses app = new AppClasses(List.of(), null);
+        for (String proxy : List.of("com.example.NoteService$$SpringCGLIB$$0", "com.example.Shop$$EnhancerBySpringCGLIB$$1f2e",
+                "com.example.Note$HibernateProxy$Xq1", "com.example.Shop$ByteBuddy$Mock")) {
+            assertThat(app.matches(proxy, application, from(temp))).as(proxy).isFalse();
+        }
+        assertThat(app.matches("com.example.Shop$Order", application, from(temp))).as("a nested class").isTrue();
+        assertThat(app.matches("com.example.Shop$1", application, from(temp))).as("an anonymous one").isTrue();
+    }
 }

@@ -42,7 +42,8 @@ abstract class DeclaredOptions {
     long quietPeriod = 50;
 
     @Option(names = "--shutdown-timeout", paramLabel = "S", defaultValue = "5",
-            description = "SIGTERM the worker, then SIGKILL after S seconds (default: ${DEFAULT-VALUE}).")
+            description = "SIGTERM the worker, then SIGKILL after S seconds (default: ${DEFAULT-VALUE}); a JVM still"
+                    + " working on its shutdown hooks gets up to 6x S.")
     long shutdownTimeout = 5;
 
     @Option(names = "--source-path", paramLabel = "DIR", split = ":",

@@ -51,6 +51,20 @@ final class HotSwapper {
         planner.newLife();
     }
 
+    /**
+     * Whether every changed file is a class file with the bytes the worker runs (a build's second
+     * write of a file, or a class folder read anew for a restart under way): nothing to reload,
+     * which it says on the terminal.
+     */
+    boolean unchanged(List<Path> changed) {
+        HotSwapPlanner.Plan plan = planner.plan(changed);
+        boolean same = plan.canHotSwap() && plan.redefinitions().isEmpty();
+        if (same) {
+            console.say(ChangeMonitor.describe(changed) + " rewritten with the same bytes; nothing to reload");
+        }
+        return same;
+    }
+
     /** Of the changed files, those whose bytes differ from what the worker loaded. */
     List<Path> differing(List<Path> changed) {
         return planner.differing(changed);

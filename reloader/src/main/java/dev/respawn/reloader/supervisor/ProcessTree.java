@@ -23,8 +23,21 @@ final class ProcessTree {
      * stop sufficed. Returns only once every process of the tree has ended.
      */
     static boolean stop(List<ProcessHandle> tree, Duration timeout) {
+        return stop(tree, timeout, null);
+    }
+
+    /**
+     * {@link #stop(List, Duration)}, but a root JVM still working on its shutdown hooks when the
+     * timeout is up gets longer ({@link ShutdownGrace}); {@code extending} runs when it does.
+     */
+    static boolean stop(List<ProcessHandle> tree, Duration timeout, Runnable extending) {
         tree.forEach(ProcessHandle::destroy);
         if (awaitExit(tree, timeout)) {
+            return true;
+        }
+        if (extending != null && ShutdownGrace.awaitWhileWorking(tree.get(0),
+                timeout.multipliedBy(ShutdownGrace.BOUND_TIMES_TIMEOUT - 1), extending)
+                && awaitExit(tree, Duration.ofMillis(100))) {
             return true;
         }
         tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);

@@ -47,6 +47,7 @@ final class ReadinessReport extends Thread {
     private boolean gaveUp;
     private boolean finished;
     private final long reloadsAtStart;
+    private final AcceptProbe accepts = new AcceptProbe();
 
     /**
      * @param inJvm whether the application restarted inside the same worker, not as a new one
@@ -105,6 +106,7 @@ final class ReadinessReport extends Thread {
     }
 
     private void finish() {
+        accepts.close();
         if (!finished) {
             finished = true;
             done.run();
@@ -130,8 +132,9 @@ final class ReadinessReport extends Thread {
             }
             List<ProcessHandle> tree = ProcessTree.of(worker.handle());
             Set<Integer> listening = controlPorts.withoutControlPorts(ListeningPorts.ownedBy(tree), tree);
-            boolean ready = expected.isEmpty() ? !addOnPorts.containsAll(listening) : listening.containsAll(expected);
-            if (ready) {
+            boolean listens = expected.isEmpty() ? !addOnPorts.containsAll(listening) : listening.containsAll(expected);
+            // Listening is not serving: a server can bind its port seconds before it accepts.
+            if (listens && accepts.accepting(withoutAddOns(listening))) {
                 say(listening);
                 events.serving(listening);
                 return;
@@ -140,6 +143,12 @@ final class ReadinessReport extends Thread {
                 return;
             }
         }
+    }
+
+    private Set<Integer> withoutAddOns(Set<Integer> listening) {
+        Set<Integer> application = new TreeSet<>(listening);
+        application.removeAll(addOnPorts);
+        return application;
     }
 
     /**

@@ -50,6 +50,11 @@ final class Reloads {
     void apply(List<Path> burst) {
         long began = System.nanoTime();
         List<Path> changed = hotSwapper.differing(burst);
+        if ((mode == ReloadMode.AUTO || mode == ReloadMode.HOTSWAP) && hotSwapper.unchanged(changed)) {
+            // Not a reload: one begun here would end the report of a restart under way (the
+            // second write of the file that caused it), and the front would hold for nothing.
+            return;
+        }
         events.reloading();
         switch (mode) {
             case RESTART -> processRestart.restart(changed, null, began);

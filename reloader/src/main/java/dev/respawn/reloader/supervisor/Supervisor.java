@@ -63,7 +63,8 @@ public final class Supervisor {
         this.config = config;
         this.options = config.options();
         this.console = new Console(config.err());
-        this.controlPorts = new ControlPorts(options.debugDirectory());
+        this.controlPorts = new ControlPorts(options.debugDirectory(), () -> config.extensions().stream()
+                .flatMap(extension -> extension.ports().stream()).collect(java.util.stream.Collectors.toSet()));
         this.fastStart = new FastStart(options, console::say, config.agentJar());
         this.events = new ServingEvents(config.extensions());
         this.failedMains = new FailedMains(console, events, () -> current);
@@ -264,7 +265,7 @@ public final class Supervisor {
         if (last != null) {
             if (last.isAlive()) {
                 last.markStopRequested();
-                ProcessTree.stop(ProcessTree.of(last.handle()), options.shutdownTimeout());
+                WorkerStop.stop(last, ProcessTree.of(last.handle()), options.shutdownTimeout(), console);
             }
             // What the worker said on its way out (files it wrote) must reach the terminal.
             last.awaitOutput(Duration.ofSeconds(2));

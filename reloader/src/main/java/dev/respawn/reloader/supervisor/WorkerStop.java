@@ -38,7 +38,7 @@ final class WorkerStop {
     /** SIGTERM to the tree, SIGKILL after {@code timeout}; says so when it came to that. */
     static void stop(Worker worker, List<ProcessHandle> tree, Duration timeout, Console console) {
         worker.markStopRequested();
-        if (!ProcessTree.stop(tree, timeout)) {
+        if (!ProcessTree.stop(tree, timeout, () -> sayExtending(timeout, console))) {
             console.say("the worker did not stop within " + timeout.toSeconds()
                     + " s of SIGTERM and was killed (raise --shutdown-timeout to give it longer)");
         }
@@ -67,10 +67,20 @@ final class WorkerStop {
                 break;
             }
         }
+        if (!killed && worker.isAlive() && ShutdownGrace.awaitWhileWorking(worker.handle(),
+                timeout.multipliedBy(ShutdownGrace.BOUND_TIMES_TIMEOUT - 1), () -> sayExtending(timeout, console))) {
+            ProcessTree.awaitExit(tree, Duration.ofMillis(100));
+        }
         if (!ProcessTree.stop(tree, Duration.ZERO)) {
             console.say("the worker did not stop within " + timeout.toSeconds()
                     + " s of SIGTERM and was killed (raise --shutdown-timeout to give it longer)");
         }
+    }
+
+    private static void sayExtending(Duration timeout, Console console) {
+        console.say("the worker is still running its shutdown hooks " + timeout.toSeconds() + " s after SIGTERM;"
+                + " respawn waits while they work, up to " + timeout.multipliedBy(ShutdownGrace.BOUND_TIMES_TIMEOUT).toSeconds()
+                + " s in all (" + ShutdownGrace.BOUND_TIMES_TIMEOUT + "x --shutdown-timeout)");
     }
 
     /** Waits until nothing listens on {@code ports} (at most 10 s, then says so and goes on). */

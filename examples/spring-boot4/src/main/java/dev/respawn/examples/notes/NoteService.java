@@ -23,6 +23,13 @@ public class NoteService {
         return notes.findAllByOrderByWrittenDesc();
     }
 
+    /** The newest note whose text is {@code text}; refuses a text no note has. */
+    @Transactional(readOnly = true)
+    public Note byText(String text) {
+        return notes.findAllByOrderByWrittenDesc().stream().filter(note -> note.getText().equals(text)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no note says " + text));
+    }
+
     @CacheEvict(cacheNames = "notes", allEntries = true)
     @Transactional
     public Note write(Note note) {
