@@ -79,7 +79,11 @@ class FastStartIT {
 
             respawn.writeLine("rs");
             Http.awaitBody(port, "/hello", "Hello from Jakarta", SERVED);
-            org.awaitility.Awaitility.await().atMost(SERVED).until(() -> workerPid(port) != first);
+            // /pid answers nothing while the old worker stops and the new one starts: not a pid yet.
+            org.awaitility.Awaitility.await().atMost(SERVED).until(() -> {
+                String pid = Http.bodyOrNull(port, "/pid");
+                return pid != null && Long.parseLong(pid) != first;
+            });
             second = workerPid(port);
             List<String> arguments = arguments(second);
             assertThat(arguments).contains("-XX:TieredStopAtLevel=1")

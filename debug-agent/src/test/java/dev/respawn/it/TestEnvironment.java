@@ -49,16 +49,23 @@ final class TestEnvironment {
      * A port free on loopback now, below the kernel's ephemeral range (32768 and up on Linux): a
      * port 0 handed out would be free again for the next socket bound to port 0 or connecting out
      * (the supervisor's, the worker's own) before the worker binds it, and CI saw one taken so.
+     * Each failsafe JVM ({@code respawn.it.fork}, 1 and up, when IT classes run side by side) takes
+     * ports from a range of its own: a port one JVM found free is not bound by its worker yet, and
+     * the other JVM would find it free too.
      */
     static int freePort() throws IOException {
+        int forks = Integer.getInteger("respawn.it.forks", 1);
+        int fork = Integer.getInteger("respawn.it.fork", 1);
+        int width = 12_000 / Math.max(1, forks);
+        int low = 20_000 + width * (Math.floorMod(fork - 1, Math.max(1, forks)));
         for (int attempt = 0; attempt < 100; attempt++) {
-            int port = 20_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(12_000);
+            int port = low + java.util.concurrent.ThreadLocalRandom.current().nextInt(width);
             try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
                 return port;
             } catch (IOException inUse) {
                 // Try another.
             }
         }
-        throw new IOException("no free port on loopback between 20000 and 32000 in 100 tries");
+        throw new IOException("no free port on loopback between " + low + " and " + (low + width) + " in 100 tries");
     }
 }
