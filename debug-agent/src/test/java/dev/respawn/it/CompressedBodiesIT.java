@@ -99,7 +99,7 @@ class CompressedBodiesIT {
         byte[] uploaded = gzip(TEXT.getBytes(StandardCharsets.UTF_8));
         int port = TestEnvironment.freePort();
         try (RespawnProcess respawn = RespawnProcess.supervisor(temp, command(classes, port,
-                "--enable-recorder", "--recorder-directory", recordings.toString()))) {
+                "--no-class-data-sharing", "--enable-recorder", "--recorder-directory", recordings.toString()))) {
             await().atMost(SERVED).pollInterval(Duration.ofMillis(200)).until(() -> Http.bodyOrNull(port, "/text") != null);
             textSent = gzipped(port, "/text");
             chunkedSent = gzipped(port, "/chunked");

@@ -45,7 +45,8 @@ class RecorderIT {
 
     private RespawnProcess supervise(RecordedServer server, int port, List<String> options, String... jvmOptions)
             throws IOException {
-        List<String> arguments = new ArrayList<>(List.of("--enable-recorder", "--recorder-directory", "recordings"));
+        List<String> arguments = new ArrayList<>(List.of("--no-class-data-sharing",
+                "--enable-recorder", "--recorder-directory", "recordings"));
         arguments.addAll(options);
         arguments.add("--");
         arguments.addAll(server.command(port, jvmOptions));

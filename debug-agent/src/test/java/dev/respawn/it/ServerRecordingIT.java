@@ -68,7 +68,8 @@ class ServerRecordingIT {
         assumeThat(framework.java()).as("a JDK to run " + framework).isPresent();
         assumeThat(framework.selected()).as(framework + " among -Drespawn.it.frameworks").isTrue();
         int port = TestEnvironment.freePort();
-        List<String> arguments = new ArrayList<>(List.of("--enable-recorder", "--recorder-directory", "recordings",
+        List<String> arguments = new ArrayList<>(List.of("--no-class-data-sharing",
+                "--enable-recorder", "--recorder-directory", "recordings",
                 "--recorder-body-limit", Integer.toString(LIMIT), "--recorder-redact", "X-Api-Key",
                 "--capture-exceptions"));
         arguments.addAll(framework.respawnOptions());
@@ -187,7 +188,8 @@ class ServerRecordingIT {
                 }
                 """);
         int port = TestEnvironment.freePort();
-        try (RespawnProcess respawn = RespawnProcess.supervisor(temp, List.of("--enable-recorder", "--recorder-directory",
+        try (RespawnProcess respawn = RespawnProcess.supervisor(temp, List.of("--no-class-data-sharing",
+                "--enable-recorder", "--recorder-directory",
                 "recordings", "--", TestEnvironment.java(), source.toString(), Integer.toString(port)))) {
             await().atMost(SERVED).pollInterval(Duration.ofMillis(200)).until(() -> Http.bodyOrNull(port, "/hello") != null);
             String line = "respawn: clients connect to port " + port + " but the recorder sees no request there";

@@ -33,7 +33,8 @@ class ServletBodiesIT {
     @Test
     void recordsTheBodyOfAFormTheContainerParsedAndTheErrorReportItWrote() throws Exception {
         int port = TestEnvironment.freePort();
-        List<String> arguments = new ArrayList<>(List.of("--enable-recorder", "--recorder-directory", "recordings", "--"));
+        List<String> arguments = new ArrayList<>(List.of("--no-class-data-sharing",
+                "--enable-recorder", "--recorder-directory", "recordings", "--"));
         arguments.addAll(RecordedServer.JAKARTA.command(port));
         String form = "name=Ada+Lovelace&city=K%C3%B6ln";
         String report;
@@ -67,7 +68,8 @@ class ServletBodiesIT {
     @Test
     void recordsTheErrorPageSpringBootDispatchesAfterSendError() throws Exception {
         int port = TestEnvironment.freePort();
-        List<String> arguments = new ArrayList<>(List.of("--enable-recorder", "--recorder-directory", "recordings", "--"));
+        List<String> arguments = new ArrayList<>(List.of("--no-class-data-sharing",
+                "--enable-recorder", "--recorder-directory", "recordings", "--"));
         arguments.addAll(FrameworkExample.command(TestEnvironment.java(), "spring-boot",
                 "dev.respawn.examples.spring.SpringApp", port));
         String page;

@@ -41,7 +41,8 @@ class SpringBoot4RecordingIT {
     @Test
     void recordsTheNotesApplicationAndReplaysIt() throws Exception {
         int port = TestEnvironment.freePort();
-        List<String> arguments = new ArrayList<>(List.of("--enable-recorder", "--recorder-directory", "recordings",
+        List<String> arguments = new ArrayList<>(List.of("--no-class-data-sharing",
+                "--enable-recorder", "--recorder-directory", "recordings",
                 "--recorder-redact", "X-Api-Key", "--"));
         arguments.addAll(command(port));
         String hello;
