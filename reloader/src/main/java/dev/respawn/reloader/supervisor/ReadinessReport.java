@@ -121,7 +121,6 @@ final class ReadinessReport extends Thread {
         Set<Integer> before = listeningBefore;
         // A life whose main threw is not waited for: the front shows its exception, and a port
         // that opens later belongs to the next reload, which has a report of its own.
-        // A later reload has a report of its own.
         while (worker.isAlive() && !events.mainFailedSinceReload() && events.reloads() == reloadsAtStart) {
             long elapsed = System.nanoTime() - beganNanos;
             if (!maybeReady(before)) {

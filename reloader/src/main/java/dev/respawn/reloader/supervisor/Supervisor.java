@@ -63,8 +63,7 @@ public final class Supervisor {
         this.config = config;
         this.options = config.options();
         this.console = new Console(config.err());
-        this.controlPorts = new ControlPorts(options.debugDirectory(), () -> config.extensions().stream()
-                .flatMap(extension -> extension.ports().stream()).collect(java.util.stream.Collectors.toSet()));
+        this.controlPorts = new ControlPorts(options.debugDirectory(), this::addOnPorts);
         this.fastStart = new FastStart(options, console::say, config.agentJar());
         this.events = new ServingEvents(config.extensions());
         this.failedMains = new FailedMains(console, events, () -> current);
@@ -161,11 +160,16 @@ public final class Supervisor {
         Worker worker = current;
         trace.watch("new", worker.pid()).mark("launched");
         config.extensions().forEach(extension -> extension.started(worker.pid()));
-        Set<Integer> addOnPorts = new java.util.HashSet<>();
-        config.extensions().forEach(extension -> addOnPorts.addAll(extension.ports()));
-        new ReadinessReport(console, worker, expectedPorts, addOnPorts, changed, why, began, controlPorts, false, events,
+        new ReadinessReport(console, worker, expectedPorts, addOnPorts(), changed, why, began, controlPorts, false, events,
                 listeningBefore).whenDone(() -> serving(worker, trace)).start();
         worker.onExit().thenRun(() -> control.execute(() -> exited(worker)));
+    }
+
+    /** The ports the add-ons make the worker listen on (the debugger's): never the application's. */
+    private Set<Integer> addOnPorts() {
+        Set<Integer> ports = new java.util.HashSet<>();
+        config.extensions().forEach(extension -> ports.addAll(extension.ports()));
+        return ports;
     }
 
     /** The worker's command and environment, the agent and the add-ons' options in. */
