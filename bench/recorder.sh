@@ -18,6 +18,11 @@
 #   RESPAWN_BENCH_PIN=SERVER_CPUS:WRK_CPUS  pins the supervisors and their workers to SERVER_CPUS and wrk
 #     to WRK_CPUS (taskset -c lists, e.g. 1:0 on two cores), so that wrk and the server under load no
 #     longer take the same core from each other by turns; each server then runs on one core, saturated
+#   RESPAWN_BENCH_SWITCH=1  plain is the recorder's own JVM with its recorder switched off (bench/
+#     recorder-cost/RecorderSwitch.java attaches to it and calls Recorder.activate(null), then back
+#     before the recorder's turn), so that both sides of each round run in one JVM: two JVMs of the
+#     same code differ for their whole lives, which no number of rounds averages out (the control's
+#     column, with RESPAWN_BENCH_CONTROL=1, shows by how much in the run)
 #   RESPAWN_BENCH_PATHS=LIST  the endpoints measured, of hello,work (default both)
 #   RESPAWN_BENCH_PAIRS=K  K fresh pairs of JVMs per example, one after the other, ROUNDS rounds each:
 #     two JVMs of the same code differ for their whole lives (their JIT's choices), which rounds of
@@ -50,6 +55,7 @@ for p in $(tr , ' ' <<<"${RESPAWN_BENCH_PATHS:-hello,work}"); do
     *) echo "bench: RESPAWN_BENCH_PATHS takes hello and work, not '$p'" >&2; exit 2;; esac
 done
 configs=(plain recorder); [ -z "$compare" ] || configs+=(earlier); [ -z "${RESPAWN_BENCH_CONTROL:-}" ] || configs+=(control)
+switch="${RESPAWN_BENCH_SWITCH:-}"
 server_pin=(); wrk_pin=()
 if [ -n "$pin" ]; then
   [[ "$pin" =~ ^[0-9,-]+:[0-9,-]+$ ]] || { echo "bench: RESPAWN_BENCH_PIN is SERVER_CPUS:WRK_CPUS (e.g. 1:0), not '$pin'" >&2; exit 2; }
@@ -98,12 +104,16 @@ jit() { for t in /proc/"$1"/task/*; do
 load() { local out; out=$("${wrk_pin[@]}" wrk -t1 -c"$connections" -d"${2}s" "http://127.0.0.1:$1$3")
   if grep -q "Non-2xx" <<<"$out"; then echo "bench: $3 answered errors: $(grep Non-2xx <<<"$out")" >&2; fi
   awk '/Requests\/sec/{r=$2} /requests in/{n=$1} END {print r, n}' <<<"$out"; }
-# Median of the ratios on stdin, as a percentage, with the middle half of them (the interquartile
-# range: the rounds' spread, which a single outlier does not widen) and, when there are fewer than
-# 8, their min and max instead.
+# Median of the ratios on stdin, as a percentage; with 8 rounds or more, also a 95% confidence
+# interval for it (the rounds ranked (n-1.96*sqrt(n))/2 and 1+(n+1.96*sqrt(n))/2, which assumes
+# rounds independent of one another: two JVMs' lasting difference is not in it, the control's
+# column is) and the middle half of the rounds (the interquartile range: their spread, which an
+# outlier does not widen); with fewer, the min and max.
 summary() { sort -g | awk '{v[NR]=$1} END {m=(NR%2)?v[(NR+1)/2]:(v[NR/2]+v[NR/2+1])/2;
-  if (NR < 8) printf "%.1f%% (%.1f–%.1f)", 100*m, 100*v[1], 100*v[NR];
-  else printf "%.1f%% (IQR %.1f–%.1f, n=%d)", 100*m, 100*v[int((NR+3)/4)], 100*v[NR+1-int((NR+3)/4)], NR}'; }
+  if (NR < 8) { printf "%.1f%% (%.1f–%.1f)", 100*m, 100*v[1], 100*v[NR]; exit }
+  lo=int((NR-1.96*sqrt(NR))/2); hi=1+(NR+1.96*sqrt(NR))/2; hi=(hi==int(hi))?hi:int(hi)+1;
+  if (lo < 1) lo=1; if (hi > NR) hi=NR; q=int((NR+3)/4);
+  printf "%.1f%% (95%% CI %.1f–%.1f; IQR %.1f–%.1f; n=%d)", 100*m, 100*v[lo], 100*v[hi], 100*v[q], 100*v[NR+1-q], NR}'; }
 median() { sort -g | awk '{v[NR]=$1} END {m=(NR%2)?v[(NR+1)/2]:(v[NR/2]+v[NR/2+1])/2; printf "%'"'"'.'"${1:-0}"'f", m}'; }
 
 # The swapped OrderService: the same class, annotations and signature, its reserve doing work.
@@ -143,6 +153,14 @@ EOF
     "$out.src/OrderService.java" "$out.src/BenchWork.java"
 }
 
+# Before each turn: with RESPAWN_BENCH_SWITCH, the recorder's JVM switched off for plain's, on for its own.
+use() {
+  [ -n "$switch" ] && [ "$1" != control ] || return 0
+  local want=on; [ "$1" != plain ] || want=off
+  [ "$want" != "$switched" ] || return 0
+  echo "$want" >&"${SWITCH[1]}"; read -r _ <&"${SWITCH[0]}" || { echo "bench: the recorder could not be switched $want" >&2; exit 1; }
+  switched=$want
+}
 profiler() { # async-profiler's library and asprof from respawn.jar, into $1/ap
   mkdir -p "$1/ap"; (cd "$1/ap" && unzip -qo "$jar" 'libs/libasyncProfiler-*-linux-x64.so' 'libs/asprof-*-linux-x64')
   chmod +x "$1"/ap/libs/asprof-*
@@ -174,7 +192,11 @@ for ex in "${examples[@]}"; do
   : > "$work/results"
   for pair in $(seq "$pairs"); do
   declare -A port=() pid=(); sup=()
+  if [ -n "$switch" ] && [ ! -f "$work/switch/RecorderSwitch.class" ]; then
+    javac -nowarn -d "$work/switch" "$here/bench/recorder-cost/RecorderSwitch.java"
+  fi
   for config in "${configs[@]}"; do
+    [ -z "$switch" ] || [ "$config" != plain ] || continue # the recorder's JVM, switched off
     rm -rf "$work/$config"; mkdir -p "$work/$config"; cp -r "$work/classes" "$work/$config/classes"
     port[$config]=$(free_port)
     extra=(); [ "$config" = plain ] || [ "$config" = control ] || extra=(--enable-recorder)
@@ -184,17 +206,23 @@ for ex in "${examples[@]}"; do
     sup[$config]=$!
   done
   for config in "${configs[@]}"; do
+    [ -z "$switch" ] || [ "$config" != plain ] || continue
     answers "${port[$config]}" /hello; answers "${port[$config]}" "/fail?item=bench"
     for _ in $(seq 100); do
       pid[$config]=$(sed -n 's/^respawn: worker pid \([0-9]*\) up.*/\1/p' "$work/$config/out" | head -1)
       [ -z "${pid[$config]}" ] || break; sleep 0.2
     done
   done
+  switched=on
+  if [ -n "$switch" ]; then
+    port[plain]=${port[recorder]}; pid[plain]=${pid[recorder]}
+    coproc SWITCH { exec java -cp "$work/switch" RecorderSwitch "${pid[recorder]}"; }
+  fi
   # Warmed until the JIT is done: its compiler threads under 2% of a core over a pass (at most 8 passes).
   for config in "${configs[@]}"; do
     for _ in 1 2 3 4 5 6 7 8; do
       jit=$(jit "${pid[$config]}"); start=$(date +%s%N)
-      for path in "${paths[@]}"; do load "${port[$config]}" "$warm" "$path" > /dev/null; done
+      for path in "${paths[@]}"; do use "$config"; load "${port[$config]}" "$warm" "$path" > /dev/null; done
       [ $(( ($(jit "${pid[$config]}") - jit) * 50 )) -gt $(( $(date +%s%N) - start )) ] || break
     done
   done
@@ -204,6 +232,7 @@ for ex in "${examples[@]}"; do
     order=("${configs[@]:$(( (round - 1) % ${#configs[@]} ))}" "${configs[@]:0:$(( (round - 1) % ${#configs[@]} ))}")
     for path in "${paths[@]}"; do
       for config in "${order[@]}"; do
+        use "$config"
         before=$(threads "${pid[$config]}")
         read -r rps n < <(load "${port[$config]}" "$seconds" "$path")
         used=$(used "$before" "$(threads "${pid[$config]}")")
@@ -216,6 +245,7 @@ for ex in "${examples[@]}"; do
     for config in "${configs[@]}"; do
       for path in "${paths[@]}"; do
         # The recorder's as $ex-hello, the others' as $ex-hello-plain; beside each, its requests.
+        use "$config"
         name="$profile/$ex-$([ "$path" = /hello ] && echo hello || echo work)$([ "$config" = recorder ] || echo "-$config")"
         "$work"/ap/libs/asprof-* start -e ctimer -i 1ms --libpath "$lib" "${pid[$config]}" >/dev/null
         read -r _ n < <(load "${port[$config]}" "$seconds" "$path")
@@ -225,7 +255,8 @@ for ex in "${examples[@]}"; do
     done
   fi
   journal=$(find "$work/recorder" -name '*.journal' -printf '%s\n' 2>/dev/null | awk '{s+=$1} END {printf "%.0f MB", s/1e6}')
-  for config in "${configs[@]}"; do kill "${sup[$config]}" 2>/dev/null || true; wait "${sup[$config]}" 2>/dev/null || true; done
+  if [ -n "$switch" ]; then exec {SWITCH[1]}>&-; wait "$SWITCH_PID" 2>/dev/null || true; fi
+  for config in "${configs[@]}"; do kill "${sup[$config]:-}" 2>/dev/null || true; wait "${sup[$config]:-}" 2>/dev/null || true; done
   done
   [ -z "$keep_results" ] || { mkdir -p "$keep_results"; cp "$work/results" "$keep_results/$ex.rounds"; }
   row="| $ex | ${SERVER[$ex]} |"
