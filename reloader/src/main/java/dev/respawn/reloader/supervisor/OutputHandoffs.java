@@ -123,7 +123,14 @@ final class OutputHandoffs {
 
     private void finish(long pid) {
         if (alive(pid)) {
-            // Not ours to finish yet (a worker killed and not yet gone, or a pid used again).
+            // Not ours to finish yet (a worker being stopped, killed and not yet gone, or a pid used
+            // again): kept for the next worker that serves. The last life's report can come late,
+            // once a restart has already marked that life's worker and begun to stop it.
+            synchronized (this) {
+                if (!pending.contains(pid)) {
+                    pending.add(pid);
+                }
+            }
             return;
         }
         for (SupervisorExtension taker : takers) {
