@@ -47,7 +47,6 @@ final class ReadinessReport extends Thread {
     private boolean gaveUp;
     private boolean finished;
     private final long reloadsAtStart;
-    private final AcceptProbe accepts = new AcceptProbe();
 
     /**
      * @param inJvm whether the application restarted inside the same worker, not as a new one
@@ -106,7 +105,6 @@ final class ReadinessReport extends Thread {
     }
 
     private void finish() {
-        accepts.close();
         if (!finished) {
             finished = true;
             done.run();
@@ -131,9 +129,8 @@ final class ReadinessReport extends Thread {
             }
             List<ProcessHandle> tree = ProcessTree.of(worker.handle());
             Set<Integer> listening = controlPorts.withoutControlPorts(ListeningPorts.ownedBy(tree), tree);
-            boolean listens = expected.isEmpty() ? !addOnPorts.containsAll(listening) : listening.containsAll(expected);
-            // Listening is not serving: a server can bind its port seconds before it accepts.
-            if (listens && accepts.accepting(withoutAddOns(listening))) {
+            boolean ready = expected.isEmpty() ? !addOnPorts.containsAll(listening) : listening.containsAll(expected);
+            if (ready) {
                 say(listening);
                 events.serving(listening);
                 return;
@@ -144,16 +141,10 @@ final class ReadinessReport extends Thread {
         }
     }
 
-    private Set<Integer> withoutAddOns(Set<Integer> listening) {
-        Set<Integer> application = new TreeSet<>(listening);
-        application.removeAll(addOnPorts);
-        return application;
-    }
-
     /**
      * A cheap look first (the machine's listening sockets, one file): only once the expected
-     * ports, or any new port but an add-on's, listen is it worth reading the worker's file descriptors, which a
-     * large application has hundreds of.
+     * ports, or any new port but an add-on's, listen is it worth reading the worker's file
+     * descriptors, which a large application has hundreds of.
      */
     private boolean maybeReady(Set<Integer> before) {
         Set<Integer> listening = machine.get();

@@ -27,20 +27,10 @@ import dev.respawn.reloader.ports.ListeningPorts;
 /** The report of a new worker, against a real process that listens on a real port. */
 class ReadinessReportTest {
 
-    /** A worker that listens on the port given, on loopback, and serves (accepts) until it is stopped. */
+    /** A worker that listens on the port given, on loopback, until it is stopped. */
     private static final String LISTENER = "import socket, sys, time\n"
             + "s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)\n"
             + "s.bind(('127.0.0.1', int(sys.argv[1]))); s.listen(5)\n"
-            + "while True: s.accept()[0].close()\n";
-
-    /**
-     * A worker that binds and listens, and takes connections only seconds later, as Spring Boot's
-     * Tomcat between binding its port and starting its acceptor; it makes a file as it begins to accept.
-     */
-    private static final String LATE_ACCEPTOR = "import socket, sys, time\n"
-            + "s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)\n"
-            + "s.bind(('127.0.0.1', int(sys.argv[1]))); s.listen(5); time.sleep(3)\n"
-            + "open(sys.argv[2], 'w').close()\n"
             + "while True: s.accept()[0].close()\n";
 
     @TempDir
@@ -124,45 +114,6 @@ class ReadinessReportTest {
                     .contains("(listening on [" + port + "])");
             report.join(Duration.ofSeconds(10).toMillis());
             assertThat(report.isAlive()).isFalse();
-        } finally {
-            worker.handle().destroyForcibly();
-            worker.onExit().join();
-        }
-    }
-
-    /**
-     * A worker that listens but does not accept yet does not serve: the report waits until it
-     * accepts (its probe connection sends nothing and is closed), so "up in" and the front's
-     * forwarding mean the application takes connections.
-     */
-    @Test
-    void aWorkerListeningButNotYetAcceptingIsNotReportedUpUntilItAccepts() throws Exception {
-        assumeTrue(ListeningPorts.supported(), "/proc");
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "python3");
-        int port = freePort();
-        Path accepting = temp.resolve("accepting");
-        Supplier<Set<Integer>> machine = () -> ListeningPorts.all().contains(port) ? Set.of(port) : Set.of();
-        List<String> events = new CopyOnWriteArrayList<>();
-        SupervisorExtension front = new SupervisorExtension() {
-            @Override
-            public void serving(Set<Integer> ports) {
-                events.add("serving " + ports + (Files.exists(accepting) ? " while accepting" : " before accepting"));
-            }
-        };
-        long began = System.nanoTime();
-        Worker worker = Worker.start(List.of("/usr/bin/python3", "-c", LATE_ACCEPTOR, Integer.toString(port),
-                accepting.toString()), Map.of(), temp, new PrintStream(terminal), new PrintStream(terminal));
-        try {
-            ReadinessReport report = new ReadinessReport(new Console(new PrintStream(terminal, true, StandardCharsets.UTF_8)),
-                    worker, Set.of(), Set.of(), List.of(), null, began, new ControlPorts(temp), false,
-                    new ServingEvents(List.of(front)), Set.of()).machinePorts(machine);
-            report.start();
-            await().atMost(Duration.ofSeconds(20)).until(() -> ListeningPorts.all().contains(port));
-
-            report.join(Duration.ofSeconds(30).toMillis());
-            assertThat(report.isAlive()).isFalse();
-            assertThat(events).containsExactly("serving [" + port + "] while accepting");
-            assertThat(terminal.toString(StandardCharsets.UTF_8)).containsOnlyOnce(" up in ");
         } finally {
             worker.handle().destroyForcibly();
             worker.onExit().join();
