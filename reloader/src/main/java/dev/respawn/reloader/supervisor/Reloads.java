@@ -50,7 +50,11 @@ final class Reloads {
     void apply(List<Path> burst) {
         long began = System.nanoTime();
         List<Path> changed = hotSwapper.differing(burst);
-        if ((mode == ReloadMode.AUTO || mode == ReloadMode.HOTSWAP) && hotSwapper.unchanged(changed)) {
+        Worker worker = current.get();
+        // A worker that ended (its main threw, its port was taken) is started again on any change,
+        // the same bytes included: what made it fail may be gone.
+        if ((mode == ReloadMode.AUTO || mode == ReloadMode.HOTSWAP) && worker != null && worker.isAlive()
+                && hotSwapper.unchanged(changed)) {
             // Not a reload: one begun here would end the report of a restart under way (the
             // second write of the file that caused it), and the front would hold for nothing.
             return;

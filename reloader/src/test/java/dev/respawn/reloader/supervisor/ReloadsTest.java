@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,44 @@ class ReloadsTest {
      */
     @Test
     void aClassFileRewrittenWithTheSameBytesBeginsNoReload() throws Exception {
+        Worker running = Worker.start(List.of("sleep", "60"), Map.of(), temp, System.out, System.err);
+        try {
+            Sides sides = reloadsOf(running);
+
+            Files.write(sides.greeting, classBytes());
+            sides.reloads.apply(List.of(sides.greeting));
+
+            assertThat(sides.serving.reloads()).as("reloads begun").isZero();
+            assertThat(sides.events).isEmpty();
+            assertThat(sides.restarts).isEmpty();
+            assertThat(sides.terminal.toString(StandardCharsets.UTF_8)).contains("rewritten with the same bytes; nothing to reload");
+        } finally {
+            running.handle().destroyForcibly();
+        }
+    }
+
+    /**
+     * A worker that ended (its main threw: a port was taken, say) is started again on a change
+     * even when the class files hold the same bytes: what made it fail may be gone since.
+     */
+    @Test
+    void aWorkerThatEndedIsStartedAgainOnTheSameBytes() throws Exception {
+        Worker ended = Worker.start(List.of("true"), Map.of(), temp, System.out, System.err);
+        ended.onExit().join();
+        Sides sides = reloadsOf(ended);
+
+        Files.write(sides.greeting, classBytes());
+        sides.reloads.apply(List.of(sides.greeting));
+
+        assertThat(sides.restarts).hasSize(1);
+        assertThat(sides.events).contains("reloading");
+    }
+
+    private record Sides(Path greeting, Reloads reloads, ServingEvents serving, List<String> events, List<String> restarts,
+            ByteArrayOutputStream terminal) {
+    }
+
+    private Sides reloadsOf(Worker worker) throws Exception {
         Path classes = Files.createDirectories(temp.resolve("classes"));
         Path greeting = Files.write(classes.resolve("Greeting.class"), classBytes());
         ByteArrayOutputStream terminal = new ByteArrayOutputStream();
@@ -44,16 +83,9 @@ class ReloadsTest {
         HotSwapper hotSwapper = new HotSwapper(null, List.of(), console);
         hotSwapper.classFolder(classes);
         List<String> restarts = new CopyOnWriteArrayList<>();
-        Reloads reloads = new Reloads(ReloadMode.AUTO, hotSwapper, null, new ControlPorts(temp), console, () -> null,
+        Reloads reloads = new Reloads(ReloadMode.AUTO, hotSwapper, null, new ControlPorts(temp), console, () -> worker,
                 (changed, why, began) -> restarts.add(why), serving);
-
-        Files.write(greeting, classBytes());
-        reloads.apply(List.of(greeting));
-
-        assertThat(serving.reloads()).as("reloads begun").isZero();
-        assertThat(events).isEmpty();
-        assertThat(restarts).isEmpty();
-        assertThat(terminal.toString(StandardCharsets.UTF_8)).contains("rewritten with the same bytes; nothing to reload");
+        return new Sides(greeting, reloads, serving, events, restarts, terminal);
     }
 
     /** A class file of this test's own: real bytes a planner can read. */
