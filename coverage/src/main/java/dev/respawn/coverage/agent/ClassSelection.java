@@ -33,7 +33,7 @@ final class ClassSelection {
     private final ConcurrentHashMap<URL, Path> roots = new ConcurrentHashMap<>();
     /** Jars of a build's output taken by default: only the classes that build compiled, not all. */
     private final Set<Path> buildJars = ConcurrentHashMap.newKeySet();
-    private final BuildOutput builds = new BuildOutput();
+    private final BuildOutput builds = BuildOutput.worker();
 
     ClassSelection(ClassPatterns patterns, Path ownJar) {
         this.patterns = patterns.matcher();

@@ -36,7 +36,7 @@ final class AppClasses {
     private final Map<String, Boolean> directories = new ConcurrentHashMap<>();
     /** The jar of each code source in a build's output, or {@link #NO_JAR}. */
     private final Map<String, Path> jars = new ConcurrentHashMap<>();
-    private final BuildOutput builds = new BuildOutput();
+    private final BuildOutput builds = BuildOutput.worker();
     private final Map<ClassLoader, Boolean> seeRecorder = Collections.synchronizedMap(new WeakHashMap<>());
     private final Set<String> instrumented = ConcurrentHashMap.newKeySet();
     /** Bridge methods of application classes: not instrumented, so never an application frame. */

@@ -29,12 +29,23 @@ public final class BuildOutput {
     private static final int LEVELS = 4;
     private static final List<String> LANGUAGES = List.of("java", "kotlin", "scala", "groovy");
 
+    private static final BuildOutput WORKER = new BuildOutput();
+
     private final ConcurrentHashMap<Path, List<Path>> classFolders = new ConcurrentHashMap<>();
     /**
      * The classes of each class folder, listed once: every class of a library jar in a build's output
      * ({@code target/lib/}) is looked up here as it loads, cheaper than a file system call each.
      */
     private final ConcurrentHashMap<Path, Set<String>> compiled = new ConcurrentHashMap<>();
+
+    /**
+     * The one of a worker JVM, shared by its add-ons (exception capture and coverage ask about the
+     * same classes as they load), so that each class folder is listed once per worker, not once
+     * per add-on; a jar's classes change only with a new worker process.
+     */
+    public static BuildOutput worker() {
+        return WORKER;
+    }
 
     /**
      * The class folders of the build whose output directory holds {@code jar}: {@code target/classes},
