@@ -117,6 +117,9 @@ class CoverageIT {
             app.compile();
             respawn.awaitStderr("changed.*; restarted in \\d+ ms \\(listening on \\[" + port + "\\]\\)",
                     SERVED);
+            // "restarted in" means the port listens; the third life's main goes on to add its shutdown
+            // hook, and a stop before that is the application's own "Shutdown in progress".
+            await().atMost(SERVED).until(() -> respawn.stdout().split("hello-http listening on", -1).length - 1 == 3);
 
             assertThat(stop(respawn)).isNotNull();
             assertThat(respawn.stderr()).contains("coverage report: " + coverage(app).resolve("html/index.html"))
