@@ -25,6 +25,8 @@ class InJvmRestartIT {
 
     private static final String TOMCAT = "dev.respawn.examples.jakarta.JakartaServer";
     private static final String TOMCAT_SOURCE = "dev/respawn/examples/jakarta/JakartaServer.java";
+    private static final String JAVAX = "dev.respawn.examples.javax.JavaxServer";
+    private static final String JAVAX_SOURCE = "dev/respawn/examples/javax/JavaxServer.java";
     private static final String HELLO = "dev.respawn.examples.hello.HelloServer";
     private static final String GREETING = "dev/respawn/examples/hello/Greeting.java";
     private static final Duration SERVED = Duration.ofSeconds(30);
@@ -55,6 +57,34 @@ class InJvmRestartIT {
             // The application deregisters its JDBC drivers as it stops, as web applications are told to.
             assertThat(Http.bodyOrNull(port, "/db")).as("the driver in the jar, registered again")
                     .isEqualTo("the database says 42");
+        }
+    }
+
+    @Test
+    void embeddedTomcatAsItsGuideWritesItRestartsInsideTheJvm() throws Exception {
+        // No shutdown hook: main waits in getServer().await(), which an interrupt does not end.
+        ExampleWorkspace app = ExampleWorkspace.copyOf("tomcat-javax", temp);
+        int port = TestEnvironment.freePort();
+        try (RespawnProcess respawn = RespawnProcess.supervisor(app.root(), List.of("--reload-on-changes", "--",
+                TestEnvironment.java(), "-cp", app.classpath(), JAVAX, Integer.toString(port)))) {
+            Http.awaitBody(port, "/hello", "Hello from javax", SERVED);
+            String pid = Http.bodyOrNull(port, "/pid");
+            String hello = "    static final class Hello extends HttpServlet {";
+            app.edit(JAVAX_SOURCE, hello, hello + "\n        private final String greeting = \"Restarted in place\";");
+            app.edit(JAVAX_SOURCE, "text(response, \"Hello from javax\");", "text(response, greeting);");
+            app.compile();
+            Http.awaitBody(port, "/hello", "Restarted in place", SERVED);
+            assertThat(Http.bodyOrNull(port, "/pid")).as("the same worker JVM").isEqualTo(pid);
+
+            // The second life is stopped as the first was.
+            app.edit(JAVAX_SOURCE, hello, hello + "\n        private final int times = 2;");
+            app.edit(JAVAX_SOURCE, "text(response, greeting);", "text(response, greeting + \" \" + times);");
+            app.compile();
+            Http.awaitBody(port, "/hello", "Restarted in place 2", SERVED);
+            assertThat(Http.bodyOrNull(port, "/pid")).as("the same worker JVM").isEqualTo(pid);
+            await().atMost(SERVED).until(() -> respawn.count(
+                    "restarted inside the JVM in \\d+ ms \\(listening on \\[" + port + "\\]\\)") == 2);
+            assertThat(respawn.stderr()).doesNotContain("cannot restart inside the JVM");
         }
     }
 

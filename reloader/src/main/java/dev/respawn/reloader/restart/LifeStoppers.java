@@ -18,8 +18,12 @@ import java.util.stream.Collectors;
  */
 final class LifeStoppers {
 
-    /** One stoppable type: a class whose constructions are recorded, and how to stop an instance. */
-    private record Kind(String type, String running, String stop) {
+    /**
+     * One stoppable type: a class whose constructions are recorded, whether an instance runs (a
+     * method returning a boolean, or a chain of two no-argument calls, {@code "getState.isAvailable"}),
+     * and the methods that stop it, called in turn.
+     */
+    private record Kind(String type, String running, String stop, String... then) {
 
         String internalName() {
             return type.replace('.', '/');
@@ -31,6 +35,10 @@ final class LifeStoppers {
             new Kind("io.micronaut.context.DefaultApplicationContext", "isRunning", "stop"),
             new Kind("io.helidon.webserver.LoomServer", "isRunning", "stop"),
             new Kind("org.eclipse.jetty.server.Server", "isRunning", "stop"),
+            // Embedded Tomcat as its guide writes it: no shutdown hook, main waiting in
+            // getServer().await(), which only the server's stop ends (not an interrupt); and the
+            // connector keeps its port bound until destroy (bindOnInit).
+            new Kind("org.apache.catalina.core.StandardServer", "getState.isAvailable", "stop", "destroy"),
             new Kind("io.undertow.Undertow", null, "stop"),
             new Kind("io.vertx.core.impl.VertxImpl", null, "close"),
             new Kind("io.netty.util.concurrent.MultithreadEventExecutorGroup", null, "shutdownGracefully"));
@@ -72,7 +80,7 @@ final class LifeStoppers {
 
     private static Optional<String> stop(Kind kind, Object object, long deadline) {
         try {
-            if (kind.running() != null && !(Boolean) call(object, kind.running())) {
+            if (kind.running() != null && !running(object, kind.running())) {
                 return Optional.empty();
             }
             if (kind.stop().equals("shutdownGracefully")) {
@@ -88,6 +96,9 @@ final class LifeStoppers {
             }
             Object result = call(object, kind.stop());
             awaitFuture(result, deadline);
+            for (String next : kind.then()) {
+                call(object, next);
+            }
             return Optional.empty();
         } catch (InvocationTargetException e) {
             return Optional.of("stopping " + object.getClass().getName() + " failed: " + e.getCause());
@@ -119,6 +130,14 @@ final class LifeStoppers {
                 }
             }
         }
+    }
+
+    private static boolean running(Object object, String running) throws ReflectiveOperationException {
+        Object result = object;
+        for (String step : running.split("\\.")) {
+            result = call(result, step);
+        }
+        return (Boolean) result;
     }
 
     private static long remainingMillis(long deadline) {
