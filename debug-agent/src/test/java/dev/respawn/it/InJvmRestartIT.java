@@ -89,6 +89,28 @@ class InJvmRestartIT {
     }
 
     @Test
+    void aStopWhileMainIsStillStartingEndsTheWorkerWithoutItsFailure() throws Exception {
+        ExampleWorkspace app = ExampleWorkspace.copyOf("hello-http", temp);
+        String server = "dev/respawn/examples/hello/HelloServer.java";
+        // A library's hook that takes a while, and a main still at work once its port listens: a
+        // stop then makes main's own addShutdownHook fail with "Shutdown in progress".
+        app.edit(server, "server.start();", "server.start();\n        Runtime.getRuntime().addShutdownHook(new Thread(() -> {"
+                + " try { Thread.sleep(4000); } catch (InterruptedException e) { } }));");
+        app.edit(server, "Housekeeping.startIfAsked();", "Housekeeping.startIfAsked();\n        System.out.println(\"still starting\");"
+                + "\n        try { Thread.sleep(2000); } catch (InterruptedException e) { throw new IllegalStateException(e); }");
+        app.compile();
+        int port = TestEnvironment.freePort();
+        try (RespawnProcess respawn = RespawnProcess.supervisor(app.root(), List.of("--reload-on-changes", "--",
+                TestEnvironment.java(), "-cp", app.classpath(), HELLO, Integer.toString(port)))) {
+            await().atMost(SERVED).until(() -> respawn.stdout().contains("still starting"));
+            respawn.terminate();
+            respawn.awaitExit(SERVED);
+            assertThat(respawn.stdout() + respawn.stderr()).as("main failed of the stop, not of itself")
+                    .doesNotContain("Shutdown in progress").doesNotContain("Exception in thread");
+        }
+    }
+
+    @Test
     void fiftyRestartsLeaveNoDroppedClassLoaderInMemory() throws Exception {
         ExampleWorkspace app = ExampleWorkspace.copyOf("tomcat-jakarta", temp);
         int port = TestEnvironment.freePort();

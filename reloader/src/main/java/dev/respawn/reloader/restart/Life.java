@@ -104,7 +104,8 @@ final class Life {
             try {
                 runHere(args);
             } catch (Throwable failure) {
-                if (stopping) {
+                if (stopping || ShutdownHooks.jvmShuttingDown()) {
+                    // Failed of the stop: this life's, or the JVM's while main was still starting.
                     return;
                 }
                 String trace = trace(failure);

@@ -142,7 +142,9 @@ public final class Restarter implements Lives {
         try {
             life.runHere(arguments);
         } catch (Throwable failure) {
-            if (!life.stopping()) {
+            // A main still starting when the JVM was told to stop (the supervisor's stop, Ctrl-C)
+            // fails of the stop itself, e.g. "Shutdown in progress" from addShutdownHook.
+            if (!life.stopping() && !ShutdownHooks.jvmShuttingDown()) {
                 if (Life.othersKeepTheJvmUp()) {
                     mainFailed.accept(Life.trace(failure));
                 }

@@ -33,6 +33,13 @@ public final class ShutdownHooks {
         }
     }
 
+    /** Whether the JVM is shutting down (its hooks running, or done): no hook can be added any more. */
+    static boolean jvmShuttingDown() {
+        synchronized (registry()) {
+            return live() == null;
+        }
+    }
+
     /**
      * The JDK's own set of application shutdown hooks ({@code java.lang} opened to respawn), live:
      * the set the JVM starts and awaits at its exit, when it drops its field to the set, not the
