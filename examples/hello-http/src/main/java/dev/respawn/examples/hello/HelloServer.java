@@ -37,9 +37,12 @@ public final class HelloServer {
         server.createContext("/checkout", Shop.answering500(shop::checkout));
         server.createContext("/reserve", Shop.answering500(shop::reserve));
         server.createContext("/account", Shop.answering500(shop::account));
+        // The hook before the port listens: a stop that comes once it listens (respawn's "up in" and
+        // "restarted in" say it does) then stops the server instead of failing main with
+        // "Shutdown in progress".
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0)));
         server.start();
         Housekeeping.startIfAsked();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0)));
         System.out.println("hello-http listening on http://127.0.0.1:" + port + "/hello");
     }
 
