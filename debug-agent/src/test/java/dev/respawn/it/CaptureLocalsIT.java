@@ -24,7 +24,7 @@ import com.google.gson.JsonParser;
 class CaptureLocalsIT {
 
     private static final String MAIN = "dev.respawn.examples.hello.HelloServer";
-    private static final Duration SERVED = Duration.ofSeconds(20);
+    private static final Duration SERVED = Duration.ofSeconds(60);
 
     @TempDir
     Path temp;

@@ -25,7 +25,7 @@ class DebuggerIT {
 
     private static final String MAIN = "dev.respawn.examples.hello.HelloServer";
     private static final String GREETING = "dev/respawn/examples/hello/Greeting.java";
-    private static final Duration SERVED = Duration.ofSeconds(20);
+    private static final Duration SERVED = Duration.ofSeconds(60);
     private static final byte[] HANDSHAKE = "JDWP-Handshake".getBytes(StandardCharsets.US_ASCII);
 
     @TempDir

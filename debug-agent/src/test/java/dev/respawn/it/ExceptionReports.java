@@ -29,7 +29,7 @@ final class ExceptionReports {
 
     static final String MAIN = "dev.respawn.examples.hello.HelloServer";
     static final String PACKAGE = "dev.respawn.examples.hello.";
-    static final Duration SERVED = Duration.ofSeconds(20);
+    static final Duration SERVED = Duration.ofSeconds(60);
 
     private ExceptionReports() {
     }

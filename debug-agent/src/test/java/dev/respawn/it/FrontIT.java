@@ -98,8 +98,8 @@ class FrontIT {
         assertThat(events.headers().firstValue("Content-Type")).hasValue("text/event-stream");
         java.util.Iterator<String> lines = events.body().iterator();
         // The application holds the second event back for 30 s unless released: a proxy that
-        // buffered the stream would deliver nothing before then.
-        assertThat(java.util.concurrent.CompletableFuture.supplyAsync(lines::next).get(10, java.util.concurrent.TimeUnit.SECONDS))
+        // buffered the stream would deliver nothing before then. 20 s: under load, well short of that.
+        assertThat(java.util.concurrent.CompletableFuture.supplyAsync(lines::next).get(20, java.util.concurrent.TimeUnit.SECONDS))
                 .isEqualTo("data: first");
         assertThat(Http.bodyOrNull(front, "/ticks/release")).isEqualTo("released");
         assertThat(lines.next()).isEmpty();

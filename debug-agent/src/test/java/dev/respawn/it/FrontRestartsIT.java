@@ -90,7 +90,9 @@ class FrontRestartsIT {
                     HttpResponse.BodyHandlers.ofString());
             await().atMost(SERVED).until(() -> respawn.stdout().contains("ticks: holding a request"));
             respawn.writeLine("rs");
-            HttpResponse<String> cut = held.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            // The bound only ends a wait: a front that sent it again would have it held another 30 s and
+            // answered 200, not 502.
+            HttpResponse<String> cut = held.get(SERVED.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
             assertThat(cut.statusCode()).isEqualTo(502);
             assertThat(cut.body()).contains("A reload cut this request").contains("not sent again");
             // Cut only once the restart had waited its bound for the answer, and said once.

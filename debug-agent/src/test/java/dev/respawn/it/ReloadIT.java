@@ -19,7 +19,7 @@ class ReloadIT {
 
     private static final String MAIN = "dev.respawn.examples.hello.HelloServer";
     private static final String GREETING = "dev/respawn/examples/hello/Greeting.java";
-    private static final Duration SERVED = Duration.ofSeconds(20);
+    private static final Duration SERVED = Duration.ofSeconds(60);
 
     @TempDir
     Path temp;
