@@ -22,10 +22,7 @@ public final class HelloServer {
         // Without it the JDK server answers each keep-alive request after a delayed ACK (~40 ms).
         System.setProperty("sun.net.httpserver.nodelay", "true");
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
-        // Bound only once its shutdown hook is in: a stop that comes once the port listens (respawn's
-        // "up in" and "restarted in" say it does) finds the hook, instead of failing main with
-        // "Shutdown in progress" (HttpServer.create(address, backlog) would listen at once).
-        HttpServer server = HttpServer.create();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/hello", exchange -> respond(exchange, 200, Greeting.message()));
         server.createContext("/echo", HelloServer::echo);
         server.createContext("/env", exchange -> respond(exchange, 200, "RESPAWN=" + System.getenv("RESPAWN")));
@@ -40,10 +37,9 @@ public final class HelloServer {
         server.createContext("/checkout", Shop.answering500(shop::checkout));
         server.createContext("/reserve", Shop.answering500(shop::reserve));
         server.createContext("/account", Shop.answering500(shop::account));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0)));
-        server.bind(new InetSocketAddress("127.0.0.1", port), 0);
         server.start();
         Housekeeping.startIfAsked();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0)));
         System.out.println("hello-http listening on http://127.0.0.1:" + port + "/hello");
     }
 

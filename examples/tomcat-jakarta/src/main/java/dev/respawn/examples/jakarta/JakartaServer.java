@@ -49,10 +49,7 @@ public final class JakartaServer {
         add(context, "/db", new Database());
         // What web applications are told to do as they stop, so that Tomcat does not warn of a leak.
         context.setApplicationLifecycleListeners(new Object[] {new DriverDeregistration()});
-        // The hook before Tomcat starts: it binds its port before it has started, and a stop once it
-        // listens must find the hook (inside the JVM, a life without it cannot be stopped: main
-        // waits in await() for Tomcat's stop, and an interrupt does not end that wait). Tomcat's
-        // start and stop are synchronized, so a hook that runs during the start stops it after.
+        tomcat.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 tomcat.stop();
@@ -61,7 +58,6 @@ public final class JakartaServer {
                 e.printStackTrace();
             }
         }, "tomcat-stop"));
-        tomcat.start();
         System.out.println("tomcat-jakarta listening on http://127.0.0.1:" + port + "/hello");
         tomcat.getServer().await();
     }
