@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.respawn.reloader.control.ControlClient;
 import dev.respawn.reloader.control.ControlFile;
@@ -88,8 +90,10 @@ class InJvmRestartIT {
         }
     }
 
-    @Test
-    void aStopWhileMainIsStillStartingEndsTheWorkerWithoutItsFailure() throws Exception {
+    /** In both ways main is run: by respawn's restarts inside the JVM, and by the JVM itself. */
+    @ParameterizedTest
+    @ValueSource(strings = {"auto", "restart"})
+    void aStopWhileMainIsStillStartingEndsTheWorkerWithoutItsFailure(String mode) throws Exception {
         ExampleWorkspace app = ExampleWorkspace.copyOf("hello-http", temp);
         String server = "dev/respawn/examples/hello/HelloServer.java";
         // A library's hook that takes a while, and a main still at work once its port listens: a
@@ -100,8 +104,9 @@ class InJvmRestartIT {
                 + "\n        try { Thread.sleep(2000); } catch (InterruptedException e) { throw new IllegalStateException(e); }");
         app.compile();
         int port = TestEnvironment.freePort();
-        try (RespawnProcess respawn = RespawnProcess.supervisor(app.root(), List.of("--reload-on-changes", "--",
-                TestEnvironment.java(), "-cp", app.classpath(), HELLO, Integer.toString(port)))) {
+        try (RespawnProcess respawn = RespawnProcess.supervisor(app.root(), List.of("--reload-on-changes",
+                "--reload-mode", mode, "--", TestEnvironment.java(), "-cp", app.classpath(), HELLO,
+                Integer.toString(port)))) {
             await().atMost(SERVED).until(() -> respawn.stdout().contains("still starting"));
             respawn.terminate();
             respawn.awaitExit(SERVED);

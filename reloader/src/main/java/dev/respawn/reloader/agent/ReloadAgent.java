@@ -107,6 +107,10 @@ public final class ReloadAgent {
                             + " (java -cp FOLDERS:JARS MAIN)"
                     : "--reload-mode " + options.reloadMode() + " starts a new worker process for each change";
             restarter.ifPresent(installed -> installed.onMainFailed(client::mainFailed));
+            if (restarter.isEmpty()) {
+                // premain runs on the thread that runs main next; a Restarter judges its lives itself.
+                FailedOfTheStop.install(Thread.currentThread());
+            }
             control.register("status", argument -> restarter.map(Restarter::status)
                     .orElseGet(() -> ProcessStatus.describe(options.reloadMode(), noRestarts)));
             InJvmRestart restart = restarter.<InJvmRestart>map(installed -> installed::restart)

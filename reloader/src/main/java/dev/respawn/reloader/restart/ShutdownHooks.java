@@ -34,7 +34,7 @@ public final class ShutdownHooks {
     }
 
     /** Whether the JVM is shutting down (its hooks running, or done): no hook can be added any more. */
-    static boolean jvmShuttingDown() {
+    public static boolean jvmShuttingDown() {
         synchronized (registry()) {
             return live() == null;
         }
