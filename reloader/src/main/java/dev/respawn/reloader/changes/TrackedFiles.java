@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.respawn.reloader.tracking.BuildOutput;
 import dev.respawn.reloader.tracking.ClassOrigin;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
@@ -25,6 +26,9 @@ final class TrackedFiles {
 
     private final Set<Path> classRoots = ConcurrentHashMap.newKeySet();
     private final Set<Path> jars = ConcurrentHashMap.newKeySet();
+    /** The jars a build of the application's project packs ({@code target/app.jar}), as its build output shows. */
+    private final Set<Path> packedJars = ConcurrentHashMap.newKeySet();
+    private final BuildOutput buildOutput = new BuildOutput();
     private final Set<Path> sourceRoots = ConcurrentHashMap.newKeySet();
     private final Set<Path> watched = ConcurrentHashMap.newKeySet();
     private final Map<Path, ClassOrigin> classes = new ConcurrentHashMap<>();
@@ -40,7 +44,13 @@ final class TrackedFiles {
     }
 
     boolean addJar(Path jar) {
-        return jars.add(jar);
+        if (!jars.add(jar)) {
+            return false;
+        }
+        if (!buildOutput.classFolders(jar).isEmpty()) {
+            packedJars.add(jar);
+        }
+        return true;
     }
 
     boolean addSourceRoot(Path root) {
@@ -51,10 +61,16 @@ final class TrackedFiles {
         watched.add(path.toAbsolutePath().normalize());
     }
 
-    /** The class folders and the watched paths: what a build of the application's project writes. */
+    /**
+     * The class folders, the watched paths and the jars in a build's output: what a build of the
+     * application's project writes. An executable jar ({@code java -jar target/app.jar}) has no class
+     * folder, and {@code mvn package} writes it twice (the jar plugin's, then Spring Boot's repackaged
+     * one), the first time as no application that can start.
+     */
     List<Path> folders() {
         List<Path> folders = new ArrayList<>(classRoots);
         folders.addAll(watched);
+        folders.addAll(packedJars);
         return folders;
     }
 

@@ -13,10 +13,11 @@ import java.util.jar.JarOutputStream;
 /**
  * Shows {@link SpringDevDefaults} to Spring Boot only where it can link: when the system class loader
  * (which loads respawn.jar) sees Spring Boot, a small jar holding respawn's {@code META-INF/spring.factories}
- * joins the class path. respawn.jar holds none of its own, because the loader of a Spring Boot executable
- * jar ({@code java -jar app.jar}, Spring Boot in {@code BOOT-INF/lib}) would find it through its parent,
+ * joins the class path; when it sees only Spring Boot's launcher (an executable jar, {@code java -jar app.jar},
+ * Spring Boot in {@code BOOT-INF/lib}), {@link LaunchedLoaderDefaults} gives the launcher's loader a copy
+ * of its own. respawn.jar holds no factories file, because that loader would find it through its parent,
  * fail to link the post-processor against a Spring Boot the system class loader cannot see, and the
- * application would not start. Such an application runs without the defaults.
+ * application would not start.
  */
 public final class SpringDefaultsJar {
 
@@ -27,9 +28,19 @@ public final class SpringDefaultsJar {
     private SpringDefaultsJar() {
     }
 
-    /** Adds the jar when Spring Boot is on the system class path; says in one line when it cannot. */
+    /**
+     * Adds the jar when Spring Boot is on the system class path, or waits for the launcher's loader of an
+     * executable jar; says in one line when it cannot.
+     */
     public static void installIfSpringBoot(Instrumentation instrumentation) {
         if (ClassLoader.getSystemClassLoader().getResource(SPRING_BOOT) == null) {
+            if (LaunchedLoaderDefaults.launcherOnClassPath()) {
+                try {
+                    LaunchedLoaderDefaults.install(instrumentation, DefaultsResources.folder());
+                } catch (IOException | RuntimeException e) {
+                    System.err.println("respawn: Spring Boot's development defaults are off (" + e + ")");
+                }
+            }
             return;
         }
         try {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -28,6 +29,11 @@ public final class ClassTracker implements ClassFileTransformer {
     private static final Root IGNORED = new Root(null, false);
 
     private final ConcurrentHashMap<String, Root> roots = new ConcurrentHashMap<>();
+    /**
+     * The paths told as roots: many code sources share one file (a Spring Boot executable jar's
+     * {@code BOOT-INF/classes} and each of its {@code BOOT-INF/lib} jars are all {@code app.jar}).
+     */
+    private final Set<Path> told = ConcurrentHashMap.newKeySet();
     private final BlockingQueue<Loaded> queue = new LinkedBlockingQueue<>();
     private final SourceLocator sources;
     private final Supplier<? extends TrackingListener> makeListener;
@@ -154,10 +160,18 @@ public final class ClassTracker implements ClassFileTransformer {
             return IGNORED;
         }
         Root root = new Root(path, directory);
-        queue.add(new Loaded(null, root, null));
+        if (told.add(path)) {
+            queue.add(new Loaded(null, root, null));
+        }
         return root;
     }
 
+    /**
+     * The folder or jar file of a code source: {@code file:} URLs, and {@code jar:} URLs of a jar or of
+     * an entry nested in one ({@code jar:nested:/a/app.jar/!BOOT-INF/classes/!/}, Spring Boot 3.2+'s
+     * executable jars; {@code jar:file:/a/app.jar!/BOOT-INF/lib/x.jar!/} before): the file that changes
+     * when the build packs the application again.
+     */
     static Path toPath(URL location) {
         try {
             String protocol = location.getProtocol();
@@ -165,11 +179,9 @@ public final class ClassTracker implements ClassFileTransformer {
                 return Path.of(location.toURI()).toAbsolutePath().normalize();
             }
             if (protocol.equals("jar")) {
-                String spec = location.getFile();
-                int bang = spec.indexOf("!/");
-                return toPath(new URL(bang < 0 ? spec : spec.substring(0, bang)));
+                return BuildOutput.jarOf(location);
             }
-        } catch (URISyntaxException | IOException | IllegalArgumentException e) {
+        } catch (URISyntaxException | IllegalArgumentException e) {
             return null;
         }
         return null;

@@ -117,4 +117,31 @@ class ChangeMonitorTest {
         assertThat(reloads.get(0)).as("every file the build wrote").hasSize(6)
                 .contains(root.resolve("build-info.properties"), root.resolve("C4.class"));
     }
+
+    @Test
+    void anExecutableJarPackedTwiceByOneBuildIsOneReloadWhenTheBuildEnds(@TempDir Path project) throws Exception {
+        Path target = Files.createDirectories(project.resolve("target/classes")).getParent();
+        Path jar = Files.writeString(target.resolve("app.jar"), "executable 1");
+        List<List<Path>> jarReloads = new CopyOnWriteArrayList<>();
+        List<String> jarSaid = new CopyOnWriteArrayList<>();
+        Options options = new Options();
+        new CommandLine(CommandSpec.forAnnotatedObject(options)).parseArgs("--quiet-period", "400");
+        try (ChangeMonitor jarMonitor = new ChangeMonitor(OptionParser.validated(options), executor, jarReloads::add, jarSaid::add);
+                FakeBuild build = FakeBuild.detached(project)) {
+            // java -jar target/app.jar: the jar is all the worker reports.
+            jarMonitor.root(jar, false);
+            // mvn package: the jar plugin writes a plain jar, which no java -jar can start...
+            Files.writeString(jar, "plain");
+            await().atMost(WAIT).until(() -> jarSaid.contains(
+                    "waiting for the Maven build of " + project.toRealPath() + " (pid " + build.process().pid() + ") to end"));
+            // ...then Spring Boot's repackage moves it aside and writes the executable one.
+            Files.move(jar, target.resolve("app.jar.original"));
+            Files.writeString(jar, "executable 2");
+            await().during(Duration.ofMillis(1500)).atMost(WAIT).until(jarReloads::isEmpty);
+            build.close();
+            await().atMost(WAIT).until(() -> !jarReloads.isEmpty());
+            await().during(Duration.ofMillis(1500)).atMost(WAIT).until(() -> jarReloads.size() == 1);
+            assertThat(jarReloads.get(0)).containsExactly(jar);
+        }
+    }
 }

@@ -6,7 +6,14 @@ import static org.awaitility.Awaitility.await;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Proxy;
+import java.net.URL;
+import java.net.URLConnection;
+import java.net.URLStreamHandler;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
+import java.security.ProtectionDomain;
+import java.security.cert.Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ClassTrackerTest {
 
@@ -68,5 +76,47 @@ class ClassTrackerTest {
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(registered)
                 .as("classes loaded from now on are not queued for nobody").isEmpty());
+    }
+
+    @Test
+    void classesOfASpringBootExecutableJarAreTrackedToTheJarItself(@TempDir Path temp) throws Exception {
+        Path jar = Files.write(Files.createDirectories(temp.resolve("my app/target")).resolve("app.jar"), new byte[] {0});
+        List<String> heard = new CopyOnWriteArrayList<>();
+        ClassTracker tracker = new ClassTracker(new SourceLocator(List.of()), new TrackingListener() {
+            @Override
+            public void root(Path root, boolean directory) {
+                heard.add((directory ? "folder " : "jar ") + root);
+            }
+
+            @Override
+            public void loaded(ClassOrigin origin) {
+                heard.add("class " + origin.className());
+            }
+        }, null);
+        tracker.install(instrumentation());
+        await().atMost(Duration.ofSeconds(10)).until(() -> heard.contains("class " + ClassTrackerTest.class.getName()));
+        heard.clear();
+
+        // As Spring Boot 3.2+'s loader names them (its own URL handler; the JDK's refuses nested:).
+        String nested = "jar:nested:" + jar.toUri().getRawPath() + "/!BOOT-INF/";
+        tracker.transform(null, "com/example/App", null, domain(nested + "classes/!/"), new byte[0]);
+        tracker.transform(null, "org/example/Lib", null, domain(nested + "lib/lib-1.0.jar!/"), new byte[0]);
+        tracker.transform(null, "org/example/Other", null, domain(nested + "lib/other-1.0.jar!/"), new byte[0]);
+        await().atMost(Duration.ofSeconds(10)).alias("a root for the nested URLs").until(() -> !heard.isEmpty());
+        // Spring Boot before 3.2: the same jar, already told.
+        tracker.transform(null, "com/example/Old", null, domain("jar:" + jar.toUri() + "!/BOOT-INF/classes!/"), new byte[0]);
+
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(10)).until(() -> heard.size() == 1);
+        assertThat(heard).as("the jar, once, and no class of it as if from a folder").containsExactly("jar " + jar);
+    }
+
+    private static ProtectionDomain domain(String location) throws Exception {
+        URL url = new URL(null, location, new URLStreamHandler() {
+            @Override
+            protected URLConnection openConnection(URL u) {
+                throw new UnsupportedOperationException();
+            }
+        });
+        return new ProtectionDomain(new CodeSource(url, (Certificate[]) null), null);
     }
 }
