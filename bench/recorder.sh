@@ -34,7 +34,12 @@
 #   RESPAWN_BENCH_PROFILE=DIR  after the rounds, one more run of each endpoint on each worker,
 #     sampled by async-profiler (ctimer, 1 ms), written as collapsed stacks into DIR (plain's named
 #     -plain) with its request count beside; bench/recorder-share.py then gives the recorder's
-#     share of the request work, and the CPU per request of respawn, the server and the application
+#     share of the request work, and the CPU per request of respawn, the server and the application;
+#     RESPAWN_BENCH_PROFILE_SECONDS=S samples S seconds per endpoint and worker (default SECONDS: more
+#     samples for a difference of a few µs), RESPAWN_BENCH_PROFILE_EVENT=alloc samples allocations
+#     instead (async-profiler's alloc event; the counts in the files are then bytes, not samples) and
+#     RESPAWN_BENCH_PROFILE_EVENT=cpu with perf events' CPU clock (finer than ctimer, whose timers fire
+#     at the kernel's tick: 4 ms at 250 Hz), RESPAWN_BENCH_PROFILE_INTERVAL=I its interval (default 1ms)
 # Builds nothing: run `mvn -B -q -DskipTests -pl debug-agent -am package` first (respawn.jar and the
 # examples with their target/lib). Needs wrk (apt-get install -y wrk) and python3.
 set -euo pipefail
@@ -44,6 +49,8 @@ rounds="${1:-5}"; seconds="${2:-5}"; shift 2 2>/dev/null || shift $#
 warm="${RESPAWN_BENCH_WARM:-10}"
 connections="${RESPAWN_BENCH_CONNECTIONS:-4}"
 profile="${RESPAWN_BENCH_PROFILE:-}"
+profile_seconds="${RESPAWN_BENCH_PROFILE_SECONDS:-}"
+profile_event="${RESPAWN_BENCH_PROFILE_EVENT:-ctimer}"
 WORK_PRIMES="${WORK_PRIMES:-30000}"
 compare="${RESPAWN_BENCH_COMPARE_JAR:-}"
 pin="${RESPAWN_BENCH_PIN:-}"
@@ -247,9 +254,10 @@ for ex in "${examples[@]}"; do
         # The recorder's as $ex-hello, the others' as $ex-hello-plain; beside each, its requests.
         use "$config"
         name="$profile/$ex-$([ "$path" = /hello ] && echo hello || echo work)$([ "$config" = recorder ] || echo "-$config")"
-        "$work"/ap/libs/asprof-* start -e ctimer -i 1ms --libpath "$lib" "${pid[$config]}" >/dev/null
-        read -r _ n < <(load "${port[$config]}" "$seconds" "$path")
-        "$work"/ap/libs/asprof-* stop -o collapsed -f "$name.collapsed" --libpath "$lib" "${pid[$config]}" >/dev/null
+        if [ "$profile_event" = alloc ]; then sampling=(-e alloc); else sampling=(-e "$profile_event" -i "${RESPAWN_BENCH_PROFILE_INTERVAL:-1ms}"); fi
+        "$work"/ap/libs/asprof-* start "${sampling[@]}" --libpath "$lib" "${pid[$config]}" >/dev/null
+        read -r _ n < <(load "${port[$config]}" "${profile_seconds:-$seconds}" "$path")
+        "$work"/ap/libs/asprof-* stop -o collapsed $([ "$profile_event" != alloc ] || echo --total) -f "$name.collapsed" --libpath "$lib" "${pid[$config]}" >/dev/null
         echo "$n" > "$name.requests"
       done
     done

@@ -47,21 +47,25 @@ public final class BodyCapture {
 
     /** The bytes from a buffer's position to its limit, which stay there for the buffer's owner. */
     public void write(ByteBuffer buffer) {
-        int count = buffer.remaining();
-        if (count == 0) {
+        write(buffer, buffer.position(), buffer.remaining());
+    }
+
+    /**
+     * The {@code count} bytes at {@code from} in {@code buffer}, whose position stays where it is:
+     * kept up to the limit, all counted. Copied straight from the buffer, a direct one too (a
+     * server's pooled buffers are), with the one lock a write takes.
+     */
+    public synchronized void write(ByteBuffer buffer, int from, long count) {
+        if (count <= 0) {
             return;
         }
-        int take = Math.min(count, room());
+        size += count;
+        int take = (int) Math.min(count, limit - kept);
         if (take > 0) {
-            if (buffer.hasArray()) {
-                write(buffer.array(), buffer.arrayOffset() + buffer.position(), take);
-            } else {
-                byte[] bytes = new byte[take];
-                buffer.duplicate().get(bytes);
-                write(bytes, 0, take);
-            }
+            ensure(kept + take);
+            buffer.get(from, bytes, kept, take);
+            kept += take;
         }
-        skip(count - take);
     }
 
     /** How many more bytes would be kept: a caller copying out of a buffer copies no more than this. */

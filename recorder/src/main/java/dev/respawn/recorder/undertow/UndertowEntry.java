@@ -16,7 +16,7 @@ public final class UndertowEntry {
 
     private static final ClassInjector INJECTOR = new ClassInjector("dev/respawn/recorder/undertow/handler/",
             "dev/respawn/recorder/undertow/injected/",
-            List.of("Buffers", "RecordingSource", "RecordingSink", "UndertowExchangeRecorder"));
+            List.of("Buffers", "RecordingSource", "RecordingSink", "RecordingResponse", "UndertowExchangeRecorder"));
     private static final AtomicBoolean WARNED = new AtomicBoolean();
 
     private static final ClassValue<Optional<ExchangeRecorder>> RECORDERS = new ClassValue<>() {

@@ -2,6 +2,7 @@ package dev.respawn.recorder.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,23 @@ class BodyCaptureTest {
         }
         assertThat(capture.body().kept()).hasSize(1000);
         assertThat(capture.size()).isEqualTo(100L * chunk.length);
+    }
+
+    @Test
+    void copiesFromAnyPlaceOfADirectBufferAndLeavesItsPositionAlone() {
+        ByteBuffer direct = ByteBuffer.allocateDirect(16).put("0123456789".getBytes(StandardCharsets.US_ASCII)).flip();
+        direct.position(2);
+        BodyCapture capture = new BodyCapture(6);
+        capture.write(direct, 3, 4);
+        capture.write(direct);
+        capture.write(direct, 0, 0);
+        capture.write(direct, 0, -1);
+
+        Body body = capture.body();
+        assertThat(new String(body.kept(), StandardCharsets.US_ASCII)).isEqualTo("345623");
+        assertThat(body.size()).isEqualTo(4 + 8);
+        assertThat(direct.position()).isEqualTo(2);
+        assertThat(direct.limit()).isEqualTo(10);
     }
 
     @Test

@@ -12,24 +12,24 @@ import dev.respawn.recorder.capture.BodyCapture;
 
 /**
  * The response body as the application writes it (before chunking), copied into the capture;
- * runs {@code onEnd} as the application ends the body, before the server sends its end.
+ * ends the record as the application ends the body, before the server sends its end.
  */
 final class RecordingSink extends AbstractStreamSinkConduit<StreamSinkConduit> {
 
     private final BodyCapture capture;
-    private final Runnable onEnd;
+    private final RecordingResponse response;
 
-    RecordingSink(StreamSinkConduit next, BodyCapture capture, Runnable onEnd) {
+    RecordingSink(StreamSinkConduit next, BodyCapture capture, RecordingResponse response) {
         super(next);
         this.capture = capture;
-        this.onEnd = onEnd;
+        this.response = response;
     }
 
     @Override
     public int write(ByteBuffer src) throws IOException {
         int from = src.position();
         int written = next.write(src);
-        Buffers.copy(src, from, written, capture);
+        capture.write(src, from, written);
         return written;
     }
 
@@ -47,9 +47,9 @@ final class RecordingSink extends AbstractStreamSinkConduit<StreamSinkConduit> {
     public int writeFinal(ByteBuffer src) throws IOException {
         int from = src.position();
         int written = next.writeFinal(src);
-        Buffers.copy(src, from, written, capture);
+        capture.write(src, from, written);
         if (!src.hasRemaining()) {
-            onEnd.run();
+            response.finish();
         }
         return written;
     }
@@ -62,7 +62,7 @@ final class RecordingSink extends AbstractStreamSinkConduit<StreamSinkConduit> {
             Buffers.copy(srcs, offset, positions, capture);
         }
         if (!srcs[offset + length - 1].hasRemaining()) {
-            onEnd.run();
+            response.finish();
         }
         return written;
     }
@@ -84,7 +84,7 @@ final class RecordingSink extends AbstractStreamSinkConduit<StreamSinkConduit> {
 
     @Override
     public void terminateWrites() throws IOException {
-        onEnd.run();
+        response.finish();
         next.terminateWrites();
     }
 }

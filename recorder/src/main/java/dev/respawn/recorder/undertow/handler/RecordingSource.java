@@ -24,7 +24,7 @@ final class RecordingSource extends AbstractStreamSourceConduit<StreamSourceCond
     public int read(ByteBuffer dst) throws IOException {
         int from = dst.position();
         int read = next.read(dst);
-        Buffers.copy(dst, from, read, capture);
+        capture.write(dst, from, read);
         return read;
     }
 

@@ -1,14 +1,13 @@
 package dev.respawn.recorder.undertow.handler;
 
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import dev.respawn.recorder.capture.Exchange;
 import dev.respawn.recorder.capture.Header;
 import dev.respawn.recorder.capture.Recorder;
 import dev.respawn.recorder.undertow.ExchangeRecorder;
-import io.undertow.server.DefaultResponseListener;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
 import io.undertow.util.HeaderMap;
@@ -35,49 +34,45 @@ public final class UndertowExchangeRecorder implements ExchangeRecorder {
         http.putAttachment(RECORDED, begun);
         begun.request(http.getRequestMethod().toString(), url(http), http.getProtocol().toString(),
                 headers(http.getRequestHeaders()));
-        http.addRequestWrapper((factory, ignored) -> new RecordingSource(factory.create(), begun.requestBody()));
-        http.addResponseWrapper((factory, ignored) -> new RecordingSink(factory.create(), begun.responseBody(),
-                () -> finish(http, begun)));
-        http.addExchangeCompleteListener((done, next) -> {
-            finish(done, begun);
-            next.proceed();
-        });
+        if (!http.isRequestComplete()) {
+            // A request that has no body (a GET), Undertow knows as complete from its headers: no
+            // byte is left to read, and no conduit is needed to see them.
+            http.addRequestWrapper((factory, ignored) -> new RecordingSource(factory.create(), begun.requestBody()));
+        }
+        RecordingResponse response = new RecordingResponse(http, begun);
+        http.addResponseWrapper(response);
+        http.addExchangeCompleteListener(response);
         return begun;
-    }
-
-    /**
-     * Journals the exchange with the response as it stands. Undertow answers 500 itself to a
-     * handler that threw before responding; one that threw after has cut its response short.
-     */
-    static void finish(HttpServerExchange http, Exchange exchange) {
-        if (exchange.isFinished()) {
-            return;
-        }
-        List<Header> headers = headers(http.getResponseHeaders());
-        Throwable failure = http.getAttachment(DefaultResponseListener.EXCEPTION);
-        if (failure != null && http.getStatusCode() != 500) {
-            exchange.abort(http.getStatusCode(), headers, failure);
-        } else {
-            exchange.finish(http.getStatusCode(), headers);
-        }
     }
 
     static String url(HttpServerExchange http) {
         String query = http.getQueryString();
         String uri = http.getRequestURI();
-        String base = http.isHostIncludedInRequestURI() ? uri
-                : http.getRequestScheme() + "://" + http.getHostAndPort() + uri;
-        return query == null || query.isEmpty() ? base : base + "?" + query;
+        boolean bare = query == null || query.isEmpty();
+        if (http.isHostIncludedInRequestURI()) {
+            return bare ? uri : uri + "?" + query;
+        }
+        return bare ? http.getRequestScheme() + "://" + http.getHostAndPort() + uri
+                : http.getRequestScheme() + "://" + http.getHostAndPort() + uri + "?" + query;
     }
 
+    /**
+     * Every value of every header, in Undertow's order; walked by its cookies, which allocate no
+     * iterator. The map's size counts names: a name with more values grows the array.
+     */
     static List<Header> headers(HeaderMap map) {
-        List<Header> headers = new ArrayList<>(map.size());
-        for (HeaderValues values : map) {
+        Header[] headers = new Header[map.size()];
+        int count = 0;
+        for (long cookie = map.fastIterateNonEmpty(); cookie != -1L; cookie = map.fiNextNonEmpty(cookie)) {
+            HeaderValues values = map.fiCurrent(cookie);
             String name = values.getHeaderName().toString();
-            for (String value : values) {
-                headers.add(new Header(name, value));
+            for (int i = 0; i < values.size(); i++) {
+                if (count == headers.length) {
+                    headers = Arrays.copyOf(headers, count + values.size());
+                }
+                headers[count++] = new Header(name, values.get(i));
             }
         }
-        return List.copyOf(headers);
+        return List.of(count == headers.length ? headers : Arrays.copyOf(headers, count));
     }
 }
