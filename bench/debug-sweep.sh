@@ -74,10 +74,10 @@ served() { # text [seconds]
 }
 compile() {
   if [ "${MAIN[$name]}" = JAR ]; then
-    rm -rf $base/qc-$name; mkdir -p $base/qc-$name && "$javac" -nowarn --release $rel -cp "target/quarkus-app/app/*:target/quarkus-app/lib/main/*:target/quarkus-app/lib/boot/*" -d $base/qc-$name "$greeting" \
+    rm -rf $base/qc-$name; mkdir -p $base/qc-$name && "$javac" -nowarn -g --release $rel -cp "target/quarkus-app/app/*:target/quarkus-app/lib/main/*:target/quarkus-app/lib/boot/*" -d $base/qc-$name "$greeting" \
       && (cd $base/qc-$name && jar uf "$w"/target/quarkus-app/app/*.jar dev)
   else
-    "$javac" -nowarn --release $rel -cp "target/classes:target/lib/*" -d target/classes "$greeting"
+    "$javac" -nowarn -g --release $rel -cp "target/classes:target/lib/*" -d target/classes "$greeting"
   fi
 }
 reloadre='changed(.*)?; (hot-swapped|restarted inside the JVM|restarted) in [0-9]+ ms'
@@ -153,7 +153,7 @@ else defect COVERAGE "$(ls .respawn/coverage 2>&1 | tr '\n' ' ')"; fi
 nh=$(ls .respawn/profiles/*.html 2>/dev/null | wc -l); nj=$(ls .respawn/profiles/*.jfr 2>/dev/null | wc -l); bad=""
 for f in .respawn/profiles/*.jfr; do [ -e "$f" ] || continue; "$(dirname "$javac")/jfr" summary "$f" > /dev/null 2>&1 || bad="$bad $(basename $f)"; done
 for f in .respawn/profiles/*.html; do [ -e "$f" ] || continue; grep -q '^[fun](' "$f" || bad="$bad $(basename $f)"; done
-lives=$(( $(workers) + $(grep -cE 'changed(.*)?; restarted inside the JVM in' out.log) ))
+lives=$(( 1 + $(grep -cE 'changed(.*)?; restarted (inside the JVM )?in' out.log) ))
 if [ "$nh" -ge "$lives" ] && [ "$nj" -ge "$lives" ] && [ -z "$bad" ]; then ok PROFILE "$nh flame graphs, $nj JFRs for $lives lives"
 else defect PROFILE "$nh flame graphs, $nj JFRs for $lives lives; unreadable:${bad:- none}"; fi
 har=$(python3 - <<'PY' 2>&1
@@ -176,13 +176,20 @@ else defect HAR "found: ${har:-none} in $(ls .respawn/recordings | tr '\n' ' ')"
 traces=$(python3 - <<'PY'
 import re
 lines = open("out.log", errors="replace").read().split("\n")
-heads = []
-for i, l in enumerate(lines):
-    if re.match(r"\s+at [\w$.<>/]+\(", l) and (i == 0 or not re.match(r"\s+(at |\.\.\. \d+ more)", lines[i - 1])):
+frame = re.compile(r"\s+(at |\.\.\. \d+ more)")
+expected = ("no such item", "no note says", "quantity must be positive")
+bad, i = [], 0
+while i < len(lines):
+    if re.match(r"\s+at [\w$.<>/]+\(", lines[i]):
         j = i - 1
         while j > 0 and (lines[j].startswith("Caused by") or re.match(r"\s", lines[j])): j -= 1
-        heads.append(lines[j][:160])
-bad = [h for h in heads if "no such item" not in h and "quantity must be positive" not in h]
+        k = i
+        while k < len(lines) and (frame.match(lines[k]) or lines[k].startswith("Caused by")): k += 1
+        block = "\n".join(lines[max(j, 0):k])
+        if not any(e in block for e in expected): bad.append(lines[max(j, 0)][:160])
+        i = k
+    else:
+        i += 1
 bad += [l[:160] for l in lines if "Exception in thread" in l]
 print(" | ".join(dict.fromkeys(bad)))
 PY
