@@ -176,15 +176,15 @@ else defect HAR "found: ${har:-none} in $(ls .respawn/recordings | tr '\n' ' ')"
 traces=$(python3 - <<'PY'
 import re
 lines = open("out.log", errors="replace").read().split("\n")
-frame = re.compile(r"\s+(at |\.\.\. \d+ more)")
+frame = re.compile(r"(\s|Caused by|Suppressed|Error has been observed|Original Stack Trace)")
 expected = ("no such item", "no note says", "quantity must be positive")
 bad, i = [], 0
 while i < len(lines):
     if re.match(r"\s+at [\w$.<>/]+\(", lines[i]):
         j = i - 1
-        while j > 0 and (lines[j].startswith("Caused by") or re.match(r"\s", lines[j])): j -= 1
+        while j > 0 and lines[j] and frame.match(lines[j]): j -= 1
         k = i
-        while k < len(lines) and (frame.match(lines[k]) or lines[k].startswith("Caused by")): k += 1
+        while k < len(lines) and lines[k] and frame.match(lines[k]): k += 1
         block = "\n".join(lines[max(j, 0):k])
         if not any(e in block for e in expected): bad.append(lines[max(j, 0)][:160])
         i = k
