@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import net.bytebuddy.jar.asm.ClassReader;
@@ -60,28 +62,57 @@ final class MemberUses {
         return uses;
     }
 
-    /** The fields and methods the class file declares; empty when it cannot be read. */
-    static Set<String> declared(Path classFile) {
-        Set<String> members = new HashSet<>();
-        try {
-            new ClassReader(Files.readAllBytes(classFile)).accept(new ClassVisitor(Opcodes.ASM9) {
-                @Override
-                public FieldVisitor visitField(int access, String name, String descriptor, String signature,
-                        Object value) {
-                    members.add(name + " " + descriptor);
-                    return null;
-                }
+    private static final Set<String> OBJECT = Set.of("toString ()Ljava/lang/String;", "hashCode ()I",
+            "equals (Ljava/lang/Object;)Z", "getClass ()Ljava/lang/Class;", "notify ()V", "notifyAll ()V",
+            "wait ()V", "wait (J)V", "wait (JI)V", "clone ()Ljava/lang/Object;", "finalize ()V", "<init> ()V");
 
-                @Override
-                public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                        String[] exceptions) {
-                    members.add(name + " " + descriptor);
-                    return null;
+    /**
+     * The fields and methods the class file {@code owner} of the class folder {@code root} has,
+     * its own and its supertypes' in the folder; empty when a supertype is outside the folder (a
+     * jar's, which may declare anything) or a file cannot be read: then nothing is waited for.
+     */
+    static Optional<Set<String>> declared(Path root, String owner) {
+        Set<String> members = new HashSet<>();
+        java.util.Deque<String> types = new java.util.ArrayDeque<>(List.of(owner));
+        Set<String> seen = new HashSet<>();
+        while (!types.isEmpty()) {
+            String type = types.pop();
+            if (!seen.add(type)) {
+                continue;
+            }
+            if (type.equals("java/lang/Object")) {
+                members.addAll(OBJECT);
+                continue;
+            }
+            Path file = root.resolve(type + ".class");
+            if (!Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            try {
+                ClassReader reader = new ClassReader(Files.readAllBytes(file));
+                if (reader.getSuperName() != null) {
+                    types.push(reader.getSuperName());
                 }
-            }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        } catch (IOException | RuntimeException e) {
-            // Unreadable: treated as lacking everything, so held at most for the patience.
+                types.addAll(List.of(reader.getInterfaces()));
+                reader.accept(new ClassVisitor(Opcodes.ASM9) {
+                    @Override
+                    public FieldVisitor visitField(int access, String name, String descriptor, String signature,
+                            Object value) {
+                        members.add(name + " " + descriptor);
+                        return null;
+                    }
+
+                    @Override
+                    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                            String[] exceptions) {
+                        members.add(name + " " + descriptor);
+                        return null;
+                    }
+                }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+            } catch (IOException | RuntimeException e) {
+                return Optional.empty();
+            }
         }
-        return members;
+        return Optional.of(members);
     }
 }

@@ -145,7 +145,7 @@ final class TrackedFiles {
      * than the quiet period in between; a hot swap of the nested classes alone would serve code
      * naming members the loaded class lacks ({@code NoSuchFieldError}), and then reload again. A
      * compiler that leaves unchanged class files alone (Eclipse's) is never waited for: what the
-     * changed classes use is there.
+     * changed classes use is there (members inherited from a jar's class are taken to be).
      */
     List<Path> notYetWritten(List<Path> changed) {
         List<Path> waiting = new ArrayList<>();
@@ -157,7 +157,7 @@ final class TrackedFiles {
             MemberUses.of(path).forEach((owner, members) -> {
                 Path file = origin.root().resolve(owner + ".class");
                 if (!file.equals(path) && classes.containsKey(file) && !waiting.contains(file)
-                        && !MemberUses.declared(file).containsAll(members)) {
+                        && !MemberUses.declared(origin.root(), owner).map(has -> has.containsAll(members)).orElse(true)) {
                     waiting.add(file);
                 }
             });
