@@ -29,6 +29,12 @@ public final class ChangeMonitor implements TrackingListener, AutoCloseable {
     /** How long to hold a reload while class files of a build are missing, before going ahead. */
     static final Duration INCOMPLETE_TREE_PATIENCE = Duration.ofSeconds(30);
 
+    /**
+     * How long to hold a burst whose class files use members that a class file of the folder has
+     * not yet (a compiler's pause between a source's nested and top-level classes, on a busy machine).
+     */
+    static final Duration UNWRITTEN_PATIENCE = Duration.ofSeconds(3);
+
     private final ScheduledExecutorService executor;
     private final Consumer<List<Path>> reload;
     private final Consumer<String> say;
@@ -39,6 +45,7 @@ public final class ChangeMonitor implements TrackingListener, AutoCloseable {
     private final ResourceDigests resources;
     private final BuildWait builds;
     private long incompleteSinceNanos;
+    private long unwrittenSinceNanos;
     private long lastChangeNanos;
     private boolean sourceHintGiven;
 
@@ -128,6 +135,16 @@ public final class ChangeMonitor implements TrackingListener, AutoCloseable {
                     + INCOMPLETE_TREE_PATIENCE.toSeconds() + " s; reloading anyway");
         }
         incompleteSinceNanos = 0;
+        if (!tracked.notYetWritten(changed).isEmpty()) {
+            long now = System.nanoTime();
+            if (unwrittenSinceNanos == 0) {
+                unwrittenSinceNanos = now;
+            }
+            if (now - unwrittenSinceNanos < UNWRITTEN_PATIENCE.toNanos()) {
+                return false;
+            }
+        }
+        unwrittenSinceNanos = 0;
         List<Path> differing = resources.differing(changed);
         // Only a burst that would reload looks for a build (a scan of the processes) to wait for.
         if (!differing.isEmpty() && builds.holds(tracked.folders(), lastChangeNanos, System.nanoTime())) {

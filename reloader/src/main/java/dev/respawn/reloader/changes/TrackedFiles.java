@@ -155,6 +155,33 @@ final class TrackedFiles {
     }
 
     /**
+     * Class files a compiler has still to write for the changed ones: loaded classes of the same
+     * class folder whose file lacks a field or method that a changed class file uses. javac writes
+     * a source's nested classes before its top-level class, and on a busy machine may pause longer
+     * than the quiet period in between; a hot swap of the nested classes alone would serve code
+     * naming members the loaded class lacks ({@code NoSuchFieldError}), and then reload again. A
+     * compiler that leaves unchanged class files alone (Eclipse's) is never waited for: what the
+     * changed classes use is there (members inherited from a jar's class are taken to be).
+     */
+    List<Path> notYetWritten(List<Path> changed) {
+        List<Path> waiting = new ArrayList<>();
+        for (Path path : changed) {
+            ClassOrigin origin = classes.get(path);
+            if (origin == null || !origin.fromDirectory()) {
+                continue;
+            }
+            MemberUses.of(path).forEach((owner, members) -> {
+                Path file = origin.root().resolve(owner + ".class");
+                if (!file.equals(path) && classes.containsKey(file) && !waiting.contains(file)
+                        && !MemberUses.declared(origin.root(), owner).map(has -> has.containsAll(members)).orElse(true)) {
+                    waiting.add(file);
+                }
+            });
+        }
+        return waiting;
+    }
+
+    /**
      * For a nested class, whether its outer class, written again, still names it (an outer class
      * that is missing is waited for itself); true for a top-level class, and for a class whose
      * "outer" class was never loaded (a generated name with a {@code $} in it).

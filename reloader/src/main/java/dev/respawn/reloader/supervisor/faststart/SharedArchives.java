@@ -140,10 +140,16 @@ final class SharedArchives implements AutoCloseable {
 
     /** Stops a dump in progress; its archive is not made. */
     @Override
-    public synchronized void close() {
-        closed = true;
-        timer.shutdownNow();
-        dumps.forEach(ArchiveDump::cancel);
+    public void close() {
+        List<ArchiveDump> running;
+        synchronized (this) {
+            closed = true;
+            timer.shutdownNow();
+            running = List.copyOf(dumps);
+        }
+        // Outside the lock: the dump's completion takes it (dumped), and the waiter of cancel() may
+        // be woken only after that completion, so holding it here waited out cancel()'s 5 s.
+        running.forEach(ArchiveDump::cancel);
     }
 
     private synchronized void forget(ArchiveKey key) {

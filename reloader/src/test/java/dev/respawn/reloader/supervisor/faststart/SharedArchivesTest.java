@@ -89,6 +89,23 @@ class SharedArchivesTest {
     }
 
     @Test
+    void closingWhileADumpRunsEndsItWithoutWaitingForItsResult() throws Exception {
+        Path paused = directory.resolve("paused");
+        List<String> waiting = List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+PauseAtStartup",
+                "-XX:PauseAtStartupFile=" + paused);
+        ArchiveKey key = key(waiting);
+        SharedArchives.Record record = (SharedArchives.Record) archives.plan(key, jvm, layout, waiting);
+        Files.writeString(record.classList(), "java/lang/Object\ncom/example/Main\n");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(paused));
+        // The supervisor's stop closes it: the dump's completion, which takes the same lock, must not
+        // hold close() until its 5 s wait for the result is up (a SIGTERM'd supervisor took 5 s more).
+        long began = System.nanoTime();
+        archives.close();
+        assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(4));
+        assertThat(said).isEmpty();
+    }
+
+    @Test
     void aWorkerThatLoadedNoneOfTheApplicationsClassesLeavesTheNextToRecord() throws Exception {
         ArchiveKey key = key(List.of());
         SharedArchives.Record record = (SharedArchives.Record) archives.plan(key, jvm, layout, List.of());
