@@ -46,8 +46,7 @@ public final class Restarter implements Lives {
     private volatile Life current;
     private String[] args;
 
-    private volatile Thread cleaning;
-    private final StaticCaches caches = new StaticCaches();
+    private final StaticsCleaning cleaning;
     private final List<Runnable> restartListeners = new CopyOnWriteArrayList<>();
     private final LifeOutputs outputs = new LifeOutputs();
     private volatile Consumer<String> mainFailed = trace -> { };
@@ -59,6 +58,7 @@ public final class Restarter implements Lives {
         this.folders = folders;
         this.timeout = timeout;
         this.respawnPorts = respawnPorts;
+        this.cleaning = new StaticsCleaning(instrumentation, base);
     }
 
     /**
@@ -259,12 +259,12 @@ public final class Restarter implements Lives {
         synchronized (dropped) {
             dropped.add(new WeakReference<>(old.loader()));
         }
-        Life next = Life.prepare(old.number() + 1, mainClass, folders, base);
+        Life next = Life.after(old, mainClass, folders, base);
         current = next;
         ByNameLookups.lifeBegins(next.loader());
         next.start(args, trace -> mainFailed.accept(trace));
         trace("next main started", began);
-        clearStatics(old.loader(), firstUsed);
+        cleaning.start(old.loader(), firstUsed);
         return next;
     }
 
@@ -277,34 +277,6 @@ public final class Restarter implements Lives {
         }
     }
 
-    private void clearStatics(ClassLoader dropped, Set<String> firstUsed) {
-        Thread previous = cleaning;
-        Thread thread = new Thread(() -> {
-            join(previous);
-            List<Class<?>> classes = new ArrayList<>();
-            for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
-                if (loaded.getClassLoader() == base && firstUsed.contains(loaded.getName())) {
-                    classes.add(loaded);
-                }
-            }
-            Leftovers.clearStatics(dropped, classes, caches);
-        }, "respawn-leftovers");
-        thread.setDaemon(true);
-        thread.setPriority(Thread.MIN_PRIORITY);
-        cleaning = thread;
-        thread.start();
-    }
-
-    private static void join(Thread thread) {
-        if (thread != null) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
     /** Metaspace in use, where the classes of dropped lives would pile up; -1 if the JVM does not say. */
     private static long metaspaceKib() {
         return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getName().equals("Metaspace"))
@@ -313,7 +285,7 @@ public final class Restarter implements Lives {
 
     /** One line on the lives so far, for {@code respawn status}: after a full GC, how many dropped loaders remain. */
     public String status() {
-        join(cleaning);
+        cleaning.await();
         System.gc();
         System.gc();
         int total;
