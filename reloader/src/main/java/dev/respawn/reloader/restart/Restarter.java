@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
-import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -37,7 +37,7 @@ public final class Restarter implements Lives {
     private final Duration timeout;
     private final Supplier<Set<Integer>> respawnPorts;
     private final ClassLoader base = ClassLoader.getSystemClassLoader();
-    private final List<WeakReference<ClassLoader>> dropped = new ArrayList<>();
+    private final DroppedLoaders dropped = new DroppedLoaders();
     /** Jar classes loaded since the running life began (internal names). */
     private final java.util.Queue<String> jarClasses = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile boolean stubbed;
@@ -230,20 +230,23 @@ public final class Restarter implements Lives {
         trace("leftovers cleared", began);
         // The ended life's files are handed over now and written once the next life is up.
         long hold = outputs.hold();
+        // So is the clearing of the ended life's statics, which would take a core from that start too.
+        CountDownLatch up = new CountDownLatch(1);
         Life next = null;
         try {
-            next = startNext(old, began);
+            next = startNext(old, began, up);
         } finally {
             if (next != null) {
-                NextLifeUp.release(outputs, hold, next, old.served());
+                NextLifeUp.release(outputs, hold, next, old.served(), up::countDown);
             } else {
                 outputs.release(hold);
+                up.countDown();
             }
         }
         return Optional.empty();
     }
 
-    private Life startNext(Life old, long began) {
+    private Life startNext(Life old, long began, CountDownLatch up) {
         for (Runnable listener : restartListeners) {
             try {
                 listener.run();
@@ -256,15 +259,13 @@ public final class Restarter implements Lives {
         for (String name = jarClasses.poll(); name != null; name = jarClasses.poll()) {
             firstUsed.add(name.replace('/', '.'));
         }
-        synchronized (dropped) {
-            dropped.add(new WeakReference<>(old.loader()));
-        }
+        dropped.add(old.loader());
         Life next = Life.after(old, mainClass, folders, base);
         current = next;
         ByNameLookups.lifeBegins(next.loader());
         next.start(args, trace -> mainFailed.accept(trace));
         trace("next main started", began);
-        cleaning.start(old.loader(), firstUsed);
+        cleaning.start(old.loader(), firstUsed, up);
         return next;
     }
 
@@ -277,29 +278,10 @@ public final class Restarter implements Lives {
         }
     }
 
-    /** Metaspace in use, where the classes of dropped lives would pile up; -1 if the JVM does not say. */
-    private static long metaspaceKib() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getName().equals("Metaspace"))
-                .mapToLong(pool -> pool.getUsage().getUsed() / 1024).findFirst().orElse(-1);
-    }
-
     /** One line on the lives so far, for {@code respawn status}: after a full GC, how many dropped loaders remain. */
     public String status() {
         cleaning.await();
-        System.gc();
-        System.gc();
-        int total;
-        List<String> alive = new ArrayList<>();
-        synchronized (dropped) {
-            total = dropped.size();
-            dropped.stream().map(WeakReference::get).filter(java.util.Objects::nonNull)
-                    .forEach(loader -> alive.add(loader.getName()));
-        }
         Life life = current;
-        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        return "life " + (life == null ? 0 : life.number()) + ", " + total + " in-JVM restart"
-                + (total == 1 ? "" : "s") + ", " + alive.size() + " dropped class loader" + (alive.size() == 1 ? "" : "s")
-                + " still in memory after a full GC" + (alive.isEmpty() ? "" : " " + alive)
-                + ", heap used " + heap / (1024 * 1024) + " MiB, metaspace used " + metaspaceKib() + " KiB";
+        return dropped.status(life == null ? 0 : life.number());
     }
 }

@@ -4,10 +4,11 @@ import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * Clears what the jars' static state keeps of an ended life ({@link Leftovers#clearStatics}), on a
- * low-priority daemon thread after the next life has started, one ended life after another.
+ * low-priority daemon thread once the next life is up, one ended life after another.
  */
 final class StaticsCleaning {
 
@@ -23,12 +24,18 @@ final class StaticsCleaning {
 
     /**
      * Starts clearing what refers to {@code dropped} from the statics of the jar classes that the
-     * ended life used first ({@code firstUsed}, binary names), once the clearing before is done.
+     * ended life used first ({@code firstUsed}, binary names), once the clearing before is done and
+     * {@code up} is counted down (the next life is up).
      */
-    void start(ClassLoader dropped, Set<String> firstUsed) {
+    void start(ClassLoader dropped, Set<String> firstUsed, CountDownLatch up) {
         Thread previous = cleaning;
         Thread thread = new Thread(() -> {
             join(previous);
+            try {
+                up.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             List<Class<?>> classes = new ArrayList<>();
             for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
                 if (loaded.getClassLoader() == base && firstUsed.contains(loaded.getName())) {
