@@ -102,6 +102,21 @@ def variants(fw, count):
     return rel, text, out
 
 
+def report(fw):
+    print(f'\n{fw}: medians (ms); load average now {" ".join(open("/proc/loadavg").read().split()[:3])}', flush=True)
+    keys = []
+    for name, _ in jars:
+        for k in results[(fw, name)]:
+            if k not in keys: keys.append(k)
+    print(f'  {"":44s}' + ''.join(f'{name:>12s}' for name, _ in jars))
+    for k in keys:
+        row = [(len if k.startswith('process') else med)(results[(fw, name)].get(k, [])) for name, _ in jars]
+        print(f'  {k:44s}' + ''.join(f'{"-" if v is None else round(v):>12}' for v in row))
+    for name, _ in jars:
+        print(f'  {name} wall: {[round(x) for x in results[(fw, name)]["wall"]]} cpu: {[round(x) for x in results[(fw, name)]["cpu"]]}')
+    sys.stdout.flush()
+
+
 load = [open('/proc/loadavg').read().split()[:3]]
 results = collections.defaultdict(lambda: collections.defaultdict(list))
 for fw in frameworks:
@@ -137,14 +152,20 @@ for fw in frameworks:
         if not await_text(port, answer):
             sys.exit(f'{fw} {name}: change {i} not served; see {work}/out')
         wall = (time.monotonic() - t0) * 1000
-        c1 = cpu_ms(worker)
-        time.sleep(1)
-        c2 = cpu_ms(worker)
+        try:
+            c1 = cpu_ms(worker)
+            time.sleep(1)
+            c2 = cpu_ms(worker)
+        except OSError:  # the worker ended: a process restart (the restart inside the JVM failed)
+            c1 = c2 = None
         out = open(f'{work}/out', errors='replace').read()[before:]
         if 'restarted inside the JVM' not in out and 'restarted in' not in out:
             print(f'warning: {fw} {name}: no restart line for change {i}', file=sys.stderr)
         began = re.search(r'trace: began at epoch (\d+) ms', out)
         detect = int(began.group(1)) - written if began else None
+        if c1 is None or 'not inside the JVM' in out or 'cannot restart inside the JVM' in out:
+            print(f'note: {fw} {name}: change {i} was a process restart, not counted', file=sys.stderr)
+            return None
         return wall, c1 - c0, c2 - c0, out, detect
 
     for name in servers:
@@ -154,8 +175,12 @@ for fw in frameworks:
         order = list(servers) if r % 2 == 0 else list(reversed(servers))
         for name in order:
             time.sleep(1 + random.random() * 0.5)
-            wall, cpu, cpu_after, out, detect = change(name, r + 1)
+            measured = change(name, r + 1)
             res = results[(fw, name)]
+            if measured is None:
+                res['process restarts (not counted)'].append(1)
+                continue
+            wall, cpu, cpu_after, out, detect = measured
             res['wall'].append(wall); res['cpu'].append(cpu); res['cpu+1s'].append(cpu_after)
             if detect is not None:
                 res['supervisor: write to restart begun'].append(detect)
@@ -164,23 +189,11 @@ for fw in frameworks:
             for step, ms in re.findall(r'trace: in-JVM restart, (.+?) \+(\d+) ms', out):
                 res['restart: ' + re.sub(r'\$.*', '', step)].append(int(ms))
             for step, ms in re.findall(r'trace: stop, (.+?) \+(\d+) ms', out):
-                res['stop: ' + step[:40]].append(int(ms))
+                res['stop: ' + re.sub(r'\d+', 'N', step.split(' (')[0])[:40]].append(int(ms))
     for proc, port, work in servers.values():
         proc.send_signal(signal.SIGTERM)
         try: proc.wait(20)
         except subprocess.TimeoutExpired: proc.kill(); proc.wait()
-load.append(open('/proc/loadavg').read().split()[:3])
-
-print(f'load average at start {" ".join(load[0])}, at end {" ".join(load[1])}; {rounds} changes per build and framework')
-for fw in frameworks:
-    print(f'\n{fw}: medians (ms)')
-    keys = []
-    for name, _ in jars:
-        for k in results[(fw, name)]:
-            if k not in keys: keys.append(k)
-    print(f'  {"":44s}' + ''.join(f'{name:>12s}' for name, _ in jars))
-    for k in keys:
-        row = [med(results[(fw, name)].get(k, [])) for name, _ in jars]
-        print(f'  {k:44s}' + ''.join(f'{"-" if v is None else round(v):>12}' for v in row))
-    for name, _ in jars:
-        print(f'  {name} wall: {[round(x) for x in results[(fw, name)]["wall"]]} cpu: {[round(x) for x in results[(fw, name)]["cpu"]]}')
+    report(fw)
+print(f'load average at start {" ".join(load[0])}, at end {" ".join(open("/proc/loadavg").read().split()[:3])}; '
+      f'{rounds} changes per build and framework')

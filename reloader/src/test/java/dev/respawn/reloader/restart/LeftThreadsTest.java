@@ -32,7 +32,7 @@ class LeftThreadsTest {
         LeftThreads left = new LeftThreads(loader, () -> null);
         thread = new Thread(() -> {
             try {
-                Thread.sleep(60_000);
+                Thread.sleep(20_000);
             } catch (InterruptedException e) {
                 // Ended by the stop's interrupt, as Javalin's start check is.
             }
@@ -40,7 +40,8 @@ class LeftThreadsTest {
         thread.start();
         await().atMost(Duration.ofSeconds(20)).until(() -> LeftThreads.sleeps(thread));
 
-        Optional<String> notEnded = left.await(System.nanoTime() + TimeUnit.SECONDS.toNanos(50), true);
+        // A deadline past the sleep's end: a wait that did not give up on the sleeper would see it end.
+        Optional<String> notEnded = left.await(System.nanoTime() + TimeUnit.SECONDS.toNanos(60), true);
 
         assertThat(notEnded).hasValueSatisfying(why -> assertThat(why).startsWith("thread 'sleeper'"));
         assertThat(thread.isAlive()).as("still sleeping: the wait did not last until the thread ended").isTrue();
