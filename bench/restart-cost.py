@@ -14,7 +14,7 @@ usage: bench/restart-cost.py ROUNDS NAME=JAR [NAME=JAR...] -- FRAMEWORK...
   e.g. bench/restart-cost.py 7 before=/tmp/before.jar after=debug-agent/target/respawn.jar -- javalin micronaut
 Needs the examples built with their target/lib (mvn -pl debug-agent -am package -DskipTests).
 Work folders and logs go to /tmp/respawn-restart-cost."""
-import os, re, sys, time, shutil, socket, subprocess, signal, collections, random
+import os, re, sys, time, shutil, socket, subprocess, signal, collections, random, atexit
 
 HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
 MAIN = {'hello-http': 'dev.respawn.examples.hello.HelloServer', 'jdk-http': 'dev.respawn.examples.jdkhttp.JdkHttpApp',
@@ -132,6 +132,7 @@ for fw in frameworks:
                '--no-class-data-sharing', '--', 'java', '-Drespawn.trace=true', '-cp',
                f'target/classes:{HERE}/examples/{fw}/target/lib/*', MAIN[fw], str(port)]
         proc = subprocess.Popen(cmd, cwd=work, stdout=log, stderr=subprocess.STDOUT)
+        atexit.register(lambda p=proc: p.poll() is not None or p.send_signal(signal.SIGTERM))  # also on a failure
         servers[name] = (proc, port, work)
     for name, (proc, port, work) in servers.items():
         if not await_text(port, text):
