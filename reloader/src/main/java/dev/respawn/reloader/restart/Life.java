@@ -10,12 +10,10 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import dev.respawn.reloader.ports.ListeningPorts;
@@ -33,27 +31,40 @@ final class Life {
     private final int number;
     private final String mainClass;
     private final RestartLoader loader;
-    private final Set<Thread> threadsBefore = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final LeftThreads left;
     private final Set<Thread> hooksBefore;
     private final Set<Integer> portsBefore;
     private final LifeObjects made = new LifeObjects();
     private List<Driver> driversAtStop = List.of();
     private Set<Integer> served = Set.of();
+    private Set<Integer> unserved = Set.of();
     private volatile Thread main;
     private volatile boolean stopping;
 
-    private Life(int number, String mainClass, RestartLoader loader) {
+    private Life(int number, String mainClass, RestartLoader loader, Set<Integer> portsBefore) {
         this.number = number;
         this.mainClass = mainClass;
         this.loader = loader;
-        this.threadsBefore.addAll(Threads.all());
+        this.left = new LeftThreads(loader, () -> main);
         this.hooksBefore = ShutdownHooks.registered();
-        this.portsBefore = ownPorts();
+        this.portsBefore = portsBefore;
         made.begin();
     }
 
+    /** The first life: what the process listens on before it is read now. */
     static Life prepare(int number, String mainClass, List<Path> folders, ClassLoader base) {
-        return new Life(number, mainClass, new RestartLoader(number, folders, base));
+        return new Life(number, mainClass, new RestartLoader(number, folders, base), ownPorts());
+    }
+
+    /**
+     * The life after {@code ended}, which stopped cleanly: what the process listened on before it
+     * is what it listened on as the ended life's stop began but the ports that life served, all
+     * closed by then. Not read again from the machine's sockets: a read costs a few ms per
+     * thousand sockets, on the way to the next life's start.
+     */
+    static Life after(Life ended, String mainClass, List<Path> folders, ClassLoader base) {
+        int number = ended.number + 1;
+        return new Life(number, mainClass, new RestartLoader(number, folders, base), ended.unserved);
     }
 
     int number() {
@@ -154,10 +165,14 @@ final class Life {
         stopping = true;
         traced = System.nanoTime();
         long deadline = System.nanoTime() + timeout.toNanos();
-        Set<Integer> ports = new TreeSet<>(ownPorts());
+        Set<Integer> atStop = ownPorts();
+        Set<Integer> ports = new TreeSet<>(atStop);
         ports.removeAll(portsBefore);
         ports.removeAll(respawnPorts);
         served = Set.copyOf(ports);
+        Set<Integer> others = new TreeSet<>(atStop);
+        others.removeAll(served);
+        unserved = Set.copyOf(others);
         driversAtStop = Collections.list(DriverManager.getDrivers());
         Set<Thread> hooks = ShutdownHooks.registered();
         Optional<String> failed = SpringBootContexts.close(hooks, loader.getParent());
@@ -176,12 +191,15 @@ final class Life {
         made.clear();
         trace("stoppers");
         // Executors and JDK servers left have nothing to finish that a stop would wait for.
-        ThreadOwners.stop(leftovers());
+        ThreadOwners.stop(left.all());
         trace("owners");
-        if (awaitThreads(System.nanoTime() + settle).isPresent()) {
-            trace("interrupting " + leftovers().stream().map(Thread::getName).toList());
-            leftovers().forEach(Thread::interrupt);
-            failed = awaitThreads(System.nanoTime() + settle);
+        if (left.await(System.nanoTime() + settle, true).isPresent()) {
+            List<Thread> threads = left.all();
+            if (TRACE) {
+                trace("interrupting " + threads.stream().map(t -> t.getName() + left.where(t)).toList());
+            }
+            threads.forEach(Thread::interrupt);
+            failed = left.await(System.nanoTime() + settle, false);
             if (failed.isPresent()) {
                 return Optional.of(failed.get() + (unstoppable.isEmpty() ? "" : "; " + unstoppable.get(0)));
             }
@@ -190,11 +208,12 @@ final class Life {
         return awaitPortsClosed(System.nanoTime() + settle, ports);
     }
 
+    private static final boolean TRACE = Boolean.getBoolean("respawn.trace");
     private long traced = System.nanoTime();
 
     /** Where a stop spends its time, with {@code -Drespawn.trace=true} on the worker's command. */
     private void trace(String what) {
-        if (Boolean.getBoolean("respawn.trace")) {
+        if (TRACE) {
             long now = System.nanoTime();
             System.err.println("respawn: trace: stop, " + what + " +" + (now - traced) / 1_000_000 + " ms");
             traced = now;
@@ -204,69 +223,6 @@ final class Life {
     /** Whether this life is being stopped (an exception its main throws then is the stop's doing). */
     boolean stopping() {
         return stopping;
-    }
-
-    /** The threads this life started that keep it running: its main, and its others that are no daemon or run its code. */
-    private List<Thread> leftovers() {
-        List<Thread> left = new ArrayList<>();
-        Thread current = main;
-        if (current != null && current.isAlive() && current != Thread.currentThread()) {
-            left.add(current);
-        }
-        for (Thread thread : Threads.all()) {
-            if (thread != Thread.currentThread() && thread != current && thread.isAlive() && !threadsBefore.contains(thread)
-                    && !Threads.isRespawnOrJvm(thread) && (!thread.isDaemon() || runsOurCode(thread))
-                    && !Threads.isJvmWide(thread)) {
-                left.add(thread);
-            }
-        }
-        return left;
-    }
-
-    private Optional<String> awaitThreads(long deadline) {
-        while (true) {
-            List<Thread> left = leftovers();
-            if (left.isEmpty()) {
-                return Optional.empty();
-            }
-            Thread first = left.get(0);
-            long wait = deadline - System.nanoTime();
-            if (wait <= 0) {
-                return Optional.of("thread '" + first.getName() + "'" + where(first)
-                        + " did not end when the application was stopped"
-                        + (left.size() > 1 ? " (nor " + (left.size() - 1) + " more)" : ""));
-            }
-            try {
-                first.join(Math.min(TimeUnit.NANOSECONDS.toMillis(wait) + 1, 20));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.of("interrupted");
-            }
-        }
-    }
-
-    /** Whether the thread runs code of this life (a daemon thread doing so would run old code on). */
-    private boolean runsOurCode(Thread thread) {
-        if (thread.getClass().getClassLoader() == loader) {
-            return true;
-        }
-        String name = loader.getName();
-        for (StackTraceElement frame : thread.getStackTrace()) {
-            if (name.equals(frame.getClassLoaderName())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private String where(Thread thread) {
-        StackTraceElement[] frames = thread.getStackTrace();
-        for (StackTraceElement frame : frames) {
-            if (loader.getName().equals(frame.getClassLoaderName())) {
-                return " (at " + frame.getClassName() + "." + frame.getMethodName() + ")";
-            }
-        }
-        return frames.length == 0 ? "" : " (at " + frames[0].getClassName() + "." + frames[0].getMethodName() + ")";
     }
 
     /**

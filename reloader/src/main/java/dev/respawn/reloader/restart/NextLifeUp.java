@@ -21,20 +21,28 @@ final class NextLifeUp {
     private static final long POLL_MILLIS = 10;
     /**
      * The ports are read less often than the main thread: reading /proc/net/tcp costs CPU in
-     * proportion to every socket of the machine (a client's thousands in TIME_WAIT among them).
+     * proportion to every socket of the machine (a client's thousands in TIME_WAIT among them),
+     * a few ms of the kernel's each time on a busy machine, taken from the start it waits for.
+     * Most frameworks' {@code main} returns once they listen, which is told within a poll.
      */
-    private static final int POLLS_PER_PORT_READ = 20;
+    private static final int POLLS_PER_PORT_READ = 50;
 
     private NextLifeUp() {
     }
 
     /** Releases {@code hold} on {@code outputs} once {@code next} is up, on a daemon thread of its own. */
     static void release(LifeOutputs outputs, long hold, Life next, Set<Integer> ports) {
+        release(outputs, hold, next, ports, () -> { });
+    }
+
+    /** The same, and runs {@code then} after the release. */
+    static void release(LifeOutputs outputs, long hold, Life next, Set<Integer> ports, Runnable then) {
         Thread watcher = new Thread(() -> {
             try {
                 awaitUp(next, ports);
             } finally {
                 outputs.release(hold);
+                then.run();
             }
         }, "respawn-next-life-up");
         watcher.setDaemon(true);

@@ -40,7 +40,10 @@ final class RestartLoader extends URLClassLoader {
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
         synchronized (getClassLoadingLock(name)) {
             Class<?> loaded = findLoadedClass(name);
-            if (loaded == null && !name.startsWith("java.")) {
+            // Asked first whether a folder has the class: most names asked for are the jars' (a
+            // framework's by-name lookups through the context loader), and a miss of findClass
+            // costs an exception with the whole stack filled in.
+            if (loaded == null && !name.startsWith("java.") && findResource(name.replace('.', '/') + ".class") != null) {
                 try {
                     loaded = findClass(name);
                 } catch (ClassNotFoundException e) {

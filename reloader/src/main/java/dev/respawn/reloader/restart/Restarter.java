@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
-import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -37,7 +37,7 @@ public final class Restarter implements Lives {
     private final Duration timeout;
     private final Supplier<Set<Integer>> respawnPorts;
     private final ClassLoader base = ClassLoader.getSystemClassLoader();
-    private final List<WeakReference<ClassLoader>> dropped = new ArrayList<>();
+    private final DroppedLoaders dropped = new DroppedLoaders();
     /** Jar classes loaded since the running life began (internal names). */
     private final java.util.Queue<String> jarClasses = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile boolean stubbed;
@@ -46,8 +46,7 @@ public final class Restarter implements Lives {
     private volatile Life current;
     private String[] args;
 
-    private volatile Thread cleaning;
-    private final StaticCaches caches = new StaticCaches();
+    private final StaticsCleaning cleaning;
     private final List<Runnable> restartListeners = new CopyOnWriteArrayList<>();
     private final LifeOutputs outputs = new LifeOutputs();
     private volatile Consumer<String> mainFailed = trace -> { };
@@ -59,6 +58,7 @@ public final class Restarter implements Lives {
         this.folders = folders;
         this.timeout = timeout;
         this.respawnPorts = respawnPorts;
+        this.cleaning = new StaticsCleaning(instrumentation, base);
     }
 
     /**
@@ -232,20 +232,23 @@ public final class Restarter implements Lives {
         trace("leftovers cleared", began);
         // The ended life's files are handed over now and written once the next life is up.
         long hold = outputs.hold();
+        // So is the clearing of the ended life's statics, which would take a core from that start too.
+        CountDownLatch up = new CountDownLatch(1);
         Life next = null;
         try {
-            next = startNext(old, began);
+            next = startNext(old, began, up);
         } finally {
             if (next != null) {
-                NextLifeUp.release(outputs, hold, next, old.served());
+                NextLifeUp.release(outputs, hold, next, old.served(), up::countDown);
             } else {
                 outputs.release(hold);
+                up.countDown();
             }
         }
         return Optional.empty();
     }
 
-    private Life startNext(Life old, long began) {
+    private Life startNext(Life old, long began, CountDownLatch up) {
         for (Runnable listener : restartListeners) {
             try {
                 listener.run();
@@ -258,15 +261,13 @@ public final class Restarter implements Lives {
         for (String name = jarClasses.poll(); name != null; name = jarClasses.poll()) {
             firstUsed.add(name.replace('/', '.'));
         }
-        synchronized (dropped) {
-            dropped.add(new WeakReference<>(old.loader()));
-        }
-        Life next = Life.prepare(old.number() + 1, mainClass, folders, base);
+        dropped.add(old.loader());
+        Life next = Life.after(old, mainClass, folders, base);
         current = next;
         ByNameLookups.lifeBegins(next.loader());
         next.start(args, trace -> mainFailed.accept(trace));
         trace("next main started", began);
-        clearStatics(old.loader(), firstUsed);
+        cleaning.start(old.loader(), firstUsed, up);
         return next;
     }
 
@@ -279,57 +280,10 @@ public final class Restarter implements Lives {
         }
     }
 
-    private void clearStatics(ClassLoader dropped, Set<String> firstUsed) {
-        Thread previous = cleaning;
-        Thread thread = new Thread(() -> {
-            join(previous);
-            List<Class<?>> classes = new ArrayList<>();
-            for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
-                if (loaded.getClassLoader() == base && firstUsed.contains(loaded.getName())) {
-                    classes.add(loaded);
-                }
-            }
-            Leftovers.clearStatics(dropped, classes, caches);
-        }, "respawn-leftovers");
-        thread.setDaemon(true);
-        thread.setPriority(Thread.MIN_PRIORITY);
-        cleaning = thread;
-        thread.start();
-    }
-
-    private static void join(Thread thread) {
-        if (thread != null) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    /** Metaspace in use, where the classes of dropped lives would pile up; -1 if the JVM does not say. */
-    private static long metaspaceKib() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getName().equals("Metaspace"))
-                .mapToLong(pool -> pool.getUsage().getUsed() / 1024).findFirst().orElse(-1);
-    }
-
     /** One line on the lives so far, for {@code respawn status}: after a full GC, how many dropped loaders remain. */
     public String status() {
-        join(cleaning);
-        System.gc();
-        System.gc();
-        int total;
-        List<String> alive = new ArrayList<>();
-        synchronized (dropped) {
-            total = dropped.size();
-            dropped.stream().map(WeakReference::get).filter(java.util.Objects::nonNull)
-                    .forEach(loader -> alive.add(loader.getName()));
-        }
+        cleaning.await();
         Life life = current;
-        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        return "life " + (life == null ? 0 : life.number()) + ", " + total + " in-JVM restart"
-                + (total == 1 ? "" : "s") + ", " + alive.size() + " dropped class loader" + (alive.size() == 1 ? "" : "s")
-                + " still in memory after a full GC" + (alive.isEmpty() ? "" : " " + alive)
-                + ", heap used " + heap / (1024 * 1024) + " MiB, metaspace used " + metaspaceKib() + " KiB";
+        return dropped.status(life == null ? 0 : life.number());
     }
 }
