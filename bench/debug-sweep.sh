@@ -42,10 +42,10 @@ declare -A MAIN=(
   [dropwizard]=dev.respawn.examples.dropwizard.DropwizardApp [helidon-se]=dev.respawn.examples.helidon.HelidonApp
   [tomcat-jakarta]=dev.respawn.examples.jakarta.JakartaServer [tomcat-javax]=dev.respawn.examples.javax.JavaxServer
   [quarkus]=JAR)
-# How README says each reloads: a jar's classes (Quarkus) get process restarts; tomcat-javax gives
-# Tomcat no parent class loader, so Tomcat loads its servlets through the JVM's loader (Reload modes).
+# How README says each reloads: a jar's classes (Quarkus) get process restarts; every other example
+# restarts inside the JVM (embedded Tomcat with no shutdown hook too: respawn stops its server).
 swap="hot-swapped"; struct="restarted inside the JVM"
-case $name in quarkus) swap=restarted; struct=restarted ;; tomcat-javax) struct=restarted ;; esac
+case $name in quarkus) swap=restarted; struct=restarted ;; esac
 java=java; rel=17
 if [ "$name" = helidon-se ]; then java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java; rel=21; fi
 javac="$(dirname "$(readlink -f "$(command -v "$java")")")/javac"
