@@ -80,7 +80,7 @@ final class FrontHandler extends Handler.Abstract {
             return true;
         }
         // A WebSocket is not waited for: a restart closes it, and its client connects again.
-        Callback tracked = inFlight.track(response, callback);
+        Callback tracked = inFlight.track(request, response, callback);
         boolean handled = false;
         try {
             handled = forwardTracked(request, response, tracked, port);

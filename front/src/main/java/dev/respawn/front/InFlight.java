@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
@@ -26,9 +27,29 @@ final class InFlight {
     private final Object answered = new Object();
     private volatile boolean waiting;
 
-    /** {@code callback}, which also counts {@code response}'s request as answered once it completes. */
-    Callback track(Response response, Callback callback) {
-        return track(callback, () -> isEventStreamUnderWay(response));
+    /**
+     * {@code callback}, which also counts {@code response}'s request as answered once it completes.
+     * A request that asks for an event stream alone (an {@code EventSource}'s) is not waited for even
+     * before its answer begins: an application may hold the headers until its first event.
+     */
+    Callback track(Request request, Response response, Callback callback) {
+        boolean asksForStream = asksForEventStreamOnly(request.getHeaders().getValuesList(HttpHeader.ACCEPT));
+        return track(callback, () -> asksForStream || isEventStreamUnderWay(response));
+    }
+
+    /** Whether every media type of the {@code Accept} header's values is {@code text/event-stream}. */
+    static boolean asksForEventStreamOnly(java.util.List<String> accept) {
+        boolean any = false;
+        for (String value : accept) {
+            for (String type : value.split(",")) {
+                String bare = type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+                if (!bare.isEmpty() && !bare.equals("text/event-stream")) {
+                    return false;
+                }
+                any |= !bare.isEmpty();
+            }
+        }
+        return any;
     }
 
     /** The same, for an answer that {@code endless} says is an event stream under way (tests). */

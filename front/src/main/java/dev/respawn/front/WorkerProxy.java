@@ -140,6 +140,15 @@ final class WorkerProxy extends ProxyHandler.Reverse {
             callback.failed(failure);
             return;
         }
+        if (cut && InFlight.asksForEventStreamOnly(request.getHeaders().getValuesList(org.eclipse.jetty.http.HttpHeader.ACCEPT))) {
+            // An EventSource's request a reload cut before its stream began (not waited for: it may
+            // never end): an empty stream, after which it reconnects, where a 502 would stop it for good.
+            response.getHeaders().clear();
+            response.setStatus(200);
+            response.getHeaders().put(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE, "text/event-stream");
+            response.write(true, null, callback);
+            return;
+        }
         String why = cut
                 ? "a reload stopped the application while it handled this request; it was not sent again, as it"
                         + " may not be idempotent"

@@ -54,4 +54,13 @@ class InFlightTest {
         inFlight.forget(inFlight.track(Callback.NOOP, () -> false));
         assertThat(inFlight.awaitAnswered(Duration.ofMinutes(1))).isZero();
     }
+
+    @Test
+    void onlyARequestForAnEventStreamAloneCountsAsOneBeforeItsAnswerBegins() {
+        assertThat(InFlight.asksForEventStreamOnly(java.util.List.of("text/event-stream"))).isTrue();
+        assertThat(InFlight.asksForEventStreamOnly(java.util.List.of("Text/Event-Stream; charset=utf-8"))).isTrue();
+        assertThat(InFlight.asksForEventStreamOnly(java.util.List.of("text/event-stream, */*"))).isFalse();
+        assertThat(InFlight.asksForEventStreamOnly(java.util.List.of("text/event-stream", "application/json"))).isFalse();
+        assertThat(InFlight.asksForEventStreamOnly(java.util.List.of())).isFalse();
+    }
 }

@@ -32,10 +32,15 @@ class WorkerProxyTest {
     private Server front;
     private int frontPort;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final java.util.concurrent.CountDownLatch eventsAsked = new java.util.concurrent.CountDownLatch(1);
 
     @BeforeEach
     void start() throws Exception {
         application = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        application.createContext("/events", exchange -> {
+            // An event stream that has not begun: the headers wait for a first event that never comes.
+            eventsAsked.countDown();
+        });
         application.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes();
             List<String> agents = exchange.getRequestHeaders().getOrDefault("User-Agent", List.of());
@@ -74,5 +79,20 @@ class WorkerProxyTest {
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
             assertThat(answer).startsWith("HTTP/1.1 200").endsWith("\r\n\r\n");
         }
+    }
+
+    @Test
+    void anEventSourcesRequestAReloadCutBeforeItsStreamBeganGetsAnEmptyStreamToReconnectAfter() throws Exception {
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> answer = client.sendAsync(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + frontPort + "/events"))
+                        .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(eventsAsked.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        gate.hold();
+        application.stop(0);
+
+        HttpResponse<String> cut = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(cut.statusCode()).as("a 502 would stop an EventSource for good").isEqualTo(200);
+        assertThat(cut.headers().firstValue("Content-Type")).hasValue("text/event-stream");
+        assertThat(cut.body()).isEmpty();
     }
 }
