@@ -5,8 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -164,7 +167,9 @@ final class TrackedFiles {
      * changed classes use is there (members inherited from a jar's class are taken to be).
      */
     List<Path> notYetWritten(List<Path> changed) {
-        List<Path> waiting = new ArrayList<>();
+        Set<Path> waiting = new LinkedHashSet<>();
+        // Each owner's class file (and its supertypes') read once, however many changed classes use it.
+        Map<Path, Optional<Set<String>>> declared = new HashMap<>();
         for (Path path : changed) {
             ClassOrigin origin = classes.get(path);
             if (origin == null || !origin.fromDirectory()) {
@@ -173,12 +178,13 @@ final class TrackedFiles {
             MemberUses.of(path).forEach((owner, members) -> {
                 Path file = origin.root().resolve(owner + ".class");
                 if (!file.equals(path) && classes.containsKey(file) && !waiting.contains(file)
-                        && !MemberUses.declared(origin.root(), owner).map(has -> has.containsAll(members)).orElse(true)) {
+                        && !declared.computeIfAbsent(file, absent -> MemberUses.declared(origin.root(), owner))
+                                .map(has -> has.containsAll(members)).orElse(true)) {
                     waiting.add(file);
                 }
             });
         }
-        return waiting;
+        return List.copyOf(waiting);
     }
 
     /**

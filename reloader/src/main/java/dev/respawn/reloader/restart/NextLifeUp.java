@@ -30,12 +30,10 @@ final class NextLifeUp {
     private NextLifeUp() {
     }
 
-    /** Releases {@code hold} on {@code outputs} once {@code next} is up, on a daemon thread of its own. */
-    static void release(LifeOutputs outputs, long hold, Life next, Set<Integer> ports) {
-        release(outputs, hold, next, ports, () -> { });
-    }
-
-    /** The same, and runs {@code then} after the release. */
+    /**
+     * Releases {@code hold} on {@code outputs} once {@code next} is up, on a daemon thread of its own,
+     * and runs {@code then} after the release.
+     */
     static void release(LifeOutputs outputs, long hold, Life next, Set<Integer> ports, Runnable then) {
         Thread watcher = new Thread(() -> {
             try {

@@ -31,7 +31,7 @@ class NextLifeUpTest {
         Life next = Life.prepare(2, BlockingMain.class.getName(), List.of(classes), ClassLoader.getSystemClassLoader());
         next.start(new String[0], trace -> { });
 
-        NextLifeUp.release(outputs, hold, next, Set.of());
+        NextLifeUp.release(outputs, hold, next, Set.of(), () -> { });
 
         assertThat(written.await(500, TimeUnit.MILLISECONDS)).as("written while the next life starts").isFalse();
         System.clearProperty(BlockingMain.BLOCK);

@@ -70,14 +70,9 @@ class SharedArchivesTest {
 
     @Test
     void aDumpEndedByASignalIsNoFailureAndTheNextStartRecordsAgain() throws Exception {
-        // The dumping JVM waits at its start while this file exists, so it is still running when ended.
-        Path paused = directory.resolve("paused");
-        List<String> waiting = List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+PauseAtStartup",
-                "-XX:PauseAtStartupFile=" + paused);
+        List<String> waiting = pausedDumpOptions();
         ArchiveKey key = key(waiting);
-        SharedArchives.Record record = (SharedArchives.Record) archives.plan(key, jvm, layout, waiting);
-        Files.writeString(record.classList(), "java/lang/Object\ncom/example/Main\n");
-        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(paused));
+        startPausedDump(key, waiting);
         ProcessHandle dump = ProcessHandle.current().children()
                 .filter(child -> child.info().arguments().map(List::of).orElse(List.of()).contains("-Xshare:dump"))
                 .findFirst().orElseThrow();
@@ -90,13 +85,8 @@ class SharedArchivesTest {
 
     @Test
     void closingWhileADumpRunsEndsItWithoutWaitingForItsResult() throws Exception {
-        Path paused = directory.resolve("paused");
-        List<String> waiting = List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+PauseAtStartup",
-                "-XX:PauseAtStartupFile=" + paused);
-        ArchiveKey key = key(waiting);
-        SharedArchives.Record record = (SharedArchives.Record) archives.plan(key, jvm, layout, waiting);
-        Files.writeString(record.classList(), "java/lang/Object\ncom/example/Main\n");
-        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(paused));
+        List<String> waiting = pausedDumpOptions();
+        startPausedDump(key(waiting), waiting);
         // The supervisor's stop closes it: the dump's completion, which takes the same lock, must not
         // hold close() until its 5 s wait for the result is up (a SIGTERM'd supervisor took 5 s more).
         long began = System.nanoTime();
@@ -129,5 +119,18 @@ class SharedArchivesTest {
         assertThat(archives.plan(key, jvm, layout, List.of())).isEqualTo(new SharedArchives.Use(archive));
         assertThat(Files.size(archive)).isPositive();
         assertThat(JarIndex.load(directory.resolve("cds/" + key + ".names")).lastJarHolding("org/lib/Lib.class")).isZero();
+    }
+
+    /** Options under which the dumping JVM waits at its start while a file exists, so it is still running when ended. */
+    private List<String> pausedDumpOptions() {
+        return List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+PauseAtStartup",
+                "-XX:PauseAtStartupFile=" + directory.resolve("paused"));
+    }
+
+    /** Records a class list for {@code key} and waits until its dump runs, paused at its start. */
+    private void startPausedDump(ArchiveKey key, List<String> waiting) throws Exception {
+        SharedArchives.Record record = (SharedArchives.Record) archives.plan(key, jvm, layout, waiting);
+        Files.writeString(record.classList(), "java/lang/Object\ncom/example/Main\n");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(directory.resolve("paused")));
     }
 }
