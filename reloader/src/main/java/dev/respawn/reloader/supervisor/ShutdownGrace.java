@@ -11,8 +11,8 @@ import java.time.Duration;
  * time, for as long as it is working on them: a busy machine can take longer than the timeout to
  * close an application and write what the add-ons write at exit (coverage, a profile, a HAR), and
  * a kill then loses them. Working means the JVM's thread that runs the hooks (its "SIGTERM
- * handler") is alive and the process used CPU in one of the last two half seconds; a hook that
- * waits on nothing (a sleep, a lock) is given at most a second more. Linux only (it reads /proc).
+ * handler") is alive and the process used CPU in the last half second; a hook that waits on
+ * nothing (a sleep, a lock) is not given more. Linux only (it reads /proc).
  */
 final class ShutdownGrace {
 
@@ -21,8 +21,6 @@ final class ShutdownGrace {
     private static final Duration WINDOW = Duration.ofMillis(500);
     /** CPU time in a window that counts as work: two clock ticks, more than an idle JVM's timers use. */
     private static final long WORKING_TICKS = 2;
-    /** Windows in a row without that work after which the JVM counts as waiting, not working. */
-    private static final int IDLE_WINDOWS = 2;
     private static final String HOOK_RUNNER = "SIGTERM handler";
 
     private ShutdownGrace() {
@@ -36,18 +34,12 @@ final class ShutdownGrace {
         long deadline = System.nanoTime() + more.toNanos();
         long ticks = cpuTicks(jvm);
         boolean said = false;
-        int idle = 0;
         while (jvm.isAlive() && System.nanoTime() < deadline && runsHooks(jvm)) {
             if (!ProcessTree.awaitExit(java.util.List.of(jvm), WINDOW)) {
                 long now = cpuTicks(jvm);
                 if (ticks < 0 || now - ticks < WORKING_TICKS) {
-                    // Two windows in a row: on a saturated machine a working JVM can miss one (CI did).
-                    if (ticks < 0 || ++idle == IDLE_WINDOWS) {
-                        return !jvm.isAlive();
-                    }
-                    continue;
+                    return !jvm.isAlive();
                 }
-                idle = 0;
                 ticks = now;
                 if (!said) {
                     said = true;
