@@ -1,5 +1,8 @@
 package dev.respawn.reloader.supervisor;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,13 +49,30 @@ final class ProcessTree {
     }
 
     /**
+     * Whether the process still runs: alive to the JDK and not a zombie. A child that exited stays
+     * alive to {@link ProcessHandle#isAlive} until its {@code Process}'s reaper thread collects it,
+     * which lags on a busy machine; it has ended all the same (its hooks ran, its ports are closed).
+     */
+    static boolean running(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException | RuntimeException e) {
+            return process.isAlive();
+        }
+    }
+
+    /**
      * Waits for every process of the tree to end. It polls {@link ProcessHandle#isAlive} rather
      * than using {@link ProcessHandle#onExit}: once {@link Process}'s own reaper has collected the
      * child, the handle's onExit falls back to the JDK's polling for strangers, 300 ms a round.
      */
     static boolean awaitExit(List<ProcessHandle> tree, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (tree.stream().anyMatch(ProcessHandle::isAlive)) {
+        while (tree.stream().anyMatch(ProcessTree::running)) {
             if (System.nanoTime() >= deadline) {
                 return false;
             }

@@ -34,11 +34,11 @@ final class ShutdownGrace {
         long deadline = System.nanoTime() + more.toNanos();
         long ticks = cpuTicks(jvm);
         boolean said = false;
-        while (jvm.isAlive() && System.nanoTime() < deadline && runsHooks(jvm)) {
+        while (ProcessTree.running(jvm) && System.nanoTime() < deadline && runsHooks(jvm)) {
             if (!ProcessTree.awaitExit(java.util.List.of(jvm), WINDOW)) {
                 long now = cpuTicks(jvm);
                 if (ticks < 0 || now - ticks < WORKING_TICKS) {
-                    return !jvm.isAlive();
+                    return !ProcessTree.running(jvm);
                 }
                 ticks = now;
                 if (!said) {
@@ -47,7 +47,7 @@ final class ShutdownGrace {
                 }
             }
         }
-        return !jvm.isAlive();
+        return !ProcessTree.running(jvm);
     }
 
     /** Whether the JVM has the thread that runs its shutdown hooks after a SIGTERM. */
